@@ -1,0 +1,52 @@
+# ISMS Desk: the two commands the README promises, and the steps they are made of.
+SHELL := /bin/bash
+GOBIN := $(shell go env GOPATH)/bin
+WAILS := $(GOBIN)/wails
+TAGS  := webkit2_41
+export PATH := $(GOBIN):$(PATH)
+
+.PHONY: run test deps deps-test build frontend bindings go-test frontend-test e2e-browser e2e-window bench clean
+
+## run: install what is missing, build the app and open the window
+run: deps build
+	./build/bin/ismsdesk
+
+## test: install what the tests need, then run every test
+test: deps-test go-test frontend-test build e2e-browser e2e-window
+	@echo "all tests passed"
+
+deps:
+	scripts/deps.sh build
+
+deps-test:
+	scripts/deps.sh test
+
+## build: the production binary in build/bin/ismsdesk (frontend built and embedded)
+build:
+	$(WAILS) build -tags $(TAGS) -m -trimpath
+
+frontend:
+	cd frontend && npm run build
+
+bindings:
+	$(WAILS) generate module -tags $(TAGS)
+
+go-test:
+	go vet ./...
+	go test -count=1 ./...
+
+frontend-test:
+	cd frontend && npx tsc --noEmit && npm test
+
+e2e-browser:
+	scripts/e2e-browser.sh
+
+e2e-window: build
+	scripts/e2e-window.sh
+
+## bench: Go benchmarks of the store (and later import and export)
+bench:
+	scripts/bench.sh
+
+clean:
+	rm -rf build/bin frontend/dist/assets frontend/dist/index.html test-artifacts

@@ -1,0 +1,130 @@
+// Package app is the bridge between the window and the backend: one bound service per
+// area, the lifecycle hooks that open and close the store, and the error formatter.
+// It translates, delegates and returns; the rules live in backend.
+package app
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/seed"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+)
+
+// App owns the open store and the services bound to the window.
+type App struct {
+	dataDir string
+	log     *slog.Logger
+	clock   func() time.Time
+
+	mu      sync.RWMutex
+	ctx     context.Context
+	db      *store.DB
+	openErr error
+
+	Requirements *RequirementService
+	Records      *RecordService
+	Dashboard    *DashboardService
+	System       *SystemService
+}
+
+// New returns an App over the data folder; the store opens in Startup.
+func New(dataDir string, log *slog.Logger) *App {
+	a := &App{dataDir: dataDir, log: log, clock: func() time.Time { return time.Now().UTC() }}
+	a.Requirements = &RequirementService{app: a}
+	a.Records = &RecordService{app: a}
+	a.Dashboard = &DashboardService{app: a}
+	a.System = &SystemService{app: a}
+	return a
+}
+
+// Services returns the structs whose methods are bound to JavaScript.
+func (a *App) Services() []any {
+	return []any{a.Requirements, a.Records, a.Dashboard, a.System}
+}
+
+// Startup opens the store and seeds a new database. A failure is kept and shown by the
+// window through SystemService.Info rather than aborting the start.
+func (a *App) Startup(ctx context.Context) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.ctx = ctx
+	db, err := store.Open(a.dataDir, store.Options{Clock: a.clock, Logger: a.log})
+	if err == nil {
+		err = db.Update(func(tx *store.Tx) error { return seed.FirstRun(tx, isms.DateOf(a.clock())) })
+		if err != nil {
+			db.Close()
+		}
+	}
+	if err != nil {
+		a.log.Error("unable to open the data folder", "dir", a.dataDir, "err", err)
+		a.openErr = err
+		return
+	}
+	a.db = db
+}
+
+// Shutdown closes the store.
+func (a *App) Shutdown(context.Context) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.db != nil {
+		if err := a.db.Close(); err != nil {
+			a.log.Error("unable to close the store", "err", err)
+		}
+		a.db = nil
+	}
+}
+
+// store returns the open store or the reason it is not open.
+func (a *App) store() (*store.DB, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if a.db == nil {
+		if a.openErr != nil {
+			return nil, a.openErr
+		}
+		return nil, isms.Errorf(isms.CodeLocked, "the data folder is not open")
+	}
+	return a.db, nil
+}
+
+func (a *App) view(fn func(tx *store.Tx) error) error {
+	db, err := a.store()
+	if err != nil {
+		return err
+	}
+	return db.View(fn)
+}
+
+func (a *App) update(fn func(tx *store.Tx) error) error {
+	db, err := a.store()
+	if err != nil {
+		return err
+	}
+	return db.Update(fn)
+}
+
+// UIError is the shape every failed call has in JavaScript.
+type UIError struct {
+	Code    isms.Code         `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// ErrorFormatter returns a formatter for Wails: domain errors keep their code and field
+// messages; anything else is logged and shown as an internal error.
+func ErrorFormatter(log *slog.Logger) func(error) any {
+	return func(err error) any {
+		var e *isms.Error
+		if errors.As(err, &e) {
+			return UIError{Code: e.Code, Message: e.Message, Fields: e.Fields}
+		}
+		log.Error("internal error", "err", err)
+		return UIError{Code: isms.CodeInternal, Message: "Something went wrong: " + err.Error()}
+	}
+}

@@ -1,0 +1,47 @@
+package app
+
+import (
+	"github.com/ismsdesk/ismsdesk/backend/buildinfo"
+	"github.com/ismsdesk/ismsdesk/backend/overview"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+)
+
+// DashboardService serves the home screen.
+type DashboardService struct{ app *App }
+
+// Summary returns the dashboard's live counts.
+func (s *DashboardService) Summary() (overview.Dashboard, error) {
+	var out overview.Dashboard
+	err := s.app.view(func(tx *store.Tx) error {
+		var err error
+		out, err = overview.Summary(tx, s.app.clock())
+		return err
+	})
+	return out, err
+}
+
+// SystemService tells the window about the installation.
+type SystemService struct{ app *App }
+
+// Info describes the running application and its data folder.
+type Info struct {
+	Name          string `json:"name"`
+	Version       string `json:"version"`
+	DataDir       string `json:"dataDir"`
+	SchemaVersion int    `json:"schemaVersion"`
+	// Error is set when the data folder could not be opened, e.g. another window holds it.
+	Error string `json:"error"`
+}
+
+// Info returns the application's name, version and data folder, and why the folder is
+// not open when it is not.
+func (s *SystemService) Info() Info {
+	out := Info{Name: buildinfo.Name, Version: buildinfo.Version, DataDir: s.app.dataDir}
+	db, err := s.app.store()
+	if err != nil {
+		out.Error = err.Error()
+		return out
+	}
+	out.SchemaVersion = db.SchemaVersion()
+	return out
+}

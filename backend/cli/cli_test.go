@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// runCLI runs one command against dir with a fixed clock.
+func runCLI(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	clock := func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
+	code = Run(dir, args, Env{Stdout: &out, Stderr: &errOut, Clock: clock})
+	return code, out.String(), errOut.String()
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{},
+		{"frobnicate"},
+		{"list"},
+		{"list", "unicorns"},
+		{"backup"},
+		{"restore"},
+		{"version", "extra"},
+	} {
+		if code, _, stderr := runCLI(t, dir, args...); code != ExitUsage || stderr == "" {
+			t.Errorf("%v: exit %d (stderr %q), want %d with a message", args, code, stderr, ExitUsage)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCLI(t, t.TempDir(), "version")
+	if code != ExitOK || !strings.HasPrefix(out, "ISMS Desk ") {
+		t.Fatalf("version: exit %d, %q", code, out)
+	}
+}
+
+func TestSplitGlobal(t *testing.T) {
+	data, rest, err := SplitGlobal([]string{"--data", "/x", "list", "controls", "--json"})
+	if err != nil || data != "/x" || strings.Join(rest, " ") != "list controls --json" {
+		t.Fatalf("got %q %q %v", data, rest, err)
+	}
+	data, rest, err = SplitGlobal([]string{"list", "--data=/y", "risks"})
+	if err != nil || data != "/y" || strings.Join(rest, " ") != "list risks" {
+		t.Fatalf("got %q %q %v", data, rest, err)
+	}
+	if _, _, err := SplitGlobal([]string{"--data"}); err == nil {
+		t.Fatal("--data without a folder was accepted")
+	}
+}
+
+type listed struct {
+	ID    string `json:"id"`
+	Ref   string `json:"ref"`
+	Title string `json:"title"`
+	Theme string `json:"theme"`
+}
+
+func listJSON(t *testing.T, dir, kind string) []listed {
+	t.Helper()
+	code, out, stderr := runCLI(t, dir, "list", kind, "--json")
+	if code != ExitOK {
+		t.Fatalf("list %s: exit %d: %s", kind, code, stderr)
+	}
+	var recs []listed
+	if err := json.Unmarshal([]byte(out), &recs); err != nil {
+		t.Fatalf("list %s --json is not a JSON array: %v\n%s", kind, err, out)
+	}
+	return recs
+}
+
+func TestDemoThenListControls(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI(t, dir, "demo"); code != ExitOK {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	controls := listJSON(t, dir, "controls")
+	if len(controls) != 93 {
+		t.Fatalf("got %d controls, want the 93 Annex A controls", len(controls))
+	}
+	themes := map[string]int{}
+	for _, c := range controls {
+		if !strings.HasPrefix(c.Ref, "A.") || c.Title == "" {
+			t.Errorf("control without an Annex A ref or title: %+v", c)
+		}
+		themes[c.Theme]++
+	}
+	if len(themes) != 4 {
+		t.Errorf("themes %v, want the four Annex A themes", themes)
+	}
+	for _, kind := range []string{"requirements", "risks", "objectives", "policies", "audits", "reviews", "nonconformities", "people", "measurements"} {
+		if len(listJSON(t, dir, kind)) == 0 {
+			t.Errorf("demo left %s empty", kind)
+		}
+	}
+	if code, _, _ := runCLI(t, dir, "demo"); code != ExitError {
+		t.Errorf("a second demo: exit %d, want %d", code, ExitError)
+	}
+	// The plain listing prints a table.
+	code, out, _ := runCLI(t, dir, "list", "controls")
+	if code != ExitOK || !strings.Contains(out, "A.5.1") {
+		t.Errorf("list controls: exit %d\n%s", code, out)
+	}
+}
+
+func TestBackupRestore(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI(t, dir, "demo"); code != ExitOK {
+		t.Fatalf("demo: %s", stderr)
+	}
+	backup := filepath.Join(t.TempDir(), "isms.bak")
+	if code, _, stderr := runCLI(t, dir, "backup", "--out", backup); code != ExitOK {
+		t.Fatalf("backup: exit %d: %s", code, stderr)
+	}
+	restored := filepath.Join(t.TempDir(), "restored")
+	if code, _, stderr := runCLI(t, restored, "restore", backup); code != ExitOK {
+		t.Fatalf("restore: exit %d: %s", code, stderr)
+	}
+	for _, kind := range []string{"requirements", "controls", "risks", "reviews"} {
+		a, b := listJSON(t, dir, kind), listJSON(t, restored, kind)
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if !bytes.Equal(ja, jb) {
+			t.Errorf("%s differ after backup and restore", kind)
+		}
+	}
+	// A folder that holds data is refused unless --force.
+	if code, _, stderr := runCLI(t, dir, "restore", backup); code != ExitError || stderr == "" {
+		t.Errorf("restore into a non-empty folder: exit %d, want %d with a message", code, ExitError)
+	}
+	if code, _, stderr := runCLI(t, dir, "restore", backup, "--force"); code != ExitOK {
+		t.Errorf("restore --force: exit %d: %s", code, stderr)
+	}
+}

@@ -1,0 +1,152 @@
+package isms
+
+import (
+	"math"
+	"strconv"
+)
+
+// Survey kinds.
+const (
+	SurveyKindSurvey  = "survey"
+	SurveyKindSession = "feedback_session"
+)
+
+// SurveyKinds lists whether a survey is a questionnaire or a feedback session.
+var SurveyKinds = Enum{
+	{SurveyKindSurvey, "Survey"},
+	{SurveyKindSession, "Feedback session"},
+}
+
+// SurveyQuestion is one question of a survey with its result.
+type SurveyQuestion struct {
+	Text    string  `json:"text"`    // the question
+	Result  string  `json:"result"`  // a summary of the answers
+	Score   float64 `json:"score"`   // the average score, 0 when not scored
+	Answers int     `json:"answers"` // how many answered
+}
+
+// Survey is a survey or feedback session with interested parties.
+type Survey struct {
+	Meta
+	Ref         string           `json:"ref"`         // e.g. "SUR-2025-1"; optional
+	Title       string           `json:"title"`       // e.g. "Staff security culture survey"
+	Type        string           `json:"type"`        // one of SurveyKinds
+	Date        Date             `json:"date"`        // when it was held or closed
+	Audience    string           `json:"audience"`    // who was asked
+	PartyID     string           `json:"partyId"`     // the interested party asked, optional
+	Respondents int              `json:"respondents"` // how many took part
+	Questions   []SurveyQuestion `json:"questions"`   // questions and results
+	Summary     string           `json:"summary"`     // overall result
+	OwnerID     string           `json:"ownerId"`     // who ran it
+}
+
+// Kind implements Record.
+func (*Survey) Kind() Kind { return KindSurvey }
+
+// Validate implements Record.
+func (s *Survey) Validate() error {
+	p := NewProblems("survey")
+	p.MaxLen("ref", s.Ref, 64)
+	p.Require("title", s.Title)
+	p.MaxLen("title", s.Title, 300)
+	p.Enum("type", s.Type, SurveyKinds, false)
+	p.RequireDate("date", s.Date)
+	if s.Respondents < 0 {
+		p.Add("respondents", "must not be negative")
+	}
+	for i, q := range s.Questions {
+		f := "questions[" + strconv.Itoa(i) + "]."
+		p.Require(f+"text", q.Text)
+		if math.IsNaN(q.Score) || math.IsInf(q.Score, 0) {
+			p.Add(f+"score", "must be a number")
+		}
+		if q.Answers < 0 {
+			p.Add(f+"answers", "must not be negative")
+		}
+	}
+	return p.Err()
+}
+
+// Terms implements Record.
+func (s *Survey) Terms() Terms {
+	return Terms{
+		Ref: s.Ref, Title: s.Title, Owner: s.OwnerID,
+		Links: linkTo("partyId", KindParty, s.PartyID),
+	}
+}
+
+// Feedback sentiments.
+const (
+	SentimentPositive = "positive"
+	SentimentNeutral  = "neutral"
+	SentimentNegative = "negative"
+)
+
+// Sentiments lists the sentiment of a feedback item.
+var Sentiments = Enum{
+	{SentimentPositive, "Positive"},
+	{SentimentNeutral, "Neutral"},
+	{SentimentNegative, "Negative"},
+}
+
+// Feedback statuses.
+const (
+	FeedbackNew       = "new"
+	FeedbackAccepted  = "accepted"
+	FeedbackConverted = "converted"
+	FeedbackRejected  = "rejected"
+)
+
+// FeedbackStatuses lists a feedback item's statuses.
+var FeedbackStatuses = Enum{
+	{FeedbackNew, "New"},
+	{FeedbackAccepted, "Accepted"},
+	{FeedbackConverted, "Converted to improvement"},
+	{FeedbackRejected, "Rejected"},
+}
+
+// Feedback is one feedback item from an interested party; it can become an improvement.
+type Feedback struct {
+	Meta
+	SurveyID      string `json:"surveyId"`      // the survey or session it came from, optional
+	Date          Date   `json:"date"`          // when it was given
+	From          string `json:"from"`          // who gave it (a person, team or party name)
+	PartyID       string `json:"partyId"`       // the interested party, optional
+	Text          string `json:"text"`          // the feedback
+	Sentiment     string `json:"sentiment"`     // one of Sentiments, optional
+	Status        string `json:"status"`        // one of FeedbackStatuses
+	Response      string `json:"response"`      // how it was answered or why it was rejected
+	ImprovementID string `json:"improvementId"` // the improvement it became
+}
+
+// Kind implements Record.
+func (*Feedback) Kind() Kind { return KindFeedback }
+
+// Validate implements Record.
+func (f *Feedback) Validate() error {
+	p := NewProblems("feedback")
+	p.RequireDate("date", f.Date)
+	p.Require("text", f.Text)
+	p.MaxLen("text", f.Text, 10000)
+	p.Enum("sentiment", f.Sentiment, Sentiments, true)
+	p.Enum("status", f.Status, FeedbackStatuses, false)
+	if f.Status == FeedbackConverted {
+		p.Require("improvementId", f.ImprovementID)
+	}
+	if f.Status == FeedbackRejected {
+		p.Require("response", f.Response)
+	}
+	return p.Err()
+}
+
+// Terms implements Record.
+func (f *Feedback) Terms() Terms {
+	return Terms{
+		Title: firstLine(f.Text, 80), Status: f.Status,
+		Links: concatLinks(
+			linkTo("surveyId", KindSurvey, f.SurveyID),
+			linkTo("partyId", KindParty, f.PartyID),
+			linkTo("improvementId", KindImprovement, f.ImprovementID),
+		),
+	}
+}

@@ -1,0 +1,168 @@
+package isms
+
+// Risk statuses (clauses 6.1.2, 6.1.3, 8.2, 8.3).
+const (
+	RiskIdentified = "identified"
+	RiskAssessed   = "assessed"
+	RiskTreated    = "treated"
+	RiskAccepted   = "accepted"
+	RiskClosed     = "closed"
+)
+
+// RiskStatuses lists a risk's statuses.
+var RiskStatuses = Enum{
+	{RiskIdentified, "Identified"},
+	{RiskAssessed, "Assessed"},
+	{RiskTreated, "Treated"},
+	{RiskAccepted, "Accepted"},
+	{RiskClosed, "Closed"},
+}
+
+// Risk treatment options.
+const (
+	TreatMitigate = "mitigate"
+	TreatAccept   = "accept"
+	TreatAvoid    = "avoid"
+	TreatTransfer = "transfer"
+)
+
+// TreatmentOptions lists the risk treatment options.
+var TreatmentOptions = Enum{
+	{TreatMitigate, "Mitigate"},
+	{TreatAccept, "Accept"},
+	{TreatAvoid, "Avoid"},
+	{TreatTransfer, "Transfer"},
+}
+
+// Risk levels, from a score of likelihood times impact.
+const (
+	LevelLow      = "low"
+	LevelMedium   = "medium"
+	LevelHigh     = "high"
+	LevelCritical = "critical"
+)
+
+// RiskLevels lists the risk levels.
+var RiskLevels = Enum{
+	{LevelLow, "Low"},
+	{LevelMedium, "Medium"},
+	{LevelHigh, "High"},
+	{LevelCritical, "Critical"},
+}
+
+// RiskLevel returns the level of a score on the 5x5 matrix: 1-4 low, 5-9 medium,
+// 10-16 high, 17-25 critical, and "" for 0 (not assessed).
+func RiskLevel(score int) string {
+	switch {
+	case score <= 0:
+		return ""
+	case score <= 4:
+		return LevelLow
+	case score <= 9:
+		return LevelMedium
+	case score <= 16:
+		return LevelHigh
+	default:
+		return LevelCritical
+	}
+}
+
+// RiskAcceptance records the risk owner's acceptance of the residual risk.
+type RiskAcceptance struct {
+	AcceptedByID string `json:"acceptedById"` // the person who accepted (normally the risk owner)
+	AcceptedOn   Date   `json:"acceptedOn"`   // when
+	Comment      string `json:"comment"`      // conditions or reasons
+}
+
+// Risk is an information security risk with its assessment and treatment.
+type Risk struct {
+	Meta
+	Ref                string         `json:"ref"`                // e.g. "R-001"
+	Title              string         `json:"title"`              // a short name
+	Description        string         `json:"description"`        // the risk scenario
+	Asset              string         `json:"asset"`              // the asset or process at risk
+	Threat             string         `json:"threat"`             // what could happen
+	Vulnerability      string         `json:"vulnerability"`      // the weakness exploited
+	Likelihood         int            `json:"likelihood"`         // 1..5
+	Impact             int            `json:"impact"`             // 1..5
+	OwnerID            string         `json:"ownerId"`            // the risk owner
+	Status             string         `json:"status"`             // one of RiskStatuses
+	Treatment          string         `json:"treatment"`          // one of TreatmentOptions; required once treated or accepted
+	TreatmentPlan      string         `json:"treatmentPlan"`      // how the risk is treated
+	ControlIDs         []string       `json:"controlIds"`         // controls that treat it
+	ActionIDs          []string       `json:"actionIds"`          // actions of the treatment plan
+	ResidualLikelihood int            `json:"residualLikelihood"` // 1..5 after treatment, 0 when not assessed
+	ResidualImpact     int            `json:"residualImpact"`     // 1..5 after treatment, 0 when not assessed
+	Acceptance         RiskAcceptance `json:"acceptance"`         // the owner's acceptance of the residual risk
+	IdentifiedOn       Date           `json:"identifiedOn"`       // when the risk was identified
+	ReviewDate         Date           `json:"reviewDate"`         // when it is next reviewed
+}
+
+// Kind implements Record.
+func (*Risk) Kind() Kind { return KindRisk }
+
+// Score returns likelihood times impact.
+func (r *Risk) Score() int { return r.Likelihood * r.Impact }
+
+// Level returns the level of the inherent score.
+func (r *Risk) Level() string { return RiskLevel(r.Score()) }
+
+// ResidualScore returns residual likelihood times residual impact, 0 when not assessed.
+func (r *Risk) ResidualScore() int { return r.ResidualLikelihood * r.ResidualImpact }
+
+// ResidualLevel returns the level of the residual score, "" when not assessed.
+func (r *Risk) ResidualLevel() string { return RiskLevel(r.ResidualScore()) }
+
+// Validate implements Record.
+func (r *Risk) Validate() error {
+	p := NewProblems("risk")
+	p.Require("ref", r.Ref)
+	p.MaxLen("ref", r.Ref, 64)
+	p.Require("title", r.Title)
+	p.MaxLen("title", r.Title, 300)
+	p.Range("likelihood", r.Likelihood, 1, 5)
+	p.Range("impact", r.Impact, 1, 5)
+	p.Enum("status", r.Status, RiskStatuses, false)
+	p.Enum("treatment", r.Treatment, TreatmentOptions, true)
+	p.Date("identifiedOn", r.IdentifiedOn)
+	p.Date("reviewDate", r.ReviewDate)
+	p.Date("acceptance.acceptedOn", r.Acceptance.AcceptedOn)
+	p.IDs("controlIds", r.ControlIDs)
+	p.IDs("actionIds", r.ActionIDs)
+	if r.ResidualLikelihood != 0 || r.ResidualImpact != 0 {
+		p.Range("residualLikelihood", r.ResidualLikelihood, 1, 5)
+		p.Range("residualImpact", r.ResidualImpact, 1, 5)
+	}
+	switch r.Status {
+	case RiskTreated, RiskAccepted, RiskClosed:
+		if r.Treatment == "" {
+			p.Add("treatment", "is required once the risk is %s", RiskStatuses.Label(r.Status))
+		}
+	}
+	if r.Status == RiskTreated && r.Treatment == TreatMitigate && len(r.ControlIDs) == 0 && len(r.ActionIDs) == 0 {
+		p.Add("controlIds", "a mitigated risk needs at least one control or action")
+	}
+	if r.Status == RiskAccepted {
+		p.Require("acceptance.acceptedById", r.Acceptance.AcceptedByID)
+		p.RequireDate("acceptance.acceptedOn", r.Acceptance.AcceptedOn)
+	}
+	if r.Acceptance.AcceptedByID != "" && r.Acceptance.AcceptedOn == "" {
+		p.Add("acceptance.acceptedOn", "is required when the acceptance is recorded")
+	}
+	if r.Acceptance.AcceptedOn != "" && r.Acceptance.AcceptedByID == "" {
+		p.Add("acceptance.acceptedById", "is required when the acceptance is recorded")
+	}
+	return p.Err()
+}
+
+// Terms implements Record.
+func (r *Risk) Terms() Terms {
+	return Terms{
+		Ref: r.Ref, Title: r.Title, Status: r.Status, Owner: r.OwnerID, Due: r.ReviewDate.Time(),
+		Links: concatLinks(
+			linksTo("controlIds", KindControl, r.ControlIDs),
+			linksTo("actionIds", KindAction, r.ActionIDs),
+			linkTo("acceptance.acceptedById", KindPerson, r.Acceptance.AcceptedByID),
+		),
+	}
+}

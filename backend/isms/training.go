@@ -1,0 +1,113 @@
+package isms
+
+// Training statuses.
+const (
+	TrainingPlanned   = "planned"
+	TrainingHeld      = "held"
+	TrainingCancelled = "cancelled"
+)
+
+// TrainingStatuses lists a training session's statuses.
+var TrainingStatuses = Enum{
+	{TrainingPlanned, "Planned"},
+	{TrainingHeld, "Held"},
+	{TrainingCancelled, "Cancelled"},
+}
+
+// Training is a training session (clause 7.2). A required training must be attended by
+// everyone holding one of its audience roles.
+type Training struct {
+	Meta
+	Ref           string   `json:"ref"`           // e.g. "TR-01"; optional
+	Topic         string   `json:"topic"`         // what the training is about
+	Description   string   `json:"description"`   // content and learning goals
+	RoleIDs       []string `json:"roleIds"`       // the audience roles
+	Date          Date     `json:"date"`          // when it takes place
+	Trainer       string   `json:"trainer"`       // who gives it (a person or provider)
+	Materials     string   `json:"materials"`     // where the slides, handouts or course are
+	Required      bool     `json:"required"`      // whether the audience must attend
+	DurationHours float64  `json:"durationHours"` // length in hours
+	Status        string   `json:"status"`        // one of TrainingStatuses
+	OwnerID       string   `json:"ownerId"`       // who organises it
+}
+
+// Kind implements Record.
+func (*Training) Kind() Kind { return KindTraining }
+
+// Validate implements Record.
+func (t *Training) Validate() error {
+	p := NewProblems("training")
+	p.MaxLen("ref", t.Ref, 64)
+	p.Require("topic", t.Topic)
+	p.MaxLen("topic", t.Topic, 300)
+	p.RequireDate("date", t.Date)
+	p.Enum("status", t.Status, TrainingStatuses, false)
+	p.IDs("roleIds", t.RoleIDs)
+	if t.DurationHours < 0 || t.DurationHours > 1000 {
+		p.Add("durationHours", "must be between 0 and 1000")
+	}
+	if t.Required && len(t.RoleIDs) == 0 {
+		p.Add("roleIds", "a required training needs at least one audience role")
+	}
+	return p.Err()
+}
+
+// Terms implements Record.
+func (t *Training) Terms() Terms {
+	return Terms{
+		Ref: t.Ref, Title: t.Topic, Status: t.Status, Owner: t.OwnerID, Due: t.Date.Time(),
+		Links: linksTo("roleIds", KindRole, t.RoleIDs),
+	}
+}
+
+// Attendance statuses.
+const (
+	AttendanceAttended = "attended"
+	AttendanceAbsent   = "absent"
+	AttendanceExcused  = "excused"
+)
+
+// AttendanceStatuses lists whether a person attended a training.
+var AttendanceStatuses = Enum{
+	{AttendanceAttended, "Attended"},
+	{AttendanceAbsent, "Absent"},
+	{AttendanceExcused, "Excused"},
+}
+
+// Attendance records one person's attendance at one training (clause 7.2 evidence of competence).
+type Attendance struct {
+	Meta
+	TrainingID string  `json:"trainingId"` // the training
+	PersonID   string  `json:"personId"`   // the person
+	Status     string  `json:"status"`     // one of AttendanceStatuses
+	Date       Date    `json:"date"`       // when attended, if different from the training's date
+	Score      float64 `json:"score"`      // test score in percent, 0..100; 0 when none
+	Note       string  `json:"note"`       // free text
+}
+
+// Kind implements Record.
+func (*Attendance) Kind() Kind { return KindAttendance }
+
+// Validate implements Record.
+func (a *Attendance) Validate() error {
+	p := NewProblems("attendance")
+	p.Require("trainingId", a.TrainingID)
+	p.Require("personId", a.PersonID)
+	p.Enum("status", a.Status, AttendanceStatuses, false)
+	p.Date("date", a.Date)
+	if a.Score < 0 || a.Score > 100 {
+		p.Add("score", "must be between 0 and 100")
+	}
+	return p.Err()
+}
+
+// Terms implements Record.
+func (a *Attendance) Terms() Terms {
+	return Terms{
+		Status: a.Status,
+		Links: concatLinks(
+			linkTo("trainingId", KindTraining, a.TrainingID),
+			linkTo("personId", KindPerson, a.PersonID),
+		),
+	}
+}

@@ -1,0 +1,278 @@
+// Package overview builds the read models the window shows: list rows, record details
+// with history and links, and the dashboard. It reads the store and changes nothing.
+package overview
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+)
+
+// Row is one record as a list shows it.
+type Row struct {
+	Kind      isms.Kind `json:"kind"`
+	ID        string    `json:"id"`
+	Ref       string    `json:"ref"`
+	Title     string    `json:"title"`
+	Status    string    `json:"status"`
+	OwnerID   string    `json:"ownerId"`
+	OwnerName string    `json:"ownerName"`
+	Due       isms.Date `json:"due"`
+	UpdatedAt time.Time `json:"updatedAt" ts_type:"string"`
+}
+
+// Field is one field of a record, rendered as text.
+type Field struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// FieldChange is one field's value before and after a change.
+type FieldChange struct {
+	Field  string `json:"field"`
+	Before string `json:"before"`
+	After  string `json:"after"`
+}
+
+// Change is one history entry as people read it.
+type Change struct {
+	Seq     uint64        `json:"seq"`
+	At      time.Time     `json:"at" ts_type:"string"`
+	Op      string        `json:"op"`
+	Source  string        `json:"source"`
+	Hash    string        `json:"hash"`
+	Changes []FieldChange `json:"changes"`
+}
+
+// LinkView is a link to or from another record, resolved to its label.
+type LinkView struct {
+	Field     string    `json:"field"`
+	Kind      isms.Kind `json:"kind"`
+	KindLabel string    `json:"kindLabel"`
+	ID        string    `json:"id"`
+	Ref       string    `json:"ref"`
+	Title     string    `json:"title"`
+	Missing   bool      `json:"missing"`
+}
+
+// Detail is a record with its fields, history and links in both directions.
+type Detail struct {
+	Row       Row        `json:"row"`
+	Fields    []Field    `json:"fields"`
+	History   []Change   `json:"history"`
+	Links     []LinkView `json:"links"`
+	Backlinks []LinkView `json:"backlinks"`
+}
+
+// people caches person names for owner columns.
+type people map[string]string
+
+func loadPeople(tx *store.Tx) (people, error) {
+	out := people{}
+	err := tx.Each(isms.KindPerson, func(r isms.Record) error {
+		out[r.Base().ID] = r.Terms().Title
+		return nil
+	})
+	return out, err
+}
+
+func rowOf(r isms.Record, names people) Row {
+	t := r.Terms()
+	row := Row{
+		Kind: r.Kind(), ID: r.Base().ID, Ref: t.Ref, Title: t.Title, Status: t.Status,
+		OwnerID: t.Owner, OwnerName: names[t.Owner], UpdatedAt: r.Base().UpdatedAt,
+	}
+	if !t.Due.IsZero() {
+		row.Due = isms.DateOf(t.Due)
+	}
+	return row
+}
+
+// Rows lists every record of a kind as rows, in creation order.
+func Rows(tx *store.Tx, kind isms.Kind) ([]Row, error) {
+	names, err := loadPeople(tx)
+	if err != nil {
+		return nil, err
+	}
+	out := []Row{}
+	err = tx.Each(kind, func(r isms.Record) error {
+		out = append(out, rowOf(r, names))
+		return nil
+	})
+	return out, err
+}
+
+// Choices lists a kind's records as id and label pairs, sorted by label, for pickers.
+func Choices(tx *store.Tx, kind isms.Kind) ([]isms.Option, error) {
+	out := []isms.Option{}
+	err := tx.Each(kind, func(r isms.Record) error {
+		out = append(out, isms.Option{Value: r.Base().ID, Label: label(r.Terms())})
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Label) < strings.ToLower(out[j].Label) })
+	return out, err
+}
+
+func label(t isms.Terms) string {
+	switch {
+	case t.Ref != "" && t.Title != "":
+		return t.Ref + " " + t.Title
+	case t.Title != "":
+		return t.Title
+	default:
+		return t.Ref
+	}
+}
+
+// RecordDetail returns a record with its fields, history and links.
+func RecordDetail(tx *store.Tx, kind isms.Kind, id string) (Detail, error) {
+	r, err := tx.Get(kind, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	names, err := loadPeople(tx)
+	if err != nil {
+		return Detail{}, err
+	}
+	d := Detail{Row: rowOf(r, names), Fields: fieldsOf(r), History: []Change{}, Links: []LinkView{}, Backlinks: []LinkView{}}
+	if d.History, err = History(tx, kind, id); err != nil {
+		return Detail{}, err
+	}
+	for _, l := range r.Terms().Links {
+		d.Links = append(d.Links, resolve(tx, l.Field, l.Kind, l.ID))
+	}
+	back, err := tx.Backlinks(kind, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	for _, b := range back {
+		d.Backlinks = append(d.Backlinks, resolve(tx, b.Field, b.Kind, b.ID))
+	}
+	return d, nil
+}
+
+func resolve(tx *store.Tx, field string, kind isms.Kind, id string) LinkView {
+	v := LinkView{Field: field, Kind: kind, KindLabel: kind.Label(), ID: id}
+	r, err := tx.Get(kind, id)
+	if err != nil {
+		v.Missing = true
+		return v
+	}
+	t := r.Terms()
+	v.Ref, v.Title = t.Ref, t.Title
+	return v
+}
+
+// History returns a record's changes, newest first, with the fields each one changed.
+func History(tx *store.Tx, kind isms.Kind, id string) ([]Change, error) {
+	changes, err := tx.History(kind, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Change, 0, len(changes))
+	for i := len(changes) - 1; i >= 0; i-- {
+		c := changes[i]
+		out = append(out, Change{
+			Seq: c.Seq, At: c.At, Op: c.Op, Source: c.Source, Hash: c.Hash,
+			Changes: diff(flatten(c.Before), flatten(c.After)),
+		})
+	}
+	return out, nil
+}
+
+// bookkeeping fields are left out of diffs and field lists.
+var bookkeeping = map[string]bool{"id": true, "version": true, "createdAt": true, "updatedAt": true}
+
+func diff(before, after map[string]string) []FieldChange {
+	keys := map[string]bool{}
+	for k := range before {
+		keys[k] = true
+	}
+	for k := range after {
+		keys[k] = true
+	}
+	out := []FieldChange{}
+	for k := range keys {
+		if bookkeeping[k] || before[k] == after[k] {
+			continue
+		}
+		out = append(out, FieldChange{Field: k, Before: before[k], After: after[k]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
+
+// flatten renders a record's JSON as one text value per top-level field.
+func flatten(raw json.RawMessage) map[string]string {
+	out := map[string]string{}
+	if len(raw) == 0 || string(raw) == "null" {
+		return out
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return out
+	}
+	for k, v := range m {
+		out[k] = text(v)
+	}
+	return out
+}
+
+func text(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case float64:
+		return fmt.Sprint(x)
+	case []any:
+		parts := make([]string, 0, len(x))
+		for _, e := range x {
+			parts = append(parts, text(e))
+		}
+		return strings.Join(parts, "\n")
+	default:
+		b, _ := json.Marshal(x)
+		return string(b)
+	}
+}
+
+// fieldsOf renders a record's fields in their declared order.
+func fieldsOf(r isms.Record) []Field {
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return nil
+	}
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	if _, err := dec.Token(); err != nil { // {
+		return nil
+	}
+	out := []Field{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return out
+		}
+		key, _ := tok.(string)
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return out
+		}
+		if bookkeeping[key] {
+			continue
+		}
+		out = append(out, Field{Name: key, Value: text(v)})
+	}
+	return out
+}

@@ -1,0 +1,271 @@
+// Package store persists ISMS Desk records in a Badger key-value database: the key schema
+// (see keys.go), the JSON codec, secondary indexes, transactions with retry, the hash-chained
+// change history, backup and restore, and schema migrations. It imports the isms domain and
+// Badger; it knows nothing of Excel or of the user interface.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+)
+
+// schemaVersion is the data schema this build writes and understands.
+const schemaVersion = 1
+
+// migration upgrades the data by one schema version inside one transaction.
+type migration func(txn *badger.Txn) error
+
+// migrations[i] upgrades schema version i+1 to i+2; len(migrations) == schemaVersion-1.
+var migrations []migration
+
+// maxAttempts bounds how often Update runs its function when Badger reports a conflict.
+const maxAttempts = 5
+
+// Options configure Open.
+type Options struct {
+	InMemory bool             // keep everything in memory (tests); dir is ignored
+	Clock    func() time.Time // the time stamped on records and history; default time.Now().UTC()
+	Logger   *slog.Logger     // where Badger's messages go; default slog.Default()
+	ReadOnly bool             // open without writing; Update fails with CodeLocked
+}
+
+// DB is an open data folder.
+type DB struct {
+	bdb    *badger.DB
+	dir    string
+	opt    Options
+	schema int
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// Open opens (creating it when needed) the data folder dir. When another ISMS Desk holds the
+// folder it returns an *isms.Error with code CodeLocked; when the data was written by a newer
+// version it refuses with CodeInvalid. Older data is migrated.
+func Open(dir string, opt Options) (*DB, error) {
+	opt = withDefaults(opt)
+	bdb, err := badger.Open(badgerOptions(dir, opt))
+	if err != nil {
+		if isLockError(err) {
+			return nil, lockedError(dir)
+		}
+		return nil, fmt.Errorf("store: unable to open the data folder %s: %w", dir, err)
+	}
+	db := &DB{bdb: bdb, dir: dir, opt: opt}
+	if err := db.initSchema(); err != nil {
+		_ = bdb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func withDefaults(opt Options) Options {
+	if opt.Clock == nil {
+		opt.Clock = func() time.Time { return time.Now().UTC() }
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	return opt
+}
+
+// badgerOptions sizes Badger for a laptop and a data set of thousands, not billions, of
+// records: small memtables, cache and value-log files, one version per key, durable writes.
+func badgerOptions(dir string, opt Options) badger.Options {
+	bo := badger.DefaultOptions(dir)
+	if opt.InMemory {
+		bo = badger.DefaultOptions("").WithInMemory(true)
+	}
+	return bo.
+		WithSyncWrites(!opt.InMemory).
+		WithReadOnly(opt.ReadOnly && !opt.InMemory).
+		WithNumVersionsToKeep(1).
+		WithMemTableSize(16 << 20).
+		WithNumMemtables(2).
+		WithValueLogFileSize(64 << 20).
+		WithBlockCacheSize(16 << 20).
+		WithNumCompactors(2).
+		WithNumGoroutines(2).
+		WithMetricsEnabled(false).
+		WithCompactL0OnClose(true).
+		WithLogger(badgerLogger{opt.Logger})
+}
+
+// isLockError reports whether Badger failed because another process holds the folder.
+func isLockError(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "Cannot acquire directory lock") || // Unix
+		strings.Contains(s, "Another process is using this Badger database") // Windows
+}
+
+func lockedError(dir string) error {
+	return isms.Errorf(isms.CodeLocked,
+		"the data folder %s is in use by another ISMS Desk window or command; close it and try again", dir)
+}
+
+// initSchema writes the schema version of a new folder, refuses a newer one and migrates an
+// older one.
+func (db *DB) initSchema() error {
+	var v int
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		var err error
+		v, err = readSchema(txn)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case v == 0 && db.opt.ReadOnly:
+		v = schemaVersion
+	case v == 0:
+		err := db.bdb.Update(func(txn *badger.Txn) error {
+			return txn.Set([]byte(keySchema), []byte(strconv.Itoa(schemaVersion)))
+		})
+		if err != nil {
+			return fmt.Errorf("store: unable to write the schema version: %w", err)
+		}
+		v = schemaVersion
+	case v > schemaVersion:
+		return newerSchemaError(db.dir, v)
+	case v < schemaVersion && db.opt.ReadOnly:
+		return isms.Errorf(isms.CodeLocked,
+			"the data folder %s must be upgraded from data schema %d to %d; open it once without read-only mode", db.dir, v, schemaVersion)
+	case v < schemaVersion:
+		if err := runMigrations(db.bdb, v, schemaVersion, migrations); err != nil {
+			return err
+		}
+		v = schemaVersion
+	}
+	db.schema = v
+	return nil
+}
+
+func newerSchemaError(dir string, v int) error {
+	return isms.Errorf(isms.CodeInvalid,
+		"the data in %s was written by a newer version of ISMS Desk (data schema %d; this version knows up to %d); update ISMS Desk to open it",
+		dir, v, schemaVersion)
+}
+
+// readSchema returns the stored schema version, 0 when none is stored.
+func readSchema(txn *badger.Txn) (int, error) {
+	item, err := txn.Get([]byte(keySchema))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: unable to read the schema version: %w", err)
+	}
+	b, err := item.ValueCopy(nil)
+	if err != nil {
+		return 0, fmt.Errorf("store: unable to read the schema version: %w", err)
+	}
+	v, err := strconv.Atoi(string(b))
+	if err != nil || v < 1 {
+		return 0, isms.Errorf(isms.CodeInvalid, "the data schema version %q is not valid", string(b))
+	}
+	return v, nil
+}
+
+// runMigrations upgrades from version from to version to, one transaction per step; each
+// step also records its new version, so an interrupted upgrade resumes where it stopped.
+func runMigrations(bdb *badger.DB, from, to int, migs []migration) error {
+	for v := from; v < to; v++ {
+		if v-1 >= len(migs) || migs[v-1] == nil {
+			return fmt.Errorf("store: unable to upgrade data schema %d: no migration", v)
+		}
+		err := bdb.Update(func(txn *badger.Txn) error {
+			if err := migs[v-1](txn); err != nil {
+				return err
+			}
+			return txn.Set([]byte(keySchema), []byte(strconv.Itoa(v+1)))
+		})
+		if err != nil {
+			return fmt.Errorf("store: unable to upgrade data schema %d to %d: %w", v, v+1, err)
+		}
+	}
+	return nil
+}
+
+// SchemaVersion returns the data schema version of the open folder.
+func (db *DB) SchemaVersion() int { return db.schema }
+
+// Close closes the folder; it is safe to call more than once.
+func (db *DB) Close() error {
+	db.closeOnce.Do(func() {
+		if err := db.bdb.Close(); err != nil {
+			db.closeErr = fmt.Errorf("store: unable to close the data folder: %w", err)
+		}
+	})
+	return db.closeErr
+}
+
+// Update runs fn in one read-write transaction and commits it when fn returns nil. When the
+// commit conflicts with another transaction, fn runs again in a fresh transaction, a bounded
+// number of times, so fn must be idempotent. fn's own errors are returned unchanged.
+func (db *DB) Update(fn func(tx *Tx) error) error {
+	if db.opt.ReadOnly {
+		return isms.Errorf(isms.CodeLocked, "the data folder %s is open read-only", db.dir)
+	}
+	for attempt := 1; ; attempt++ {
+		err := db.try(fn)
+		if err == nil || !errors.Is(err, badger.ErrConflict) {
+			return err
+		}
+		if attempt == maxAttempts {
+			return &isms.Error{Code: isms.CodeConflict,
+				Message: fmt.Sprintf("the data kept changing while saving (%d attempts); try again", attempt)}
+		}
+		time.Sleep(time.Duration(attempt) * time.Millisecond)
+	}
+}
+
+// try runs fn in one transaction and commits it; a commit conflict is returned as
+// badger.ErrConflict, fn's errors unchanged.
+func (db *DB) try(fn func(tx *Tx) error) error {
+	txn := db.bdb.NewTransaction(true)
+	defer txn.Discard() // a no-op after Commit
+	if err := fn(&Tx{db: db, txn: txn}); err != nil {
+		return err
+	}
+	err := txn.Commit()
+	if err != nil && !errors.Is(err, badger.ErrConflict) {
+		return fmt.Errorf("store: unable to commit: %w", err)
+	}
+	return err
+}
+
+// View runs fn in one read-only transaction.
+func (db *DB) View(fn func(tx *Tx) error) error {
+	return db.bdb.View(func(txn *badger.Txn) error { return fn(&Tx{db: db, txn: txn}) })
+}
+
+// badgerLogger routes Badger's log to slog; Badger's Info and Debug are demoted to Debug.
+type badgerLogger struct{ l *slog.Logger }
+
+func (b badgerLogger) log(level slog.Level, format string, args ...any) {
+	b.l.Log(context.Background(), level, strings.TrimSpace(fmt.Sprintf(format, args...)), "component", "badger")
+}
+
+// Errorf implements badger.Logger.
+func (b badgerLogger) Errorf(format string, args ...any) { b.log(slog.LevelError, format, args...) }
+
+// Warningf implements badger.Logger.
+func (b badgerLogger) Warningf(format string, args ...any) { b.log(slog.LevelWarn, format, args...) }
+
+// Infof implements badger.Logger.
+func (b badgerLogger) Infof(format string, args ...any) { b.log(slog.LevelDebug, format, args...) }
+
+// Debugf implements badger.Logger.
+func (b badgerLogger) Debugf(format string, args ...any) { b.log(slog.LevelDebug, format, args...) }

@@ -1,0 +1,167 @@
+package xlsx
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// cellKind says how a raw cell value must be rendered as text.
+type cellKind uint8
+
+const (
+	kindPlain    cellKind = iota // shown as stored
+	kindDate                     // a serial shown as YYYY-MM-DD
+	kindDateTime                 // a serial shown as YYYY-MM-DD HH:MM[:SS]
+	kindTime                     // a serial fraction shown as HH:MM[:SS]
+	kindPercent                  // a fraction shown as a percentage
+	kindBool                     // 0/1 shown as FALSE/TRUE
+)
+
+// classifyNumFmt tells a number format (a built-in id or a custom format code) apart:
+// dates, times, date-times, percentages or anything else.
+func classifyNumFmt(id int, code string) cellKind {
+	switch {
+	case id == 22:
+		return kindDateTime
+	case id >= 14 && id <= 17, id >= 27 && id <= 31, id >= 34 && id <= 36, id >= 50 && id <= 58:
+		return kindDate
+	case id >= 18 && id <= 21, id >= 45 && id <= 47, id == 32, id == 33:
+		return kindTime
+	case id == 9 || id == 10:
+		return kindPercent
+	}
+	if code == "" {
+		return kindPlain
+	}
+	return classifyFormatCode(code)
+}
+
+// classifyFormatCode looks for date and time tokens outside quotes, brackets and escapes
+// in the first section of a custom number format code.
+func classifyFormatCode(code string) cellKind {
+	var date, tim, pct bool
+	inQuote := false
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		if inQuote {
+			if c == '"' {
+				inQuote = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inQuote = true
+		case '\\', '_', '*':
+			i++ // the next character is literal or padding
+		case ';':
+			i = len(code)
+		case '[':
+			end := strings.IndexByte(code[i:], ']')
+			if end < 0 {
+				i = len(code)
+				break
+			}
+			inner := strings.ToLower(code[i+1 : i+end])
+			if inner != "" && strings.Trim(inner, "hms") == "" {
+				tim = true // elapsed time: [h], [mm], [ss]
+			}
+			i += end
+		case 'd', 'D', 'y', 'Y':
+			date = true
+		case 'h', 'H', 's', 'S':
+			tim = true
+		case '%':
+			pct = true
+		}
+	}
+	switch {
+	case date && tim:
+		return kindDateTime
+	case date:
+		return kindDate
+	case tim:
+		return kindTime
+	case pct:
+		return kindPercent
+	}
+	return kindPlain
+}
+
+// excelEpoch is day 0 of the 1900 date system as Excel counts after its 1900 leap bug.
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// SerialTime converts an Excel date serial to a time in UTC. Excel counts 1900-02-29,
+// which never existed, so serials below 61 are one day later than the arithmetic gives;
+// serial 60 becomes 1900-03-01. With date1904 the serial counts from 1904-01-01.
+func SerialTime(serial float64, date1904 bool) (time.Time, bool) {
+	if math.IsNaN(serial) || math.IsInf(serial, 0) || serial < 0 || serial >= 2958466 {
+		return time.Time{}, false
+	}
+	days := math.Floor(serial)
+	secs := math.Round((serial - days) * 86400)
+	base := excelEpoch
+	switch {
+	case date1904:
+		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	case days < 61 && days > 0:
+		base = base.AddDate(0, 0, 1)
+	}
+	t := base.AddDate(0, 0, int(days)).Add(time.Duration(secs) * time.Second)
+	return t, true
+}
+
+// renderCell turns a raw stored value into the text the Grid holds.
+func renderCell(raw string, k cellKind, date1904 bool) string {
+	if k == kindPlain || raw == "" {
+		return raw
+	}
+	if k == kindBool {
+		switch raw {
+		case "1", "TRUE", "true":
+			return "TRUE"
+		case "0", "FALSE", "false":
+			return "FALSE"
+		}
+		return raw
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	if err != nil {
+		return raw
+	}
+	if k == kindPercent {
+		return formatFloat(v*100) + "%"
+	}
+	t, ok := SerialTime(v, date1904)
+	if !ok {
+		return raw
+	}
+	switch k {
+	case kindDate:
+		return t.Format("2006-01-02")
+	case kindTime:
+		if t.Second() != 0 {
+			return t.Format("15:04:05")
+		}
+		return t.Format("15:04")
+	default:
+		if t.Second() != 0 {
+			return t.Format("2006-01-02 15:04:05")
+		}
+		return t.Format("2006-01-02 15:04")
+	}
+}
+
+// formatFloat writes f without exponent or useless trailing zeros, rounding away binary noise.
+func formatFloat(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 10, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}

@@ -1,0 +1,399 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits that protect the reader against files that cannot be registers (and zip bombs).
+const (
+	MaxFileSize       = 200 << 20 // bytes of the file itself
+	MaxUnzippedSize   = 1 << 30   // bytes of all parts of a workbook once unzipped
+	MaxUnzippedXMLMem = 64 << 20  // larger worksheet parts are unzipped to a temporary file
+)
+
+// Formats of a workbook.
+const (
+	FormatXLSX = "xlsx"
+	FormatCSV  = "csv"
+)
+
+// SupportedExtensions lists the file extensions Open accepts.
+var SupportedExtensions = []string{".xlsx", ".xlsm", ".csv"}
+
+var (
+	oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	zipSignature = []byte("PK")
+)
+
+// SheetInfo names a sheet of a workbook and whether Excel hides it.
+type SheetInfo struct {
+	Name   string `json:"name"`
+	Hidden bool   `json:"hidden"`
+}
+
+// Workbook is an opened .xlsx, .xlsm or .csv file. A CSV file has one sheet named after
+// the file. Close it when done.
+type Workbook struct {
+	Name     string      `json:"name"`   // the file's base name
+	Format   string      `json:"format"` // FormatXLSX or FormatCSV
+	Sheets   []SheetInfo `json:"sheets"`
+	Dialect  *Dialect    `json:"dialect,omitempty"` // the CSV dialect found, for CSV files
+	f        *excelize.File
+	zr       *zip.Reader
+	parts    map[string]string
+	date1904 bool
+	csvData  []byte // decoded UTF-8 text of a CSV file
+}
+
+// ReadOptions tune ReadSheet.
+type ReadOptions struct {
+	MaxRows int // stop after this many rows with values (a preview); 0 means all
+}
+
+// Row is one row of a Grid: its Excel row number (1-based) and its cells as text,
+// trailing empty cells trimmed.
+type Row struct {
+	Num   int      `json:"num"`
+	Cells []string `json:"cells"`
+}
+
+// Cell returns the text of column i, "" when the row is shorter.
+func (r Row) Cell(i int) string {
+	if i < 0 || i >= len(r.Cells) {
+		return ""
+	}
+	return r.Cells[i]
+}
+
+// Empty reports whether every cell of the row is blank.
+func (r Row) Empty() bool {
+	for _, c := range r.Cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Grid is a sheet read as text: rows with values (blank rows between them kept, blank rows
+// at the end dropped), dates already written YYYY-MM-DD (with the time when the format has
+// one), percentages as "85%", booleans as TRUE/FALSE.
+type Grid struct {
+	Sheet         string  `json:"sheet"`
+	Rows          []Row   `json:"rows"`
+	Width         int     `json:"width"`         // the number of columns up to the last one with a value
+	HiddenColumns []int   `json:"hiddenColumns"` // 0-based indexes of hidden columns
+	Merges        []Merge `json:"merges"`
+	Truncated     bool    `json:"truncated"` // MaxRows stopped the read before the end
+}
+
+func invalid(format string, args ...any) error { return isms.Errorf(isms.CodeInvalid, format, args...) }
+
+// OpenFile opens a workbook from the file system.
+func OpenFile(name string) (*Workbook, error) {
+	fh, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: unable to open %s: %w", filepath.Base(name), err)
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: unable to open %s: %w", filepath.Base(name), err)
+	}
+	return Open(name, fh, st.Size())
+}
+
+// Open reads a workbook from r (size bytes) named name; the name's extension chooses the
+// reader. Errors about the file itself are *isms.Error with code invalid and a message
+// that names the file and says what to do.
+func Open(name string, r io.ReaderAt, size int64) (*Workbook, error) {
+	base := filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	ext := strings.ToLower(filepath.Ext(base))
+	if size > MaxFileSize {
+		return nil, invalid("%s is too large to be a register (%d MB; the limit is %d MB)", base, size>>20, MaxFileSize>>20)
+	}
+	head := make([]byte, 8)
+	n, _ := r.ReadAt(head, 0)
+	head = head[:n]
+	switch ext {
+	case ".xls":
+		return nil, invalid("%s is an old Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx first", base)
+	case ".xlsx", ".xlsm":
+		if bytes.HasPrefix(head, oleSignature) {
+			return nil, invalid("%s is password-protected (encrypted): remove the password in Excel (File > Info > Protect Workbook) and import it again", base)
+		}
+		return openXLSX(base, r, size)
+	case ".csv", ".txt", ".tsv":
+		if bytes.HasPrefix(head, zipSignature) || bytes.HasPrefix(head, oleSignature) {
+			return nil, invalid("%s is not a text (CSV) file: it looks like an Excel workbook; give it the .xlsx extension", base)
+		}
+		return openCSV(base, r, size)
+	}
+	if ext == "" {
+		return nil, invalid("%s has no file extension: supported files are %s", base, strings.Join(SupportedExtensions, ", "))
+	}
+	return nil, invalid("%s is a %s file, which cannot be imported: supported files are %s", base, ext, strings.Join(SupportedExtensions, ", "))
+}
+
+func openXLSX(base string, r io.ReaderAt, size int64) (*Workbook, error) {
+	damaged := func() error {
+		return invalid("%s is damaged or is not an Excel workbook: open it in Excel and save it again as .xlsx", base)
+	}
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, damaged()
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+	}
+	if total > MaxUnzippedSize {
+		return nil, invalid("%s is too large to import: it unpacks to more than %d MB", base, MaxUnzippedSize>>20)
+	}
+	if findPart(zr, "xl/workbook.xml") == nil {
+		return nil, invalid("%s is not an Excel workbook (no workbook part inside): save it as .xlsx in Excel", base)
+	}
+	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
+		RawCellValue:      true,
+		UnzipSizeLimit:    MaxUnzippedSize,
+		UnzipXMLSizeLimit: MaxUnzippedXMLMem,
+	})
+	if err != nil {
+		switch {
+		case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword),
+			errors.Is(err, excelize.ErrUnsupportedEncryptMechanism):
+			return nil, invalid("%s is password-protected (encrypted): remove the password in Excel and import it again", base)
+		case strings.Contains(err.Error(), "unzip size exceeds"):
+			return nil, invalid("%s is too large to import: it unpacks to more than %d MB", base, MaxUnzippedSize>>20)
+		}
+		return nil, damaged()
+	}
+	parts, err := sheetParts(zr)
+	if err != nil {
+		f.Close()
+		return nil, damaged()
+	}
+	wb := &Workbook{Name: base, Format: FormatXLSX, f: f, zr: zr, parts: parts}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		wb.date1904 = *props.Date1904
+	}
+	for _, name := range f.GetSheetList() {
+		visible, _ := f.GetSheetVisible(name)
+		wb.Sheets = append(wb.Sheets, SheetInfo{Name: name, Hidden: !visible})
+	}
+	if len(wb.Sheets) == 0 {
+		f.Close()
+		return nil, invalid("%s has no sheets", base)
+	}
+	return wb, nil
+}
+
+// Close releases the workbook's temporary files.
+func (w *Workbook) Close() error {
+	if w.f != nil {
+		return w.f.Close()
+	}
+	return nil
+}
+
+// Sheet returns the info of the named sheet (matched without regard to case).
+func (w *Workbook) Sheet(name string) (SheetInfo, bool) {
+	for _, s := range w.Sheets {
+		if strings.EqualFold(s.Name, name) {
+			return s, true
+		}
+	}
+	return SheetInfo{}, false
+}
+
+// ReadSheet reads a sheet into a Grid. An empty name reads the first visible sheet.
+func (w *Workbook) ReadSheet(name string, opts ReadOptions) (*Grid, error) {
+	if name == "" {
+		name = w.Sheets[0].Name
+		for _, s := range w.Sheets {
+			if !s.Hidden {
+				name = s.Name
+				break
+			}
+		}
+	}
+	info, ok := w.Sheet(name)
+	if !ok {
+		names := make([]string, len(w.Sheets))
+		for i, s := range w.Sheets {
+			names[i] = s.Name
+		}
+		return nil, invalid("%s has no sheet %q: its sheets are %s", w.Name, name, strings.Join(names, ", "))
+	}
+	if w.Format == FormatCSV {
+		return w.readCSVGrid(opts)
+	}
+	return w.readXLSXGrid(info.Name, opts)
+}
+
+func (w *Workbook) layout(sheet string) *sheetLayout {
+	empty := &sheetLayout{kinds: map[int64]cellKind{}}
+	p, ok := w.parts[sheet]
+	if !ok {
+		return empty
+	}
+	zf := findPart(w.zr, p)
+	if zf == nil {
+		return empty
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return empty
+	}
+	defer rc.Close()
+	cache := map[int]cellKind{}
+	classify := func(id int) cellKind {
+		if k, ok := cache[id]; ok {
+			return k
+		}
+		k := kindPlain
+		if st, err := w.f.GetStyle(id); err == nil && st != nil {
+			code := ""
+			if st.CustomNumFmt != nil {
+				code = *st.CustomNumFmt
+			}
+			k = classifyNumFmt(st.NumFmt, code)
+		}
+		cache[id] = k
+		return k
+	}
+	lay, _ := scanSheet(io.LimitReader(rc, MaxUnzippedSize), classify)
+	return lay
+}
+
+func (w *Workbook) readXLSXGrid(sheet string, opts ReadOptions) (*Grid, error) {
+	lay := w.layout(sheet)
+	rows, err := w.f.Rows(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: unable to read sheet %q of %s: %w", sheet, w.Name, err)
+	}
+	defer rows.Close()
+	g := &Grid{Sheet: sheet, HiddenColumns: lay.hiddenCols, Merges: lay.merges}
+	b := gridBuilder{g: g, max: opts.MaxRows}
+	num := 0
+	for rows.Next() {
+		num++
+		cells, err := rows.Columns()
+		if err != nil {
+			return nil, invalid("%s: sheet %q is damaged near row %d: %v", w.Name, sheet, num, err)
+		}
+		if len(lay.kinds) > 0 {
+			for i, c := range cells {
+				if c == "" {
+					continue
+				}
+				if k, ok := lay.kinds[cellKey(num, i+1)]; ok {
+					cells[i] = renderCell(c, k, w.date1904)
+				}
+			}
+		}
+		if !b.add(num, cells) {
+			break
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, invalid("%s: sheet %q cannot be read: %v", w.Name, sheet, err)
+	}
+	b.finish()
+	return g, nil
+}
+
+// gridBuilder appends rows to a grid, trimming trailing blanks and holding blank rows back
+// until a row with values follows, so that bloated used ranges cost nothing.
+type gridBuilder struct {
+	g       *Grid
+	max     int
+	filled  int
+	pending []int // numbers of blank rows not yet added
+}
+
+func (b *gridBuilder) add(num int, cells []string) bool {
+	end := len(cells)
+	for end > 0 && strings.TrimSpace(cells[end-1]) == "" {
+		end--
+	}
+	if end == 0 {
+		if len(b.g.Rows) > 0 && len(b.pending) < 10000 {
+			b.pending = append(b.pending, num)
+		}
+		return true
+	}
+	if b.max > 0 && b.filled >= b.max {
+		b.g.Truncated = true
+		return false
+	}
+	for _, p := range b.pending {
+		b.g.Rows = append(b.g.Rows, Row{Num: p})
+	}
+	b.pending = b.pending[:0]
+	b.g.Rows = append(b.g.Rows, Row{Num: num, Cells: cells[:end:end]})
+	if end > b.g.Width {
+		b.g.Width = end
+	}
+	b.filled++
+	return true
+}
+
+func (b *gridBuilder) finish() {
+	b.pending = nil
+	// keep hidden columns and merges within the data
+	hc := b.g.HiddenColumns[:0]
+	for _, c := range b.g.HiddenColumns {
+		if c < b.g.Width {
+			hc = append(hc, c)
+		}
+	}
+	b.g.HiddenColumns = hc
+	if len(b.g.Rows) > 0 {
+		last := b.g.Rows[len(b.g.Rows)-1].Num
+		ms := b.g.Merges[:0]
+		for _, m := range b.g.Merges {
+			if m.FirstRow <= last && m.FirstCol < b.g.Width {
+				ms = append(ms, m)
+			}
+		}
+		b.g.Merges = ms
+	}
+}
+
+// Hidden reports whether the 0-based column is hidden in Excel.
+func (g *Grid) Hidden(col int) bool {
+	for _, c := range g.HiddenColumns {
+		if c == col {
+			return true
+		}
+	}
+	return false
+}
+
+// RowIndex returns the index in g.Rows of Excel row num, or -1.
+func (g *Grid) RowIndex(num int) int {
+	lo, hi := 0, len(g.Rows)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if g.Rows[m].Num < num {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(g.Rows) && g.Rows[lo].Num == num {
+		return lo
+	}
+	return -1
+}

@@ -1,0 +1,46 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { normaliseError } from './lib/api';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { RecordsPage } from './features/records/RecordsPage';
+import { RequirementDetailPage } from './features/requirements/RequirementDetailPage';
+import { RequirementsPage } from './features/requirements/RequirementsPage';
+import { Shell } from './features/shell/Shell';
+import { ErrorScreen } from './features/system/ErrorScreen';
+import { useSystemInfo } from './features/system/queries';
+
+/** App checks the data folder, then shows the shell and routes. */
+export function App() {
+  const info = useSystemInfo();
+  if (info.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (info.isError) {
+    return <ErrorScreen title="ISMS Desk cannot start" message={normaliseError(info.error).message} onRetry={() => void info.refetch()} />;
+  }
+  if (info.data.error) {
+    return (
+      <ErrorScreen
+        title="The data folder could not be opened"
+        message={info.data.error}
+        dataDir={info.data.dataDir}
+      />
+    );
+  }
+  return (
+    <Routes>
+      <Route element={<Shell info={info.data} />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="requirements" element={<RequirementsPage />} />
+        <Route path="requirements/:id" element={<RequirementDetailPage />} />
+        <Route path="records/:plural" element={<RecordsPage />} />
+        <Route path="records/:plural/:id" element={<RecordsPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

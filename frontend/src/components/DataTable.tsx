@@ -1,0 +1,178 @@
+// A generic, virtualised, sortable table: TanStack Table for the columns and sorting
+// state, TanStack Virtual for the rows. Domain knowledge lives in the column definitions.
+import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
+import { UnstyledButton } from '@mantine/core';
+import type { SortState } from '../lib/view';
+import classes from './DataTable.module.css';
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData, TValue> {
+    /** A CSS grid track, e.g. "120px" or "minmax(200px, 2fr)". */
+    width?: string;
+  }
+}
+
+export interface DataTableProps<T> {
+  data: T[];
+  columns: ColumnDef<T>[];
+  getRowId: (row: T) => string;
+  sort: SortState | null;
+  onSortChange: (sort: SortState | null) => void;
+  onRowOpen?: (row: T) => void;
+  label: string;
+  rowHeight?: number;
+  selectedId?: string;
+  empty?: ReactNode;
+}
+
+export function DataTable<T>({
+  data,
+  columns,
+  getRowId,
+  sort,
+  onSortChange,
+  onRowOpen,
+  label,
+  rowHeight = 40,
+  selectedId,
+  empty,
+}: DataTableProps<T>) {
+  const sorting: SortingState = sort ? [{ id: sort.id, desc: sort.desc }] : [];
+  const table = useReactTable({
+    data,
+    columns,
+    getRowId: (row) => getRowId(row),
+    state: { sorting },
+    manualSorting: true,
+    enableSortingRemoval: false,
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      onSortChange(first ? { id: first.id, desc: first.desc } : null);
+    },
+    getCoreRowModel: getCoreRowModel(),
+  });
+  const rows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const template = table
+    .getVisibleLeafColumns()
+    .map((c) => c.columnDef.meta?.width ?? 'minmax(120px, 1fr)')
+    .join(' ');
+
+  const focusRow = useCallback(
+    (index: number) => {
+      if (index < 0 || index >= rows.length) return;
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      requestAnimationFrame(() => {
+        scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
+      });
+    },
+    [rows.length, virtualizer],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, index: number, row: T) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onRowOpen?.(row);
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      focusRow(index + 1);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      focusRow(index - 1);
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      focusRow(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      focusRow(rows.length - 1);
+    }
+  };
+
+  return (
+    <div className={classes.table} role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+      <div role="rowgroup" className={classes.head}>
+        {table.getHeaderGroups().map((hg) => (
+          <div role="row" key={hg.id} className={classes.headRow} style={{ gridTemplateColumns: template }}>
+            {hg.headers.map((h) => {
+              const dir = h.column.getIsSorted();
+              const canSort = h.column.getCanSort();
+              const content = flexRender(h.column.columnDef.header, h.getContext());
+              return (
+                <div
+                  role="columnheader"
+                  key={h.id}
+                  className={classes.th}
+                  aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                >
+                  {canSort ? (
+                    <UnstyledButton className={classes.sortButton} onClick={h.column.getToggleSortingHandler()}>
+                      <span>{content}</span>
+                      {dir === 'asc' ? (
+                        <IconArrowUp size={14} aria-hidden />
+                      ) : dir === 'desc' ? (
+                        <IconArrowDown size={14} aria-hidden />
+                      ) : (
+                        <IconSelector size={14} aria-hidden className={classes.idle} />
+                      )}
+                    </UnstyledButton>
+                  ) : (
+                    content
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+      <div ref={scrollRef} className={classes.scroll}>
+        {rows.length === 0 && empty ? (
+          <div className={classes.empty}>{empty}</div>
+        ) : (
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const row = rows[v.index];
+              if (!row) return null;
+              return (
+                <div
+                  role="row"
+                  key={row.id}
+                  data-index={v.index}
+                  aria-rowindex={v.index + 2}
+                  aria-selected={selectedId === row.id ? true : undefined}
+                  tabIndex={0}
+                  className={classes.row}
+                  style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${v.start}px)` }}
+                  onClick={() => onRowOpen?.(row.original)}
+                  onKeyDown={(e) => onKeyDown(e, v.index, row.original)}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <div role="cell" key={cell.id} className={classes.td}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

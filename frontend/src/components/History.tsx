@@ -1,0 +1,64 @@
+import { Badge, Group, Paper, Stack, Table, Text, Timeline } from '@mantine/core';
+import type { Change } from '../lib/api';
+import { fieldLabel, formatDateTime, formatStatus } from '../lib/format';
+
+const opColour: Record<string, string> = { create: 'green', update: 'blue', delete: 'red' };
+
+function Value({ v }: { v: string }) {
+  if (v === '') return <Text span c="dimmed" fs="italic" size="sm">empty</Text>;
+  return (
+    <Text span size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+      {v.length > 300 ? v.slice(0, 300) + '…' : v}
+    </Text>
+  );
+}
+
+/** HistoryList shows a record's changes, newest first, with each changed field before and after. */
+export function HistoryList({ history }: { history: Change[] | null }) {
+  const items = history ?? [];
+  if (items.length === 0) return <Text c="dimmed" size="sm">No changes recorded.</Text>;
+  return (
+    <Timeline bulletSize={14} lineWidth={2} aria-label="History">
+      {items.map((c) => (
+        <Timeline.Item
+          key={c.seq}
+          color={opColour[c.op] ?? 'gray'}
+          title={
+            <Group gap="xs">
+              <Badge size="sm" variant="light" color={opColour[c.op] ?? 'gray'}>
+                {formatStatus(c.op)}
+              </Badge>
+              <Text size="sm" fw={500}>{formatDateTime(c.at)}</Text>
+              <Text size="xs" c="dimmed">via {c.source || 'unknown'}</Text>
+            </Group>
+          }
+        >
+          {c.changes && c.changes.length > 0 ? (
+            <Paper withBorder radius="sm" mt={6}>
+              <Table fz="sm" verticalSpacing={4} layout="fixed">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w="22%">Field</Table.Th>
+                    <Table.Th>Before</Table.Th>
+                    <Table.Th>After</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {c.changes.map((f) => (
+                    <Table.Tr key={f.field}>
+                      <Table.Td>{fieldLabel(f.field)}</Table.Td>
+                      <Table.Td><Value v={f.before} /></Table.Td>
+                      <Table.Td><Value v={f.after} /></Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          ) : (
+            <Stack gap={0} mt={4}><Text size="xs" c="dimmed">No field changes.</Text></Stack>
+          )}
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

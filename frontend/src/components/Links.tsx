@@ -1,0 +1,30 @@
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { LinkView } from '../lib/api';
+import { recordPath } from '../lib/areas';
+import { fieldLabel } from '../lib/format';
+
+/** LinkList shows links to (or from) other records, each opening that record. */
+export function LinkList({ links, empty }: { links: LinkView[] | null; empty: string }) {
+  const items = links ?? [];
+  if (items.length === 0) return <Text c="dimmed" size="sm">{empty}</Text>;
+  return (
+    <Stack gap={6}>
+      {items.map((l) => (
+        <Group key={`${l.field}:${l.kind}:${l.id}`} gap="xs" wrap="nowrap">
+          <Badge variant="outline" color="gray" size="sm" tt="none" style={{ flexShrink: 0 }}>
+            {l.kindLabel}
+          </Badge>
+          {l.missing ? (
+            <Text size="sm" c="red">Missing record {l.id}</Text>
+          ) : (
+            <Anchor component={Link} to={recordPath(l.kind, l.id)} size="sm" truncate>
+              {[l.ref, l.title].filter(Boolean).join(' · ') || l.id}
+            </Anchor>
+          )}
+          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>({fieldLabel(l.field)})</Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,108 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import type { ColumnDef } from '@tanstack/react-table';
+import { CloseButton, Group, Loader, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { QueryError } from '../../components/QueryError';
+import { StatusBadge } from '../../components/StatusBadge';
+import type { Row } from '../../lib/api';
+import { areaOfPlural } from '../../lib/areas';
+import { formatDate } from '../../lib/format';
+import type { SortState } from '../../lib/view';
+import { RecordDrawer } from './RecordDrawer';
+import { useRecords } from './queries';
+import { rowView, type RowSortKey } from './view';
+
+const columns: ColumnDef<Row>[] = [
+  { id: 'ref', header: 'Reference', meta: { width: 'minmax(100px, 0.7fr)' },
+    cell: (c) => <Text size="sm" fw={600} truncate>{c.row.original.ref}</Text> },
+  { id: 'title', header: 'Title', meta: { width: 'minmax(220px, 3fr)' },
+    cell: (c) => <Text size="sm" truncate title={c.row.original.title}>{c.row.original.title}</Text> },
+  { id: 'status', header: 'Status', meta: { width: '160px' }, cell: (c) => <StatusBadge status={c.row.original.status} /> },
+  { id: 'ownerName', header: 'Owner', meta: { width: 'minmax(120px, 1fr)' },
+    cell: (c) => <Text size="sm" truncate>{c.row.original.ownerName}</Text> },
+  { id: 'due', header: 'Due', meta: { width: '104px' }, cell: (c) => formatDate(c.row.original.due) },
+  { id: 'updatedAt', header: 'Updated', meta: { width: '104px' }, cell: (c) => formatDate(c.row.original.updatedAt) },
+];
+
+/** RecordsPage is the read-only register of an area, with a tab per kind and a detail drawer. */
+export function RecordsPage() {
+  const { plural = '', id } = useParams();
+  const found = areaOfPlural(plural);
+  if (!found) return <Navigate to="/" replace />;
+  // Remount per kind so search and sort start fresh on each register.
+  return <RecordsView key={plural} plural={plural} id={id} found={found} />;
+}
+
+function RecordsView({ plural, id, found }: { plural: string; id?: string; found: NonNullable<ReturnType<typeof areaOfPlural>> }) {
+  const navigate = useNavigate();
+  const { area, kind } = found;
+  const list = useRecords(plural);
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<SortState<RowSortKey> | null>({ id: 'ref', desc: false });
+  const deferred = useDeferredValue(search);
+  const rows = useMemo(() => rowView(list.data ?? [], deferred, sort), [list.data, deferred, sort]);
+  const all = list.data ?? [];
+
+  return (
+    <div className="page">
+      <div>
+        <Title order={2}>{area.label}</Title>
+        <Text size="sm" c="dimmed">
+          {kind.purpose}
+          {area.clause ? ` ISO/IEC 27001 ${area.clause}.` : ''}
+        </Text>
+      </div>
+      {area.kinds.length > 1 && (
+        <Tabs value={plural} onChange={(v) => v && navigate(`/records/${v}`)} keepMounted={false}>
+          <Tabs.List>
+            {area.kinds.map((k) => (
+              <Tabs.Tab key={k.plural} value={k.plural}>
+                {k.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </Tabs>
+      )}
+      <Group gap="sm" wrap="nowrap">
+        <TextInput
+          aria-label={`Search ${kind.label.toLowerCase()}`}
+          placeholder="Search reference, title, status, owner"
+          leftSection={<IconSearch size={16} />}
+          rightSection={search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch('')} /> : null}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
+        <Text size="sm" c="dimmed" miw={150} ta="right" aria-live="polite">
+          {list.isSuccess ? `${rows.length.toLocaleString()} of ${all.length.toLocaleString()}` : ''}
+        </Text>
+      </Group>
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.isPending ? (
+        <Group justify="center" p="xl"><Loader /></Group>
+      ) : all.length === 0 ? (
+        <EmptyState title={`No ${kind.label.toLowerCase()} yet`}>
+          {kind.purpose} Import them from Excel with <code>ismsdesk import {plural} FILE</code>, or fill a sample
+          organisation with <code>ismsdesk demo</code>.
+        </EmptyState>
+      ) : (
+        <DataTable<Row>
+          label={kind.label}
+          data={rows}
+          columns={columns}
+          getRowId={(r) => r.id}
+          sort={sort}
+          onSortChange={(s) => setSort(s as SortState<RowSortKey> | null)}
+          selectedId={id}
+          onRowOpen={(r) => navigate(`/records/${plural}/${encodeURIComponent(r.id)}`)}
+          empty={<EmptyState title="Nothing matches">Clear the search to see every record.</EmptyState>}
+        />
+      )}
+      <RecordDrawer plural={plural} id={id} kindLabel={kind.label} onClose={() => navigate(`/records/${plural}`)} />
+    </div>
+  );
+}

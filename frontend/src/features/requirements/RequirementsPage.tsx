@@ -1,0 +1,150 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { ColumnDef } from '@tanstack/react-table';
+import { Button, CloseButton, Group, Loader, Select, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { QueryError } from '../../components/QueryError';
+import { StatusBadge } from '../../components/StatusBadge';
+import type { Option, Requirement } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import type { SortState } from '../../lib/view';
+import { useRequirementOptions, useRequirements } from './queries';
+import { RequirementForm } from './RequirementForm';
+import { requirementView, type RequirementSortKey } from './view';
+
+function labeller(options: Option[] | undefined) {
+  const m = new Map((options ?? []).map((o) => [o.value, o.label]));
+  return (v: string) => m.get(v) ?? v;
+}
+
+/** RequirementsPage is the requirements register (clauses 4.1, 4.2). */
+export function RequirementsPage() {
+  const navigate = useNavigate();
+  const list = useRequirements();
+  const options = useRequirementOptions();
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [sourceType, setSourceType] = useState<string | null>(null);
+  const [sort, setSort] = useState<SortState<RequirementSortKey> | null>({ id: 'ref', desc: false });
+  const [creating, setCreating] = useState(false);
+  const deferredSearch = useDeferredValue(search);
+
+  const owner = useMemo(() => labeller(options.data?.people), [options.data]);
+  const statusLabel = useMemo(() => labeller(options.data?.statuses), [options.data]);
+  const sourceLabel = useMemo(() => labeller(options.data?.sources), [options.data]);
+
+  const all = list.data ?? [];
+  const rows = useMemo(
+    () =>
+      requirementView(
+        list.data ?? [],
+        { search: deferredSearch, status: status ?? '', sourceType: sourceType ?? '' },
+        sort,
+        owner,
+        (k, v) => (k === 'status' ? statusLabel(v) : sourceLabel(v)),
+      ),
+    [list.data, deferredSearch, status, sourceType, sort, owner, statusLabel, sourceLabel],
+  );
+
+  const columns = useMemo<ColumnDef<Requirement>[]>(
+    () => [
+      { id: 'ref', header: 'Reference', accessorKey: 'ref', meta: { width: 'minmax(110px, 0.8fr)' },
+        cell: (c) => <Text size="sm" fw={600} truncate>{c.row.original.ref}</Text> },
+      { id: 'title', header: 'Title', accessorKey: 'title', meta: { width: 'minmax(200px, 2.4fr)' },
+        cell: (c) => <Text size="sm" truncate title={c.row.original.title}>{c.row.original.title}</Text> },
+      { id: 'sourceType', header: 'Source type', meta: { width: '120px' },
+        cell: (c) => sourceLabel(c.row.original.sourceType) },
+      { id: 'source', header: 'Source', accessorKey: 'source', meta: { width: 'minmax(120px, 1fr)' },
+        cell: (c) => <Text size="sm" truncate c="dimmed">{c.row.original.source}</Text> },
+      { id: 'owner', header: 'Owner', meta: { width: 'minmax(120px, 0.9fr)' },
+        cell: (c) => (c.row.original.ownerId ? owner(c.row.original.ownerId) : '') },
+      { id: 'status', header: 'Status', meta: { width: '170px' },
+        cell: (c) => <StatusBadge status={c.row.original.status} label={statusLabel(c.row.original.status)} /> },
+      { id: 'dueDate', header: 'Due', meta: { width: '104px' }, cell: (c) => formatDate(c.row.original.dueDate) },
+      { id: 'updatedAt', header: 'Updated', meta: { width: '104px' }, cell: (c) => formatDate(c.row.original.updatedAt) },
+    ],
+    [owner, statusLabel, sourceLabel],
+  );
+
+  const filtered = search !== '' || status !== null || sourceType !== null;
+
+  return (
+    <div className="page">
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <div>
+          <Title order={2}>Requirements</Title>
+          <Text size="sm" c="dimmed">
+            Legal, regulatory, contractual and business requirements (ISO/IEC 27001 clauses 4.1, 4.2)
+          </Text>
+        </div>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+          New requirement
+        </Button>
+      </Group>
+      <Group gap="sm" wrap="nowrap">
+        <TextInput
+          aria-label="Search requirements"
+          placeholder="Search reference, title, text, source"
+          leftSection={<IconSearch size={16} />}
+          rightSection={search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch('')} /> : null}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
+        <Select
+          aria-label="Filter by status"
+          placeholder="Any status"
+          data={options.data?.statuses ?? []}
+          value={status}
+          onChange={setStatus}
+          clearable
+          w={210}
+        />
+        <Select
+          aria-label="Filter by source type"
+          placeholder="Any source type"
+          data={options.data?.sources ?? []}
+          value={sourceType}
+          onChange={setSourceType}
+          clearable
+          w={190}
+        />
+        <Text size="sm" c="dimmed" miw={170} ta="right" aria-live="polite" data-testid="requirement-count">
+          {list.isSuccess ? `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} requirements` : ''}
+        </Text>
+      </Group>
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.isPending ? (
+        <Group justify="center" p="xl"><Loader /></Group>
+      ) : all.length === 0 ? (
+        <EmptyState
+          title="No requirements yet"
+          action={<Button onClick={() => setCreating(true)} leftSection={<IconPlus size={16} />}>Add your first requirement</Button>}
+        >
+          The register lists the laws, regulations, contracts and business rules the ISMS must satisfy, who owns each
+          one and how compliant you are. Add them one by one, or import them from Excel with{' '}
+          <code>ismsdesk import requirements FILE</code>.
+        </EmptyState>
+      ) : (
+        <DataTable<Requirement>
+          label="Requirements"
+          data={rows}
+          columns={columns}
+          getRowId={(r) => r.id}
+          sort={sort}
+          onSortChange={(s) => setSort(s as SortState<RequirementSortKey> | null)}
+          onRowOpen={(r) => navigate(`/requirements/${encodeURIComponent(r.id)}`)}
+          empty={
+            <EmptyState title="No matching requirements">
+              {filtered ? 'Nothing matches the search and filters. Clear them to see every requirement.' : ''}
+            </EmptyState>
+          }
+        />
+      )}
+      <RequirementForm opened={creating} onClose={() => setCreating(false)} onSaved={() => setCreating(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type RequirementInput } from '../../lib/api';
+
+export const requirementKeys = {
+  all: ['requirements'] as const,
+  list: ['requirements', 'list'] as const,
+  detail: (id: string) => ['requirements', 'detail', id] as const,
+  options: ['requirements', 'options'] as const,
+};
+
+export function useRequirements() {
+  return useQuery({ queryKey: requirementKeys.list, queryFn: api.requirements.list });
+}
+
+export function useRequirement(id: string) {
+  return useQuery({ queryKey: requirementKeys.detail(id), queryFn: () => api.requirements.get(id) });
+}
+
+export function useRequirementOptions() {
+  return useQuery({ queryKey: requirementKeys.options, queryFn: api.requirements.options });
+}
+
+/** Everything a requirement change can affect: the register, the dashboard and other lists' backlinks. */
+function useInvalidate() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: requirementKeys.all }),
+      qc.invalidateQueries({ queryKey: ['dashboard'] }),
+      qc.invalidateQueries({ queryKey: ['records'] }),
+    ]);
+}
+
+export function useSaveRequirement() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (r: RequirementInput) => (r.id ? api.requirements.update(r) : api.requirements.create(r)),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useDeleteRequirement() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) => api.requirements.remove(id, version),
+    onSuccess: () => invalidate(),
+  });
+}

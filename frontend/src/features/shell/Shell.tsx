@@ -1,0 +1,97 @@
+import { AppShell, Badge, Code, Group, NavLink, ScrollArea, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import {
+  IconAlertOctagon, IconBook, IconBulb, IconChecklist, IconClipboardCheck, IconFileText, IconGauge,
+  IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
+  IconShieldLock, IconSpeakerphone, IconTarget, IconTimeline, IconUsers, IconAlertTriangle,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import type { SystemInfo } from '../../lib/api';
+import { recordAreas } from '../../lib/areas';
+
+const icons: Record<string, ComponentType<{ size?: number; stroke?: number }>> = {
+  objectives: IconTarget,
+  issues: IconScale,
+  policies: IconFileText,
+  controls: IconShieldCheck,
+  risks: IconAlertTriangle,
+  training: IconSchool,
+  awareness: IconSpeakerphone,
+  kpis: IconGauge,
+  audits: IconClipboardCheck,
+  reviews: IconPresentation,
+  nonconformities: IconAlertOctagon,
+  improvements: IconBulb,
+  timeline: IconTimeline,
+  people: IconUsers,
+  feedback: IconMessages,
+};
+
+/** Shell is the window's frame: the header and the navigation of every area. */
+export function Shell({ info }: { info: SystemInfo }) {
+  const { pathname } = useLocation();
+  const isActive = (prefixes: string[]) =>
+    prefixes.some((p) => pathname === p || pathname.startsWith(p + '/'));
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 250, breakpoint: 0 }} padding={0}>
+      <AppShell.Header px="md" className="app-header">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <ThemeIcon size={30} radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'cyan', deg: 135 }}>
+              <IconShieldLock size={18} />
+            </ThemeIcon>
+            <Title order={1} size="h4" c="white">
+              {info.name || 'ISMS Desk'}
+            </Title>
+            {info.version && (
+              <Badge size="xs" variant="outline" color="gray.4" c="gray.4">
+                {info.version}
+              </Badge>
+            )}
+          </Group>
+          <Tooltip label="Data folder" position="bottom-end">
+            <Group gap={6} wrap="nowrap" miw={0}>
+              <Text size="xs" c="gray.4">Data</Text>
+              <Code className="data-dir" title={info.dataDir}>{info.dataDir}</Code>
+            </Group>
+          </Tooltip>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar aria-label="Areas">
+        <ScrollArea type="hover" h="100%" p="xs">
+          <NavLink
+            component={RouterLink}
+            to="/"
+            label="Dashboard"
+            leftSection={<IconLayoutDashboard size={18} stroke={1.6} />}
+            active={pathname === '/'}
+          />
+          <NavLink
+            component={RouterLink}
+            to="/requirements"
+            label="Requirements"
+            leftSection={<IconChecklist size={18} stroke={1.6} />}
+            active={isActive(['/requirements'])}
+          />
+          {recordAreas.map((a) => {
+            const Icon = icons[a.id] ?? IconBook;
+            const first = a.kinds[0]!;
+            return (
+              <NavLink
+                key={a.id}
+                component={RouterLink}
+                to={`/records/${first.plural}`}
+                label={a.label}
+                leftSection={<Icon size={18} stroke={1.6} />}
+                active={isActive(a.kinds.map((k) => `/records/${k.plural}`))}
+              />
+            );
+          })}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main className="app-main">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,13 @@
+import { createTheme } from '@mantine/core';
+
+/** The ISMS Desk theme: a calm, dense desktop look. */
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'md',
+  fontFamily:
+    'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  headings: { fontWeight: '650' },
+  components: {
+    NavLink: { defaultProps: { variant: 'light' } },
+  },
+});
