@@ -32,6 +32,9 @@ entries are keys with empty values.
 	h/<seq>                                  -> Change as JSON: ONE global, hash-chained history
 	x/<kind>/<id>/<seq>                      -> "" the history entries of one record
 	s/<name>                                 -> setting value, text
+	m/batch                                  -> "" while a Batch is under way (see batch.go)
+	j/<key>                                  -> the value <key> had before the running Batch first
+	                                            wrote it: 0x00 (absent) or 0x01 followed by the value
 
 IDs are UUID version 7 strings, which are time-ordered, so r/<kind>/ key order is creation
 order. Every use case writes its record, all of its index entries and its history entry in one
@@ -51,10 +54,12 @@ const (
 	prefixHistory = "h/"
 	prefixXref    = "x/"
 	prefixSetting = "s/"
+	prefixJournal = "j/"
 
 	keySchema  = "m/schema"
 	keyHSeq    = "m/hseq"
 	keyHHead   = "m/hhead"
+	keyBatch   = "m/batch"
 	dateLayout = "20060102"
 )
 

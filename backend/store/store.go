@@ -48,6 +48,9 @@ type DB struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	// writeMu lets a Batch, which spans many transactions, exclude every other write.
+	writeMu sync.Mutex
 }
 
 // Open opens (creating it when needed) the data folder dir. When another ISMS Desk holds the
@@ -66,6 +69,12 @@ func Open(dir string, opt Options) (*DB, error) {
 	if err := db.initSchema(); err != nil {
 		_ = bdb.Close()
 		return nil, err
+	}
+	if !opt.ReadOnly {
+		if err := db.recoverJournal(); err != nil {
+			_ = bdb.Close()
+			return nil, err
+		}
 	}
 	return db, nil
 }
@@ -218,6 +227,8 @@ func (db *DB) Update(fn func(tx *Tx) error) error {
 	if db.opt.ReadOnly {
 		return isms.Errorf(isms.CodeLocked, "the data folder %s is open read-only", db.dir)
 	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
 	for attempt := 1; ; attempt++ {
 		err := db.try(fn)
 		if err == nil || !errors.Is(err, badger.ErrConflict) {

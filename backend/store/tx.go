@@ -19,6 +19,10 @@ import (
 type Tx struct {
 	db  *DB
 	txn *badger.Txn
+
+	journal bool  // inside a Batch: remember each key's old value before its first write
+	bytes   int64 // approximate size of the writes, to split a Batch before Badger's limit
+	writes  int64 // number of writes
 }
 
 // Backlink is a record that links to another one.
@@ -81,6 +85,11 @@ func (tx *Tx) exists(key []byte) (bool, error) {
 }
 
 func (tx *Tx) set(key, val []byte) error {
+	if err := tx.remember(key); err != nil {
+		return err
+	}
+	tx.bytes += int64(len(key) + len(val))
+	tx.writes++
 	if err := tx.txn.Set(key, val); err != nil {
 		return fmt.Errorf("store: unable to write %q: %w", key, err)
 	}
@@ -88,6 +97,11 @@ func (tx *Tx) set(key, val []byte) error {
 }
 
 func (tx *Tx) del(key []byte) error {
+	if err := tx.remember(key); err != nil {
+		return err
+	}
+	tx.bytes += int64(len(key))
+	tx.writes++
 	if err := tx.txn.Delete(key); err != nil {
 		return fmt.Errorf("store: unable to delete %q: %w", key, err)
 	}

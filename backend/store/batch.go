@@ -1,0 +1,207 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+)
+
+// Batch writes more than one Badger transaction can hold (a large import) and still
+// commits all or nothing. It marks the folder with m/batch, and every key it writes
+// first has its old value journalled under j/<key> in the same transaction. When the
+// batch succeeds, m/batch is removed (the commit point) and the journal is dropped. When
+// it fails, or the process dies before the commit point, the journal is played back:
+// at once on failure, and by the next Open after a crash. Other writes wait until the
+// batch ends.
+type Batch struct {
+	db *DB
+	tx *Tx
+}
+
+// Batch runs fn, whose writes through Batch.Do form one all-or-nothing change.
+func (db *DB) Batch(fn func(b *Batch) error) error {
+	if db.opt.ReadOnly {
+		return isms.Errorf(isms.CodeLocked, "the data folder %s is open read-only", db.dir)
+	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set([]byte(keyBatch), nil) }); err != nil {
+		return fmt.Errorf("store: unable to start a batch: %w", err)
+	}
+	b := &Batch{db: db}
+	b.begin()
+	err := fn(b)
+	if err == nil {
+		err = b.commit()
+	}
+	if err != nil {
+		b.tx.txn.Discard()
+		if rerr := db.rollbackJournal(); rerr != nil {
+			return errors.Join(err, rerr)
+		}
+		return err
+	}
+	return db.finishJournal()
+}
+
+func (b *Batch) begin() {
+	b.tx = &Tx{db: b.db, txn: b.db.bdb.NewTransaction(true), journal: true}
+}
+
+func (b *Batch) commit() error {
+	if err := b.tx.txn.Commit(); err != nil {
+		return fmt.Errorf("store: unable to commit part of a batch: %w", err)
+	}
+	return nil
+}
+
+// Do runs fn in the batch's current transaction, and starts a new transaction when the
+// current one is half full. fn should write one record (with its indexes and history).
+func (b *Batch) Do(fn func(tx *Tx) error) error {
+	if err := fn(b.tx); err != nil {
+		return err
+	}
+	if b.tx.bytes > b.db.bdb.MaxBatchSize()/2 || b.tx.writes > b.db.bdb.MaxBatchCount()/2 {
+		if err := b.commit(); err != nil {
+			return err
+		}
+		b.begin()
+	}
+	return nil
+}
+
+// remember journals key's current value before the first write to it in a batch.
+func (tx *Tx) remember(key []byte) error {
+	if !tx.journal {
+		return nil
+	}
+	jk := append([]byte(prefixJournal), key...)
+	if seen, err := tx.exists(jk); err != nil || seen {
+		return err
+	}
+	old, ok, err := tx.get(key)
+	if err != nil {
+		return err
+	}
+	v := []byte{0}
+	if ok {
+		v = append([]byte{1}, old...)
+	}
+	tx.bytes += int64(len(jk) + len(v))
+	tx.writes++
+	if err := tx.txn.Set(jk, v); err != nil {
+		return fmt.Errorf("store: unable to journal %q: %w", key, err)
+	}
+	return nil
+}
+
+// journalChunk is how many journal entries one transaction plays back or drops.
+const journalChunk = 2000
+
+// eachJournalChunk calls fn with up to journalChunk journal entries at a time in a fresh
+// transaction, until none are left; fn must remove the entries it is given.
+func (db *DB) eachJournalChunk(fn func(txn *badger.Txn, key, old []byte) error) error {
+	prefix := []byte(prefixJournal)
+	for {
+		n := 0
+		err := db.bdb.Update(func(txn *badger.Txn) error {
+			opts := badger.DefaultIteratorOptions
+			opts.Prefix = prefix
+			it := txn.NewIterator(opts)
+			type entry struct{ key, old []byte }
+			var batch []entry
+			for it.Rewind(); it.ValidForPrefix(prefix) && len(batch) < journalChunk; it.Next() {
+				v, err := it.Item().ValueCopy(nil)
+				if err != nil {
+					it.Close()
+					return err
+				}
+				batch = append(batch, entry{it.Item().KeyCopy(nil), v})
+			}
+			it.Close()
+			for _, e := range batch {
+				if err := fn(txn, e.key, e.old); err != nil {
+					return err
+				}
+			}
+			n = len(batch)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return nil
+		}
+	}
+}
+
+// rollbackJournal restores every journalled key and then clears the batch mark. Each
+// step is idempotent, so a crash during a rollback is finished by the next Open.
+func (db *DB) rollbackJournal() error {
+	err := db.eachJournalChunk(func(txn *badger.Txn, jk, old []byte) error {
+		key := jk[len(prefixJournal):]
+		var err error
+		if len(old) > 0 && old[0] == 1 {
+			err = txn.Set(key, old[1:])
+		} else {
+			err = txn.Delete(key)
+		}
+		if err != nil {
+			return err
+		}
+		return txn.Delete(jk)
+	})
+	if err == nil {
+		err = db.bdb.Update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyBatch)) })
+	}
+	if err != nil {
+		return fmt.Errorf("store: unable to undo an unfinished batch: %w", err)
+	}
+	return nil
+}
+
+// finishJournal makes a batch final: the batch mark goes first (the commit point), then
+// the journal.
+func (db *DB) finishJournal() error {
+	err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyBatch)) })
+	if err == nil {
+		err = db.dropJournal()
+	}
+	if err != nil {
+		return fmt.Errorf("store: unable to finish a batch: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) dropJournal() error {
+	return db.eachJournalChunk(func(txn *badger.Txn, jk, _ []byte) error { return txn.Delete(jk) })
+}
+
+// recoverJournal runs at Open: an unfinished batch is undone; the journal of a finished
+// one that was not yet dropped is dropped.
+func (db *DB) recoverJournal() error {
+	pending := false
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		_, err := txn.Get([]byte(keyBatch))
+		if err == nil {
+			pending = true
+			return nil
+		}
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: unable to check for an unfinished batch: %w", err)
+	}
+	if pending {
+		db.opt.Logger.Warn("undoing a batch that did not finish (the app stopped during an import)", "dir", db.dir)
+		return db.rollbackJournal()
+	}
+	return db.dropJournal()
+}

@@ -1,0 +1,190 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+)
+
+// dump returns every key and value of the database.
+func dump(t testing.TB, db *DB) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			out[string(it.Item().KeyCopy(nil))] = string(v)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameDump(t *testing.T, before, after map[string]string) {
+	t.Helper()
+	if len(before) != len(after) {
+		t.Fatalf("the database has %d keys, want the %d it had before", len(after), len(before))
+	}
+	for k, v := range before {
+		if after[k] != v {
+			t.Fatalf("key %q changed", k)
+		}
+	}
+}
+
+// bigBatch creates n requirements and updates the existing REQ-0 through one Batch,
+// failing with failAt after that many creates when failAt > 0.
+func bigBatch(db *DB, n, failAt int, slow time.Duration) error {
+	return db.Batch(func(b *Batch) error {
+		if err := b.Do(func(tx *Tx) error {
+			r, err := tx.ByRef(isms.KindRequirement, "REQ-0")
+			if err != nil {
+				return err
+			}
+			r.(*isms.Requirement).Status = isms.ComplianceCompliant
+			return tx.Put(r, "imported from big.xlsx")
+		}); err != nil {
+			return err
+		}
+		for i := 1; i <= n; i++ {
+			if i == failAt {
+				return errors.New("cancelled")
+			}
+			if err := b.Do(func(tx *Tx) error { return tx.Create(newReq(fmt.Sprintf("B-%d", i)), "imported from big.xlsx") }); err != nil {
+				return err
+			}
+			if slow > 0 && i%100 == 0 {
+				fmt.Printf("created %d\n", i)
+				time.Sleep(slow)
+			}
+		}
+		return nil
+	})
+}
+
+func seedOne(t *testing.T, db *DB) {
+	t.Helper()
+	if err := db.Update(func(tx *Tx) error { return tx.Create(newReq("REQ-0"), "test") }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBatchLargerThanOneTransaction(t *testing.T) {
+	db := openMem(t)
+	seedOne(t, db)
+	n := 20000
+	if err := bigBatch(db, n, 0, 0); err != nil {
+		t.Fatalf("batch: %v", err)
+	}
+	var count int
+	if err := db.View(func(tx *Tx) (err error) { count, err = tx.Count(isms.KindRequirement); return }); err != nil {
+		t.Fatal(err)
+	}
+	if count != n+1 {
+		t.Fatalf("count %d, want %d", count, n+1)
+	}
+	if checked, err := db.VerifyHistory(); err != nil || checked != n+2 {
+		t.Fatalf("history: %d entries, %v", checked, err)
+	}
+	for k := range dump(t, db) {
+		if bytes.HasPrefix([]byte(k), []byte(prefixJournal)) || k == keyBatch {
+			t.Fatalf("journal key %q left after a finished batch", k)
+		}
+	}
+}
+
+func TestBatchFailureLeavesNothing(t *testing.T) {
+	db := openMem(t)
+	seedOne(t, db)
+	before := dump(t, db)
+	if err := bigBatch(db, 20000, 15000, 0); err == nil {
+		t.Fatal("the batch did not fail")
+	}
+	sameDump(t, before, dump(t, db))
+	// The store still works afterwards.
+	if err := db.Update(func(tx *Tx) error { return tx.Create(newReq("B-1"), "test") }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.VerifyHistory(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBatchKilledMidway kills a process in the middle of a batch (SIGKILL) and checks
+// that the next Open leaves the data folder exactly as it was before the batch.
+func TestBatchKilledMidway(t *testing.T) {
+	if dir := os.Getenv("ISMSDESK_BATCH_CHILD"); dir != "" {
+		db, err := Open(dir, Options{})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(3)
+		}
+		_ = bigBatch(db, 1_000_000, 0, 5*time.Millisecond) // killed long before the end
+		os.Exit(4)
+	}
+	dir := t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedOne(t, db)
+	before := dump(t, db)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestBatchKilledMidway$")
+	cmd.Env = append(os.Environ(), "ISMSDESK_BATCH_CHILD="+dir)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Kill the child once it has committed several parts of the batch (a part holds
+	// well under 3,000 requirements).
+	lines := bufio.NewScanner(stdout)
+	reached := false
+	for lines.Scan() {
+		if lines.Text() == "created 5000" {
+			reached = true
+			break
+		}
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	if !reached {
+		t.Fatal("the child stopped before it had written 5,000 requirements")
+	}
+
+	db, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("reopen after the kill: %v", err)
+	}
+	defer db.Close()
+	sameDump(t, before, dump(t, db))
+	if _, err := db.VerifyHistory(); err != nil {
+		t.Fatal(err)
+	}
+}
+
