@@ -32,6 +32,8 @@ const (
 const Usage = `Usage:
   ismsdesk [--data DIR]                 open the window
   ismsdesk [--data DIR] demo            fill an empty database with a sample organisation
+  ismsdesk [--data DIR] import KIND FILE [--sheet NAME] [--header-row N] [--map FIELD=COLUMN]...
+                                        [--dry-run] [--skip-invalid] [--day-first] [--json]
   ismsdesk [--data DIR] list KIND [--json]
   ismsdesk [--data DIR] backup --out FILE
   ismsdesk [--data DIR] restore FILE [--force]
@@ -44,7 +46,7 @@ policies, audits, reviews, nonconformities, people, roles, milestones, ...
 `
 
 // Commands lists the command names; main opens the window when none is given.
-var Commands = []string{"demo", "list", "backup", "restore", "version", "help"}
+var Commands = []string{"demo", "import", "list", "backup", "restore", "version", "help"}
 
 // usageError is a misuse of the command line (exit status 2).
 type usageError struct{ msg string }
@@ -130,6 +132,8 @@ func run(dir string, args []string, env Env) error {
 		return backup(dir, rest, env)
 	case "restore":
 		return restore(dir, rest, env)
+	case "import":
+		return runImport(dir, rest, env)
 	default:
 		return usagef("unknown command %q", cmd)
 	}

@@ -187,4 +187,3 @@ func TestBatchKilledMidway(t *testing.T) {
 		t.Fatal(err)
 	}
 }
-

@@ -538,3 +538,11 @@ func (tx *Tx) SetSetting(name, value string) error {
 	}
 	return tx.set(settingKey(name), []byte(value))
 }
+
+// EachSetting calls fn with every setting whose name starts with prefix, in name order.
+func (tx *Tx) EachSetting(prefix string, fn func(name, value string) error) error {
+	p := settingKey(prefix)
+	return tx.scan(p, false, func(key, val []byte) error {
+		return fn(unseg(string(key[len(prefixSetting):])), string(val))
+	})
+}

@@ -115,20 +115,22 @@ func detectDelimiter(text string) rune {
 	}
 	best, bestScore := ',', -1.0
 	for i, cs := range counts {
-		// drop a trailing empty line
-		if len(cs) > 1 && cs[len(cs)-1] == 0 {
-			cs = cs[:len(cs)-1]
-		}
-		if cs[0] == 0 {
-			continue
-		}
-		same := 0
+		// the most frequent non-zero count is the number of delimiters of a record;
+		// title lines above the table have none and do not count against it
+		freq := map[int]int{}
+		mode := 0
 		for _, n := range cs {
-			if n == cs[0] {
-				same++
+			if n > 0 {
+				freq[n]++
+				if freq[n] > freq[mode] || (freq[n] == freq[mode] && n > mode) {
+					mode = n
+				}
 			}
 		}
-		score := float64(same)/float64(len(cs))*100 + float64(min(cs[0], 50))/100
+		if mode == 0 {
+			continue
+		}
+		score := float64(freq[mode])/float64(len(cs))*100 + float64(min(mode, 50))/100
 		if score > bestScore {
 			best, bestScore = cands[i], score
 		}
@@ -146,8 +148,9 @@ func (w *Workbook) readCSVGrid(opts ReadOptions) (*Grid, error) {
 	}
 	g := &Grid{Sheet: w.Sheets[0].Name}
 	b := gridBuilder{g: g, max: opts.MaxRows}
+	// Excel shows one row per record and per blank line: count both
+	num, nextLine := 0, 1
 	for {
-		line, _ := cr.FieldPos(0)
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -159,11 +162,14 @@ func (w *Workbook) readCSVGrid(opts ReadOptions) (*Grid, error) {
 			}
 			return nil, invalid("%s cannot be read as CSV: %v", w.Name, err)
 		}
-		line, _ = cr.FieldPos(0)
+		start, _ := cr.FieldPos(0)
+		num += 1 + max(0, start-nextLine)
+		nextLine = start + 1
 		for i, f := range rec {
 			rec[i] = strings.ReplaceAll(f, "\r\n", "\n")
+			nextLine += strings.Count(rec[i], "\n")
 		}
-		if !b.add(line, rec) {
+		if !b.add(num, rec) {
 			break
 		}
 	}

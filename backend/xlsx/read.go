@@ -101,20 +101,22 @@ func invalid(format string, args ...any) error { return isms.Errorf(isms.CodeInv
 
 // OpenFile opens a workbook from the file system.
 func OpenFile(name string) (*Workbook, error) {
-	fh, err := os.Open(name)
+	st, err := os.Stat(name)
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: unable to open %s: %w", filepath.Base(name), err)
 	}
-	defer fh.Close()
-	st, err := fh.Stat()
+	if st.Size() > MaxFileSize {
+		return Open(name, bytes.NewReader(nil), st.Size())
+	}
+	b, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: unable to open %s: %w", filepath.Base(name), err)
 	}
-	return Open(name, fh, st.Size())
+	return Open(name, bytes.NewReader(b), int64(len(b)))
 }
 
 // Open reads a workbook from r (size bytes) named name; the name's extension chooses the
-// reader. Errors about the file itself are *isms.Error with code invalid and a message
+// reader. The workbook keeps its own copy of the bytes, so r may be closed afterwards. Errors about the file itself are *isms.Error with code invalid and a message
 // that names the file and says what to do.
 func Open(name string, r io.ReaderAt, size int64) (*Workbook, error) {
 	base := filepath.Base(strings.ReplaceAll(name, "\\", "/"))
@@ -149,7 +151,12 @@ func openXLSX(base string, r io.ReaderAt, size int64) (*Workbook, error) {
 	damaged := func() error {
 		return invalid("%s is damaged or is not an Excel workbook: open it in Excel and save it again as .xlsx", base)
 	}
-	zr, err := zip.NewReader(r, size)
+	data, err := io.ReadAll(io.NewSectionReader(r, 0, size))
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: unable to read %s: %w", base, err)
+	}
+	br := bytes.NewReader(data)
+	zr, err := zip.NewReader(br, size)
 	if err != nil {
 		return nil, damaged()
 	}
@@ -163,7 +170,7 @@ func openXLSX(base string, r io.ReaderAt, size int64) (*Workbook, error) {
 	if findPart(zr, "xl/workbook.xml") == nil {
 		return nil, invalid("%s is not an Excel workbook (no workbook part inside): save it as .xlsx in Excel", base)
 	}
-	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    MaxUnzippedSize,
 		UnzipXMLSizeLimit: MaxUnzippedXMLMem,

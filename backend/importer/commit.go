@@ -1,0 +1,292 @@
+package importer
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+	"github.com/ismsdesk/ismsdesk/backend/xlsx"
+)
+
+func newID() string { return uuid.Must(uuid.NewV7()).String() }
+
+// Log is the record of one import, kept so that it can be reviewed and reverted.
+type Log struct {
+	ID         string         `json:"id"`
+	Kind       string         `json:"kind"`
+	File       string         `json:"file"`
+	SHA256     string         `json:"sha256"`
+	Sheet      string         `json:"sheet"`
+	HeaderRow  int            `json:"headerRow"`
+	Mapping    xlsx.Mapping   `json:"mapping"`
+	Counts     Counts         `json:"counts"`
+	NewPeople  int            `json:"newPeople"`
+	At         time.Time      `json:"at" ts_type:"string"`
+	RevertedAt time.Time      `json:"revertedAt" ts_type:"string"`
+	Skipped    []xlsx.Problem `json:"skipped"` // problems of the rows left out
+}
+
+// logEntry is one record an import wrote, with what it was before.
+type logEntry struct {
+	Kind    isms.Kind       `json:"kind"`
+	ID      string          `json:"id"`
+	Op      string          `json:"op"`      // store.OpCreate or store.OpUpdate
+	Version int             `json:"version"` // the version the import left
+	Before  json.RawMessage `json:"before,omitempty"`
+}
+
+const (
+	logPrefix   = "import/"
+	entryPrefix = "importentry/"
+)
+
+// Result is a finished import.
+type Result struct {
+	Log    Log            `json:"log"`
+	Errors []xlsx.Problem `json:"errors"`
+}
+
+// Commit writes a plan: every planned row, or nothing. When rows are invalid and the
+// request does not skip them, nothing is written and the error (code invalid) says how
+// many rows are wrong; the plan lists them. progress, when set, is called as rows are
+// written; cancelling ctx stops the import and undoes it.
+func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress func(done, total int)) (Result, error) {
+	if len(p.MappingProblems) > 0 {
+		return Result{Errors: p.MappingProblems}, isms.Errorf(isms.CodeInvalid,
+			"the columns of %s do not give every required field (%s); choose them, nothing was imported",
+			p.FileName, problemFields(p.MappingProblems))
+	}
+	if p.Counts.Invalid > 0 && !p.Request.SkipInvalid {
+		return Result{Errors: p.Errors}, isms.Errorf(isms.CodeInvalid,
+			"%d of %d rows of %s are not valid; nothing was imported (fix them, or skip the invalid rows)",
+			p.Counts.Invalid, p.Counts.Rows, p.FileName)
+	}
+	log := Log{
+		ID: newID(), Kind: p.Request.Kind, File: p.FileName, SHA256: p.SHA256, Sheet: p.Sheet,
+		HeaderRow: p.Header.Row, Mapping: p.Mapping, Counts: p.Counts, NewPeople: len(p.people),
+		At: now.UTC(), Skipped: []xlsx.Problem{},
+	}
+	if p.Request.SkipInvalid {
+		log.Skipped = p.Errors
+	}
+	source := sourceOf(p.FileName, p.Sheet)
+	var writes []isms.Record
+	for _, person := range p.people {
+		writes = append(writes, person)
+	}
+	writes = append(writes, p.extra...)
+	for _, r := range p.Rows {
+		if r.rec != nil {
+			writes = append(writes, r.rec)
+		}
+	}
+	total := len(writes)
+	seq := 0
+	err := db.Batch(func(b *store.Batch) error {
+		for i, rec := range writes {
+			if i%200 == 0 {
+				if err := ctx.Err(); err != nil {
+					return isms.Errorf(isms.CodeInvalid, "the import of %s was cancelled; nothing was imported", p.FileName)
+				}
+				if progress != nil {
+					progress(i, total)
+				}
+			}
+			err := b.Do(func(tx *store.Tx) error {
+				e := logEntry{Kind: rec.Kind(), ID: rec.Base().ID}
+				if rec.Base().Version == 0 {
+					e.Op = store.OpCreate
+					if err := tx.Create(rec, source); err != nil {
+						return err
+					}
+				} else {
+					old, err := tx.Get(rec.Kind(), rec.Base().ID)
+					if err != nil {
+						return err
+					}
+					if e.Before, err = json.Marshal(old); err != nil {
+						return err
+					}
+					e.Op = store.OpUpdate
+					if err := tx.Put(rec, source); err != nil {
+						return err
+					}
+				}
+				e.ID, e.Version = rec.Base().ID, rec.Base().Version
+				raw, err := json.Marshal(e)
+				if err != nil {
+					return err
+				}
+				seq++
+				return tx.SetSetting(fmt.Sprintf("%s%s/%09d", entryPrefix, log.ID, seq), string(raw))
+			})
+			if err != nil {
+				return rowError(p, rec, err)
+			}
+		}
+		return b.Do(func(tx *store.Tx) error {
+			raw, err := json.Marshal(log)
+			if err != nil {
+				return err
+			}
+			return tx.SetSetting(logPrefix+log.ID, string(raw))
+		})
+	})
+	if err != nil {
+		return Result{Errors: p.Errors}, err
+	}
+	if progress != nil {
+		progress(total, total)
+	}
+	return Result{Log: log, Errors: log.Skipped}, nil
+}
+
+// rowError names the Excel row of a record that the store refused.
+func rowError(p *Plan, rec isms.Record, err error) error {
+	for _, r := range p.Rows {
+		if r.rec == rec {
+			return fmt.Errorf("row %d of %s: %w; nothing was imported", r.Row, p.FileName, err)
+		}
+	}
+	return fmt.Errorf("%s: %w; nothing was imported", p.FileName, err)
+}
+
+// Logs lists every import, newest first.
+func Logs(db *store.DB) ([]Log, error) {
+	out := []Log{}
+	err := db.View(func(tx *store.Tx) error {
+		return tx.EachSetting(logPrefix, func(_, value string) error {
+			var l Log
+			if err := json.Unmarshal([]byte(value), &l); err != nil {
+				return fmt.Errorf("importer: unable to read an import log: %w", err)
+			}
+			out = append(out, l)
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].ID > out[j].ID }) // IDs are time-ordered
+	return out, err
+}
+
+// Revert undoes an import as a whole: the records it created are deleted and the ones it
+// updated get back their earlier values. It refuses, changing nothing, when any of those
+// records changed after the import.
+func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log, error) {
+	var log Log
+	var entries []logEntry
+	err := db.View(func(tx *store.Tx) error {
+		raw, err := tx.Setting(logPrefix + logID)
+		if err != nil {
+			return err
+		}
+		if raw == "" {
+			return isms.Errorf(isms.CodeNotFound, "there is no import %s", logID)
+		}
+		if err := json.Unmarshal([]byte(raw), &log); err != nil {
+			return err
+		}
+		if !log.RevertedAt.IsZero() {
+			return isms.Errorf(isms.CodeInvalid, "the import of %s was already reverted on %s", log.File, log.RevertedAt.Format("2006-01-02 15:04"))
+		}
+		var changed []string
+		err = tx.EachSetting(entryPrefix+logID+"/", func(_, value string) error {
+			var e logEntry
+			if err := json.Unmarshal([]byte(value), &e); err != nil {
+				return err
+			}
+			entries = append(entries, e)
+			cur, err := tx.Get(e.Kind, e.ID)
+			if isms.ErrorCode(err) == isms.CodeNotFound {
+				return nil // deleted since: nothing to undo
+			}
+			if err != nil {
+				return err
+			}
+			if cur.Base().Version != e.Version {
+				changed = append(changed, label(cur))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(changed) > 0 {
+			if len(changed) > 10 {
+				changed = append(changed[:10], fmt.Sprintf("and %d more", len(changed)-10))
+			}
+			return isms.Errorf(isms.CodeConflict, "the import of %s cannot be reverted: these records changed after it: %s",
+				log.File, strings.Join(changed, ", "))
+		}
+		return nil
+	})
+	if err != nil {
+		return log, err
+	}
+	source := "revert of the import of " + log.File
+	err = db.Batch(func(b *store.Batch) error {
+		for i := len(entries) - 1; i >= 0; i-- {
+			if i%200 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			e := entries[i]
+			err := b.Do(func(tx *store.Tx) error {
+				cur, err := tx.Get(e.Kind, e.ID)
+				if isms.ErrorCode(err) == isms.CodeNotFound {
+					return nil
+				}
+				if err != nil {
+					return err
+				}
+				if e.Op == store.OpCreate {
+					return tx.Delete(e.Kind, e.ID, cur.Base().Version, source)
+				}
+				before, err := isms.New(e.Kind)
+				if err != nil {
+					return err
+				}
+				if err := json.Unmarshal(e.Before, before); err != nil {
+					return err
+				}
+				before.Base().Version = cur.Base().Version
+				return tx.Put(before, source)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		log.RevertedAt = now.UTC()
+		return b.Do(func(tx *store.Tx) error {
+			raw, err := json.Marshal(log)
+			if err != nil {
+				return err
+			}
+			return tx.SetSetting(logPrefix+log.ID, string(raw))
+		})
+	})
+	return log, err
+}
+
+func problemFields(ps []xlsx.Problem) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Field
+	}
+	return strings.Join(names, ", ")
+}
+
+func label(r isms.Record) string {
+	t := r.Terms()
+	if t.Ref != "" {
+		return t.Ref
+	}
+	return t.Title
+}

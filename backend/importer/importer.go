@@ -1,0 +1,302 @@
+// Package importer brings registers from Excel and CSV files into the store: it reads a
+// sheet with package xlsx, resolves the rows against the records already stored (people
+// by name or e-mail, records by reference), shows what would change, and commits every
+// row in one all-or-nothing batch. Every import is logged and can be reverted.
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+	"github.com/ismsdesk/ismsdesk/backend/xlsx"
+)
+
+// Request says what to import and how.
+type Request struct {
+	Kind         string            `json:"kind"`         // xlsx kind: requirements, controls, risks, people, attendance, measurements
+	File         string            `json:"file"`         // path of the .xlsx, .xlsm or .csv file
+	Sheet        string            `json:"sheet"`        // "" for the first visible sheet
+	HeaderRow    int               `json:"headerRow"`    // Excel row number of the header; 0 to detect it
+	HeaderRows   int               `json:"headerRows"`   // 1 or 2 header rows when HeaderRow is set; 0 means 1
+	Map          map[string]string `json:"map"`          // field -> column letter or header name, over the proposal
+	Unmap        []string          `json:"unmap"`        // fields to leave unmapped
+	FillDown     []string          `json:"fillDown"`     // column letters whose blanks take the value above
+	KeepSections bool              `json:"keepSections"` // import section rows instead of skipping them
+	DayFirst     bool              `json:"dayFirst"`     // read 03/04/2024 as 3 April
+	SkipInvalid  bool              `json:"skipInvalid"`  // import the valid rows and list the invalid ones
+}
+
+// Action says what an import does with a row.
+type Action string
+
+// Row actions.
+const (
+	ActionCreate    Action = "create"
+	ActionUpdate    Action = "update"
+	ActionUnchanged Action = "unchanged"
+	ActionInvalid   Action = "invalid"
+	ActionSection   Action = "section"
+)
+
+// PlannedRow is one data row and what the import does with it.
+type PlannedRow struct {
+	Row      int            `json:"row"`
+	Action   Action         `json:"action"`
+	Ref      string         `json:"ref"`
+	Title    string         `json:"title"`
+	Problems []xlsx.Problem `json:"problems"`
+
+	rec isms.Record // the record to write (create or update)
+}
+
+// Plan is what an import would do, before anything is written.
+type Plan struct {
+	Request   Request          `json:"request"`
+	FileName  string           `json:"fileName"`
+	SHA256    string           `json:"sha256"`
+	Sheet     string           `json:"sheet"`
+	Sheets    []xlsx.SheetInfo `json:"sheets"`
+	Header    xlsx.Header      `json:"header"`
+	Mapping   xlsx.Mapping     `json:"mapping"`
+	Fields    []xlsx.Field     `json:"fields"`
+	Rows      []PlannedRow     `json:"rows"`
+	NewPeople []string         `json:"newPeople"` // owners and attendees not yet known, added as people
+	Counts    Counts           `json:"counts"`
+	Errors    []xlsx.Problem   `json:"errors"`
+	// MappingProblems say which fields still need a column; nothing can be imported until
+	// they are solved.
+	MappingProblems []xlsx.Problem `json:"mappingProblems"`
+
+	people []*isms.Person // people to create before the rows
+	extra  []isms.Record  // other records to create before the rows (trainings)
+}
+
+// Counts summarise a plan or a finished import.
+type Counts struct {
+	Rows      int `json:"rows"` // data rows, section rows left out
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	Skipped   int `json:"skipped"` // invalid rows left out with SkipInvalid
+	Invalid   int `json:"invalid"`
+	Sections  int `json:"sections"`
+}
+
+// sourceOf is the history source of the records an import writes.
+func sourceOf(fileName, sheet string) string {
+	if sheet == "" {
+		return "imported from " + fileName
+	}
+	return fmt.Sprintf("imported from %s (sheet %s)", fileName, sheet)
+}
+
+// fileDigest returns the SHA-256 of a file.
+func fileDigest(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Prepare reads the file and works out, against the records stored now, what importing
+// it would do. It writes nothing. A problem with the file itself is returned as an
+// error; problems with rows are in the plan.
+func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
+	fields, err := xlsx.Fields(req.Kind)
+	if err != nil {
+		return nil, isms.Errorf(isms.CodeInvalid, "unknown import kind %q; use one of %s", req.Kind, strings.Join(xlsx.Kinds(), ", "))
+	}
+	wb, err := xlsx.OpenFile(req.File)
+	if err != nil {
+		return nil, err
+	}
+	defer wb.Close()
+	digest, err := fileDigest(req.File)
+	if err != nil {
+		return nil, fmt.Errorf("importer: unable to read %s: %w", req.File, err)
+	}
+	name := filepath.Base(req.File)
+	if req.Sheet != "" {
+		if _, ok := wb.Sheet(req.Sheet); !ok {
+			return nil, isms.Errorf(isms.CodeInvalid, "%s has no sheet named %q; its sheets are %s", name, req.Sheet, sheetNames(wb.Sheets))
+		}
+	}
+	if req.Sheet == "" {
+		req.Sheet = bestSheet(wb, req.Kind)
+	}
+	grid, err := wb.ReadSheet(req.Sheet, xlsx.ReadOptions{})
+	if err != nil {
+		return nil, err
+	}
+	var header xlsx.Header
+	if req.HeaderRow > 0 {
+		rows := req.HeaderRows
+		if rows == 0 {
+			rows = 1
+		}
+		header, err = xlsx.HeaderAt(grid, req.HeaderRow, rows)
+	} else {
+		header, err = xlsx.DetectHeader(grid)
+	}
+	if err != nil {
+		return nil, err
+	}
+	mapping, err := chooseMapping(db, req, header)
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{
+		Request: req, FileName: name, SHA256: digest, Sheet: grid.Sheet, Sheets: wb.Sheets,
+		Header: header, Mapping: mapping, Fields: fields,
+		Rows: []PlannedRow{}, NewPeople: []string{}, Errors: []xlsx.Problem{},
+	}
+	if problems := mapping.Check(header); len(problems) > 0 {
+		p.MappingProblems = problems
+		return p, nil
+	}
+	results, err := xlsx.Rows(req.Kind, header, grid, mapping)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	err = db.View(func(tx *store.Tx) error { return resolve(ctx, tx, p, results) })
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// bestSheet picks, when the user named none, the visible sheet whose header maps best
+// to the kind's fields: the one with most required fields mapped, then most fields.
+func bestSheet(wb *xlsx.Workbook, kind string) string {
+	best, bestScore := "", -1
+	for _, s := range wb.Sheets {
+		if s.Hidden {
+			continue
+		}
+		g, err := wb.ReadSheet(s.Name, xlsx.ReadOptions{MaxRows: 60})
+		if err != nil {
+			continue
+		}
+		h, err := xlsx.DetectHeader(g)
+		if err != nil {
+			continue
+		}
+		m, err := xlsx.ProposeMapping(kind, h)
+		if err != nil {
+			continue
+		}
+		score := 100*(len(m.Columns)-len(m.Check(h))) + len(h.DataRows(g))
+		if score > bestScore {
+			best, bestScore = s.Name, score
+		}
+	}
+	return best
+}
+
+func sheetNames(sheets []xlsx.SheetInfo) string {
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		names[i] = fmt.Sprintf("%q", s.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// chooseMapping starts from a saved mapping for the same header layout, or the
+// proposal, and applies the request's own choices.
+func chooseMapping(db *store.DB, req Request, h xlsx.Header) (xlsx.Mapping, error) {
+	m, err := xlsx.ProposeMapping(req.Kind, h)
+	if err != nil {
+		return m, err
+	}
+	if saved, ok, err := SavedMapping(db, req.Kind, xlsx.LayoutKey(h)); err != nil {
+		return m, err
+	} else if ok {
+		m.Columns = saved.Mapping.Columns
+		m.FillDown = saved.Mapping.FillDown
+		m.SkipSections = saved.Mapping.SkipSections
+		m.Locale = saved.Mapping.Locale
+	}
+	for _, f := range req.Unmap {
+		delete(m.Columns, f)
+	}
+	fields, _ := xlsx.Fields(req.Kind)
+	for field, col := range req.Map {
+		if !hasField(fields, field) {
+			return m, isms.Errorf(isms.CodeInvalid, "--map %s=%s: %s has no field %q; its fields are %s", field, col, req.Kind, field, fieldNames(fields))
+		}
+		letter, ok := columnOf(h, col)
+		if !ok {
+			return m, isms.Errorf(isms.CodeInvalid, "--map %s=%s: there is no column %q in the header (row %d)", field, col, col, h.Row)
+		}
+		if m.Columns == nil {
+			m.Columns = map[string]string{}
+		}
+		for f, c := range m.Columns { // a column feeds one field
+			if c == letter {
+				delete(m.Columns, f)
+			}
+		}
+		m.Columns[field] = letter
+	}
+	if len(req.FillDown) > 0 {
+		m.FillDown = req.FillDown
+	}
+	if req.KeepSections {
+		m.SkipSections = false
+	}
+	if req.DayFirst {
+		m.Locale.DayFirst = true
+	}
+	return m, nil
+}
+
+func hasField(fields []xlsx.Field, name string) bool {
+	for _, f := range fields {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func fieldNames(fields []xlsx.Field) string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// columnOf finds a column by letter ("C") or by header name (case and spacing folded).
+func columnOf(h xlsx.Header, col string) (string, bool) {
+	want := xlsx.Normalize(col)
+	for _, c := range h.Columns {
+		if xlsx.Normalize(c.Name) == want {
+			return c.Letter, true
+		}
+	}
+	up := strings.ToUpper(strings.TrimSpace(col))
+	for _, c := range h.Columns {
+		if c.Letter == up {
+			return c.Letter, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,368 @@
+package importer
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+	"github.com/ismsdesk/ismsdesk/backend/xlsx"
+)
+
+// ownerField is the JSON field an "owner" column fills once resolved to a person.
+var ownerField = map[string]string{"owner": "ownerId"}
+
+// directory finds people by name or e-mail, including the ones this import adds.
+type directory struct {
+	byKey map[string]string // folded name or e-mail -> person ID ("" for one to be created)
+	plan  *Plan
+}
+
+func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+func newDirectory(tx *store.Tx, p *Plan) (*directory, error) {
+	d := &directory{byKey: map[string]string{}, plan: p}
+	err := tx.Each(isms.KindPerson, func(r isms.Record) error {
+		person := r.(*isms.Person)
+		d.byKey[fold(person.Name)] = person.ID
+		if person.Email != "" {
+			d.byKey[fold(person.Email)] = person.ID
+		}
+		return nil
+	})
+	return d, err
+}
+
+// person returns the ID of the person with that name or e-mail, planning a new person
+// when there is none.
+func (d *directory) person(name, email string) string {
+	for _, k := range []string{fold(email), fold(name)} {
+		if k == "" {
+			continue
+		}
+		if id, ok := d.byKey[k]; ok {
+			return id
+		}
+	}
+	if strings.TrimSpace(name) == "" && strings.TrimSpace(email) == "" {
+		return ""
+	}
+	display := strings.TrimSpace(name)
+	if display == "" {
+		display = strings.TrimSpace(email)
+	}
+	p := &isms.Person{Name: display, Email: strings.TrimSpace(email), Active: true}
+	p.ID = newID()
+	d.plan.people = append(d.plan.people, p)
+	d.plan.NewPeople = append(d.plan.NewPeople, display)
+	if k := fold(email); k != "" {
+		d.byKey[k] = p.ID
+	}
+	d.byKey[fold(name)] = p.ID
+	return p.ID
+}
+
+// existing indexes the stored records of a kind by a match key.
+type existing map[string]isms.Record
+
+func loadExisting(tx *store.Tx, kind isms.Kind, key func(isms.Record) string) (existing, error) {
+	out := existing{}
+	err := tx.Each(kind, func(r isms.Record) error {
+		if k := key(r); k != "" {
+			out[k] = r
+		}
+		return nil
+	})
+	return out, err
+}
+
+func refKey(r isms.Record) string { return fold(r.Terms().Ref) }
+
+// resolve turns converted rows into planned rows against the stored records.
+func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResult) error {
+	dir, err := newDirectory(tx, p)
+	if err != nil {
+		return err
+	}
+	r := &resolver{tx: tx, p: p, dir: dir, seen: map[string]int{}}
+	if err := r.load(); err != nil {
+		return err
+	}
+	for i, res := range results {
+		if i%1000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if res.Section {
+			p.Counts.Sections++
+			continue
+		}
+		p.Counts.Rows++
+		row := PlannedRow{Row: res.Row, Problems: append([]xlsx.Problem{}, res.Problems...)}
+		if res.Valid() {
+			if err := r.row(&row, res); err != nil {
+				return err
+			}
+		}
+		if len(row.Problems) > 0 {
+			row.Action, row.rec = ActionInvalid, nil
+			p.Counts.Invalid++
+			p.Errors = append(p.Errors, row.Problems...)
+		}
+		switch row.Action {
+		case ActionCreate:
+			p.Counts.Created++
+		case ActionUpdate:
+			p.Counts.Updated++
+		case ActionUnchanged:
+			p.Counts.Unchanged++
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	if p.Request.SkipInvalid {
+		p.Counts.Skipped = p.Counts.Invalid
+	}
+	return nil
+}
+
+// resolver holds what resolving one plan needs.
+type resolver struct {
+	tx    *store.Tx
+	p     *Plan
+	dir   *directory
+	have  existing       // stored records of the imported kind, by match key
+	seen  map[string]int // match key -> Excel row that first had it, to catch duplicates
+	kpis  existing       // measurements: KPIs by ref and by name
+	train existing       // attendance: trainings by topic (and topic|date)
+}
+
+func (r *resolver) load() (err error) {
+	switch r.p.Request.Kind {
+	case xlsx.KindRequirements:
+		r.have, err = loadExisting(r.tx, isms.KindRequirement, refKey)
+	case xlsx.KindControls:
+		r.have, err = loadExisting(r.tx, isms.KindControl, refKey)
+	case xlsx.KindRisks:
+		r.have, err = loadExisting(r.tx, isms.KindRisk, refKey)
+	case xlsx.KindPeople:
+		r.have, err = loadExisting(r.tx, isms.KindPerson, func(rec isms.Record) string {
+			if p := rec.(*isms.Person); p.Email != "" {
+				return fold(p.Email)
+			}
+			return "name:" + fold(rec.(*isms.Person).Name)
+		})
+	case xlsx.KindAttendance:
+		r.have, err = loadExisting(r.tx, isms.KindAttendance, func(rec isms.Record) string {
+			a := rec.(*isms.Attendance)
+			return a.TrainingID + "|" + a.PersonID
+		})
+		if err == nil {
+			r.train = existing{}
+			err = r.tx.Each(isms.KindTraining, func(rec isms.Record) error {
+				t := rec.(*isms.Training)
+				r.train[fold(t.Topic)+"|"+string(t.Date)] = t
+				if _, ok := r.train[fold(t.Topic)]; !ok {
+					r.train[fold(t.Topic)] = t
+				}
+				return nil
+			})
+		}
+	case xlsx.KindMeasurements:
+		r.have, err = loadExisting(r.tx, isms.KindMeasurement, func(rec isms.Record) string {
+			m := rec.(*isms.Measurement)
+			return m.KPIID + "|" + string(m.Date)
+		})
+		if err == nil {
+			r.kpis = existing{}
+			err = r.tx.Each(isms.KindKPI, func(rec isms.Record) error {
+				k := rec.(*isms.KPI)
+				r.kpis[fold(k.Name)] = k
+				if k.Ref != "" {
+					r.kpis[fold(k.Ref)] = k
+				}
+				return nil
+			})
+		}
+	}
+	return err
+}
+
+// row plans one valid converted row.
+func (r *resolver) row(row *PlannedRow, res xlsx.RowResult) error {
+	var rec isms.Record
+	var key string
+	problem := func(field, msg string) {
+		row.Problems = append(row.Problems, xlsx.Problem{Row: res.Row, Column: r.p.Mapping.Columns[field], Field: field, Message: msg})
+	}
+	switch x := res.Record.(type) {
+	case *xlsx.RequirementRow:
+		x.Requirement.OwnerID = r.dir.person(x.OwnerName, "")
+		rec, key = x.Requirement, fold(x.Requirement.Ref)
+	case *xlsx.ControlRow:
+		x.Control.OwnerID = r.dir.person(x.OwnerName, "")
+		rec, key = x.Control, fold(x.Control.Ref)
+	case *xlsx.RiskRow:
+		x.Risk.OwnerID = r.dir.person(x.OwnerName, "")
+		rec, key = x.Risk, fold(x.Risk.Ref)
+	case *xlsx.PersonRow:
+		rec = x.Person
+		if key = fold(x.Person.Email); key == "" {
+			key = "name:" + fold(x.Person.Name)
+		}
+	case *xlsx.AttendanceRow:
+		t := r.training(x)
+		a := &isms.Attendance{TrainingID: t.Base().ID, PersonID: r.dir.person(x.PersonName, x.PersonEmail),
+			Status: x.Status, Score: x.Score, Note: x.Note}
+		if a.PersonID == "" {
+			problem("person", "names no one: give the attendee's name or e-mail")
+			return nil
+		}
+		rec, key = a, a.TrainingID+"|"+a.PersonID
+	case *xlsx.MeasurementRow:
+		k, ok := r.kpis[fold(x.KPI)]
+		if !ok {
+			problem("kpi", fmt.Sprintf("there is no KPI with the reference or name %q; add the KPI first", x.KPI))
+			return nil
+		}
+		m := &isms.Measurement{KPIID: k.Base().ID, Date: x.Date, Value: x.Value, Note: x.Note}
+		rec, key = m, m.KPIID+"|"+string(m.Date)
+	default:
+		return fmt.Errorf("importer: unexpected row type %T", res.Record)
+	}
+	if first, dup := r.seen[key]; dup {
+		field := "ref"
+		if r.p.Request.Kind == xlsx.KindPeople {
+			field = "email"
+		}
+		problem(field, fmt.Sprintf("repeats the record of row %d", first))
+		return nil
+	}
+	r.seen[key] = res.Row
+	t := rec.Terms()
+	row.Ref, row.Title = t.Ref, t.Title
+	old, ok := r.have[key]
+	if !ok {
+		if err := rec.Validate(); err != nil {
+			r.fieldProblems(row, res.Row, err)
+			return nil
+		}
+		row.Action, row.rec = ActionCreate, rec
+		return nil
+	}
+	merged, changed, err := merge(old, rec, r.mappedFields(), r.p.Request.Kind)
+	if err != nil {
+		return err
+	}
+	if err := merged.Validate(); err != nil {
+		r.fieldProblems(row, res.Row, err)
+		return nil
+	}
+	if !changed {
+		row.Action = ActionUnchanged
+		return nil
+	}
+	row.Action, row.rec = ActionUpdate, merged
+	return nil
+}
+
+// training finds the attendance row's training by topic (and date), planning a new
+// training when there is none.
+func (r *resolver) training(x *xlsx.AttendanceRow) isms.Record {
+	if t, ok := r.train[fold(x.TrainingTitle)+"|"+string(x.TrainingDate)]; ok {
+		return t
+	}
+	if t, ok := r.train[fold(x.TrainingTitle)]; ok && x.TrainingDate == "" {
+		return t
+	}
+	t := &isms.Training{Topic: strings.TrimSpace(x.TrainingTitle), Date: x.TrainingDate, Status: isms.TrainingHeld}
+	if t.Date == "" {
+		t.Status = isms.TrainingPlanned
+	}
+	t.ID = newID()
+	r.p.extra = append(r.p.extra, t)
+	r.train[fold(t.Topic)+"|"+string(t.Date)] = t
+	if _, ok := r.train[fold(t.Topic)]; !ok {
+		r.train[fold(t.Topic)] = t
+	}
+	return t
+}
+
+// mappedFields lists the record's JSON fields that the mapping fills.
+func (r *resolver) mappedFields() []string {
+	var out []string
+	for f := range r.p.Mapping.Columns {
+		if j, ok := ownerField[f]; ok {
+			f = j
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// fieldProblems turns a record's validation error into problems on the mapped columns.
+func (r *resolver) fieldProblems(row *PlannedRow, excelRow int, err error) {
+	e, ok := err.(*isms.Error)
+	if !ok || len(e.Fields) == 0 {
+		row.Problems = append(row.Problems, xlsx.Problem{Row: excelRow, Message: err.Error()})
+		return
+	}
+	for field, msg := range e.Fields {
+		col := r.p.Mapping.Columns[field]
+		if col == "" && field == "ownerId" {
+			col = r.p.Mapping.Columns["owner"]
+		}
+		row.Problems = append(row.Problems, xlsx.Problem{Row: excelRow, Column: col, Field: field, Message: msg})
+	}
+}
+
+// merge copies the mapped fields of the imported record onto the stored one, so that
+// what the sheet does not hold is kept. It reports whether anything changed.
+func merge(old, imported isms.Record, fields []string, kind string) (isms.Record, bool, error) {
+	var oldMap, newMap map[string]json.RawMessage
+	rawOld, err := json.Marshal(old)
+	if err != nil {
+		return nil, false, err
+	}
+	rawNew, err := json.Marshal(imported)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := json.Unmarshal(rawOld, &oldMap); err != nil {
+		return nil, false, err
+	}
+	if err := json.Unmarshal(rawNew, &newMap); err != nil {
+		return nil, false, err
+	}
+	switch kind { // fields the row type sets without a column of the same name
+	case xlsx.KindAttendance:
+		fields = append(fields, "status", "score", "note")
+	case xlsx.KindMeasurements:
+		fields = append(fields, "value", "note")
+	}
+	changed := false
+	for _, f := range fields {
+		v, ok := newMap[f]
+		if !ok {
+			continue
+		}
+		if string(oldMap[f]) != string(v) {
+			oldMap[f] = v
+			changed = true
+		}
+	}
+	raw, err := json.Marshal(oldMap)
+	if err != nil {
+		return nil, false, err
+	}
+	out, err := isms.New(old.Kind())
+	if err != nil {
+		return nil, false, err
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return nil, false, err
+	}
+	return out, changed, nil
+}

@@ -1,0 +1,75 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// coverName is the name of every report's first sheet.
+const coverName = "Cover"
+
+// writeCover fills the cover sheet: what the report is, for whom, over which period,
+// when and by which version it was made, the fingerprint of its records, and its contents.
+func (b *book) writeCover(sheets []sheet) error {
+	const s = coverName
+	m := b.meta
+	if err := b.f.SetColWidth(s, "A", "A", 30); err != nil {
+		return err
+	}
+	if err := b.f.SetColWidth(s, "B", "B", 100); err != nil {
+		return err
+	}
+	if err := b.setCell(s, "A1", m.Title, "title", ""); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(s, 1, 30); err != nil {
+		return err
+	}
+	if err := b.setCell(s, "A2", m.Organisation, "subtitle", ""); err != nil {
+		return err
+	}
+	rows := []struct {
+		label string
+		value any
+		kind  string
+	}{
+		{"Organisation", m.Organisation, "wrap"},
+		{"Report", m.Title, "wrap"},
+		{"Period covered", m.Period, "wrap"},
+		{"Generated at", excelTime(m.GeneratedAt), "datetime"},
+		{"App version", "ISMS Desk " + m.Version, "wrap"},
+		{"Records used", m.Records, "int"},
+		{"SHA-256 of the records", m.SHA256, "wrap"},
+		{"About the SHA-256", "Computed over the canonical JSON of the " + strconv.Itoa(m.Records) +
+			" records this report was built from, sorted by kind and ID. The same records give the same value, so it shows whether two copies of a report come from the same data.", "wrap"},
+		{"Standard", "ISO/IEC 27001:2022", "wrap"},
+	}
+	r := 4
+	for _, row := range rows {
+		if err := b.setCell(s, "A"+strconv.Itoa(r), row.label, "label", ""); err != nil {
+			return err
+		}
+		if err := b.setCell(s, "B"+strconv.Itoa(r), row.value, row.kind, ""); err != nil {
+			return err
+		}
+		r++
+	}
+	r++
+	if err := b.setCell(s, "A"+strconv.Itoa(r), "Contents", "subtitle", ""); err != nil {
+		return err
+	}
+	r++
+	for _, sh := range sheets {
+		if err := b.setCell(s, "A"+strconv.Itoa(r), sh.Name, "label", ""); err != nil {
+			return err
+		}
+		if err := b.setCell(s, "B"+strconv.Itoa(r), sh.About, "wrap", ""); err != nil {
+			return err
+		}
+		r++
+	}
+	if err := b.printSetup(s, 0); err != nil {
+		return fmt.Errorf("report: cover: %w", err)
+	}
+	return nil
+}

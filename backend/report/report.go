@@ -1,0 +1,197 @@
+// Package report assembles ISMS Desk's Excel reports from live records and writes them
+// with excelize: the management review pack, the internal audit report, the Statement of
+// Applicability, the requirement register and gap analysis, the risk register with heat
+// maps, the KPI board dashboard with native charts, training and awareness records and the
+// corrective action tracker.
+//
+// Every report reads a snapshot of the records it needs in one read transaction and
+// follows the same workbook conventions (book.go): a cover sheet naming the organisation,
+// the period, the time of generation, the app's version and a SHA-256 of the records the
+// report was built from; table sheets with a frozen, filtered header row; real dates;
+// red/amber/green status colours; landscape print set-up with repeated header rows; and
+// document properties. Text that came from users is always written as text, never as a
+// formula, and no workbook contains an external link.
+package report
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/ismsdesk/ismsdesk/backend/buildinfo"
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/seed"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+)
+
+// Meta is what a report's cover sheet and document properties say about it.
+type Meta struct {
+	Organisation string    `json:"organisation"`                 // whose ISMS
+	Title        string    `json:"title"`                        // the report's title, e.g. "Statement of Applicability"
+	Period       string    `json:"period"`                       // the period covered, e.g. "2025-03-17 to 2025-06-15" or "As at 2025-06-15"
+	GeneratedAt  time.Time `json:"generatedAt" ts_type:"string"` // when the report was built
+	Version      string    `json:"version"`                      // the app's version
+	SHA256       string    `json:"sha256"`                       // SHA-256 of the records it was built from (see snapshot)
+	Records      int       `json:"records"`                      // how many records that is
+}
+
+// Info describes a report for the reports screen and the command line.
+type Info struct {
+	Name    string    `json:"name"`    // the report's name, e.g. "soa"
+	Title   string    `json:"title"`   // the report's title for people
+	About   string    `json:"about"`   // one sentence on what it contains
+	NeedsID bool      `json:"needsId"` // whether a record must be chosen (Options.ID)
+	IDKind  isms.Kind `json:"idKind"`  // the kind of record Options.ID names, "" when none
+}
+
+// Options are the parameters of one export.
+type Options struct {
+	ID           string                // the record the report is about (audit, review); an ID or a reference
+	Now          time.Time             // the time of generation; zero means time.Now()
+	Version      string                // the app's version; "" means buildinfo.Version
+	Organisation string                // the organisation's name; "" means the stored setting
+	Progress     func(done, total int) // called as the workbook is written; may be nil
+}
+
+// SettingOrganisation is the setting that holds the organisation's name.
+const SettingOrganisation = "organisation"
+
+// builder assembles the sheets of one report from a snapshot.
+type builder func(s *snap) (title, period string, sheets []sheet, err error)
+
+// spec is one report of the catalogue.
+type spec struct {
+	Info
+	kinds []isms.Kind // the kinds the report reads
+	build builder
+}
+
+var specs = []spec{
+	{Info{"management-review", "Management review pack", "One sheet per clause 9.3.2 input with live data, then minutes, decisions and the action list of one review (default: the latest held).", false, isms.KindReview},
+		[]isms.Kind{isms.KindReview, isms.KindAction, isms.KindIssue, isms.KindParty, isms.KindNonconformity, isms.KindKPI, isms.KindMeasurement,
+			isms.KindAudit, isms.KindFinding, isms.KindObjective, isms.KindFeedback, isms.KindSurvey, isms.KindRisk, isms.KindControl,
+			isms.KindImprovement, isms.KindRequirement, isms.KindPerson}, buildReview},
+	{Info{"audit", "Internal audit report", "Scope, criteria, auditor, checklist results, findings, nonconformities raised and their corrective actions for one audit.", true, isms.KindAudit},
+		[]isms.Kind{isms.KindAudit, isms.KindFinding, isms.KindNonconformity, isms.KindAction, isms.KindPerson}, buildAudit},
+	{Info{"soa", "Statement of Applicability", "Every Annex A and custom control with applicability, justification, implementation status, owner, linked risks and requirements; a summary by theme.", false, ""},
+		[]isms.Kind{isms.KindControl, isms.KindRisk, isms.KindRequirement, isms.KindPerson}, buildSoA},
+	{Info{"requirements", "Requirements register", "The register of legal, regulatory, contractual and business requirements, in the layout the import reads back.", false, ""},
+		[]isms.Kind{isms.KindRequirement, isms.KindPerson}, buildRequirements},
+	{Info{"gap-analysis", "Requirements gap analysis", "Each requirement's compliance status, the controls and evidence that cover it and what is missing, with totals by source type.", false, ""},
+		[]isms.Kind{isms.KindRequirement, isms.KindControl, isms.KindPolicy, isms.KindPerson}, buildGap},
+	{Info{"risks", "Risk register and treatment plan", "The risk register, the treatment plan with controls and actions, and inherent and residual heat maps.", false, ""},
+		[]isms.Kind{isms.KindRisk, isms.KindControl, isms.KindAction, isms.KindPerson}, buildRisks},
+	{Info{"kpi-dashboard", "ISMS board dashboard", "Objectives and KPIs against target with native charts: KPI trends, SoA implementation by theme, nonconformities by status.", false, ""},
+		[]isms.Kind{isms.KindObjective, isms.KindKPI, isms.KindMeasurement, isms.KindControl, isms.KindNonconformity, isms.KindPerson}, buildDashboard},
+	{Info{"training", "Training and awareness records", "Training sessions, attendance, who still lacks a required training, awareness campaigns and the communication log.", false, ""},
+		[]isms.Kind{isms.KindTraining, isms.KindAttendance, isms.KindCampaign, isms.KindCommunication, isms.KindPerson, isms.KindRole}, buildTraining},
+	{Info{"corrective-actions", "Corrective action tracker", "Nonconformities with every clause 10.2 step, ages and overdue flags, and their corrective actions.", false, ""},
+		[]isms.Kind{isms.KindNonconformity, isms.KindAction, isms.KindFinding, isms.KindReview, isms.KindFeedback, isms.KindPerson}, buildCorrective},
+}
+
+// Names lists the reports in the order the product presents them.
+func Names() []Info {
+	out := make([]Info, len(specs))
+	for i, s := range specs {
+		out[i] = s.Info
+	}
+	return out
+}
+
+func lookup(name string) (spec, error) {
+	for _, s := range specs {
+		if s.Name == name {
+			return s, nil
+		}
+	}
+	names := make([]string, len(specs))
+	for i, s := range specs {
+		names[i] = s.Name
+	}
+	return spec{}, isms.Errorf(isms.CodeInvalid, "unknown report %q; the reports are %v", name, names)
+}
+
+// Write builds the named report from the records in db and writes it as an .xlsx
+// workbook to w. An unknown name gives an *isms.Error with CodeInvalid; a record that
+// Options.ID does not name (or a missing ID where one is needed) gives CodeNotFound.
+// Write stops with ctx's error when ctx is cancelled.
+func Write(ctx context.Context, db *store.DB, name string, opts Options, w io.Writer) error {
+	sp, err := lookup(name)
+	if err != nil {
+		return err
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	var s *snap
+	err = db.View(func(tx *store.Tx) error {
+		var err error
+		s, err = load(tx, sp.kinds, now, opts.ID)
+		if err != nil {
+			return err
+		}
+		s.org, err = organisation(tx, opts.Organisation)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	title, period, sheets, err := sp.build(s)
+	if err != nil {
+		return err
+	}
+	version := opts.Version
+	if version == "" {
+		version = buildinfo.Version
+	}
+	meta := Meta{Organisation: s.org, Title: title, Period: period, GeneratedAt: now, Version: version,
+		SHA256: s.hash, Records: s.count}
+	return newBook(ctx, meta, opts.Progress).write(sheets, w)
+}
+
+// organisation returns the name for the cover: the option, the stored setting, the demo
+// organisation's name in a demo database, or a placeholder.
+func organisation(tx *store.Tx, given string) (string, error) {
+	if given != "" {
+		return given, nil
+	}
+	v, err := tx.Setting(SettingOrganisation)
+	if err != nil {
+		return "", fmt.Errorf("report: unable to read the organisation's name: %w", err)
+	}
+	if v != "" {
+		return v, nil
+	}
+	demo, err := tx.Setting(seed.SettingDemo)
+	if err != nil {
+		return "", fmt.Errorf("report: unable to read the demo setting: %w", err)
+	}
+	if demo != "" {
+		return seed.DemoOrganisation, nil
+	}
+	return "(organisation name not set)", nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// labels returns the labels of enum values in the enum's order.
+func labels(e isms.Enum) []string {
+	out := make([]string, len(e))
+	for i, o := range e {
+		out[i] = o.Label
+	}
+	return out
+}

@@ -1,0 +1,238 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+)
+
+// RiskColumns are the header names of the risk register, in order; the import feature
+// maps them back to risk fields.
+var RiskColumns = []string{"Reference", "Title", "Description", "Asset or process", "Threat", "Vulnerability",
+	"Likelihood", "Impact", "Score", "Level", "Owner", "Status", "Treatment option", "Treatment plan",
+	"Residual likelihood", "Residual impact", "Residual score", "Residual level", "Identified on", "Review date",
+	"Controls", "Actions", "Accepted by", "Accepted on"}
+
+// levelRAG colours a risk level.
+var levelRAG = map[string]string{
+	isms.RiskLevels.Label(isms.LevelLow):      ragGreen,
+	isms.RiskLevels.Label(isms.LevelMedium):   ragAmber,
+	isms.RiskLevels.Label(isms.LevelHigh):     ragRed,
+	isms.RiskLevels.Label(isms.LevelCritical): ragRed,
+}
+
+// heatColour is the fill of a heat map cell by level.
+var heatColour = map[string]string{
+	isms.LevelLow: "C6EFCE", isms.LevelMedium: "FFEB9C", isms.LevelHigh: "F8CBAD", isms.LevelCritical: "FF8B8B",
+}
+
+var actionRAG = map[string]string{
+	isms.ActionStatuses.Label(isms.ActionDone):       ragGreen,
+	isms.ActionStatuses.Label(isms.ActionInProgress): ragAmber,
+	isms.ActionStatuses.Label(isms.ActionOpen):       ragAmber,
+}
+
+var overdueRAG = map[string]string{"Overdue": ragRed}
+
+func overdue(flag bool) string {
+	if flag {
+		return "Overdue"
+	}
+	return ""
+}
+
+func scoreOrNil(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+func buildRisks(s *snap) (string, string, []sheet, error) {
+	risks := all[*isms.Risk](s, isms.KindRisk)
+	widths := []float64{10, 32, 36, 24, 26, 26, 10, 9, 8, 10, 18, 12, 12, 40, 10, 10, 9, 10, 12, 12, 22, 16, 18, 12}
+	cols := make([]column, len(RiskColumns))
+	for i, n := range RiskColumns {
+		cols[i] = column{Name: n, Width: widths[i]}
+	}
+	cols[9].RAG, cols[17].RAG = levelRAG, levelRAG
+	register := &table{Cols: cols, N: len(risks), Rows: func(emit func(...any) error) error {
+		for _, r := range risks {
+			if err := emit(r.Ref, r.Title, r.Description, r.Asset, r.Threat, r.Vulnerability,
+				scoreOrNil(r.Likelihood), scoreOrNil(r.Impact), scoreOrNil(r.Score()), isms.RiskLevels.Label(r.Level()),
+				s.name(r.OwnerID), isms.RiskStatuses.Label(r.Status), isms.TreatmentOptions.Label(r.Treatment), r.TreatmentPlan,
+				scoreOrNil(r.ResidualLikelihood), scoreOrNil(r.ResidualImpact), scoreOrNil(r.ResidualScore()),
+				isms.RiskLevels.Label(r.ResidualLevel()), r.IdentifiedOn, r.ReviewDate,
+				s.refs(isms.KindControl, r.ControlIDs), s.refs(isms.KindAction, r.ActionIDs),
+				s.name(r.Acceptance.AcceptedByID), r.Acceptance.AcceptedOn); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+	return "Risk register and treatment plan", s.asAt(), []sheet{
+		{Name: "Risk register", About: fmt.Sprintf("The %d risks with inherent and residual scores (5x5: likelihood x impact), owners and treatment (clauses 6.1.2, 8.2).", len(risks)), Table: register},
+		{Name: "Treatment plan", About: "Each risk's treatment option and plan with its controls and actions, owners, due dates and status (clauses 6.1.3, 8.3).", Table: treatmentPlan(s, risks)},
+		{Name: "Heat maps", About: "Inherent and residual risk heat maps: how many risks, and which, sit in each likelihood and impact cell.", Draw: func(b *book, name string) error {
+			return drawHeatMaps(b, name, risks)
+		}},
+	}, nil
+}
+
+// controlStatus returns "A.8.8 (Implemented); ..." for control IDs, with counts.
+func controlStatus(s *snap, ids []string) (text string, done, total int) {
+	var parts []string
+	for _, id := range ids {
+		c, ok := get[*isms.Control](s, isms.KindControl, id)
+		if !ok {
+			continue
+		}
+		total++
+		if c.Status == isms.ImplImplemented {
+			done++
+		}
+		parts = append(parts, c.Ref+" ("+isms.ImplementationStatuses.Label(c.Status)+")")
+	}
+	return strings.Join(parts, "; "), done, total
+}
+
+func treatmentPlan(s *snap, risks []*isms.Risk) *table {
+	cols := []column{{Name: "Risk", Width: 10}, {Name: "Risk title", Width: 30}, {Name: "Risk owner", Width: 18},
+		{Name: "Inherent level", Width: 11, RAG: levelRAG}, {Name: "Treatment option", Width: 12}, {Name: "Treatment plan", Width: 40},
+		{Name: "Controls", Width: 40}, {Name: "Controls implemented", Width: 13}, {Name: "Action", Width: 10},
+		{Name: "Action title", Width: 34}, {Name: "Action owner", Width: 18}, {Name: "Due date", Width: 12},
+		{Name: "Action status", Width: 12, RAG: actionRAG}, {Name: "Overdue", Width: 10, RAG: overdueRAG},
+		{Name: "Residual level", Width: 11, RAG: levelRAG}, {Name: "Risk status", Width: 12}}
+	n := 0
+	for _, r := range risks {
+		n += max(len(r.ActionIDs), 1)
+	}
+	return &table{Cols: cols, N: n, Rows: func(emit func(...any) error) error {
+		for _, r := range risks {
+			ctl, done, total := controlStatus(s, r.ControlIDs)
+			impl := any(nil)
+			if total > 0 {
+				impl = fmt.Sprintf("%d of %d", done, total)
+			}
+			treatment := isms.TreatmentOptions.Label(r.Treatment)
+			if treatment == "" {
+				treatment = "Not decided"
+			}
+			head := []any{r.Ref, r.Title, s.name(r.OwnerID), isms.RiskLevels.Label(r.Level()), treatment, r.TreatmentPlan, ctl, impl}
+			tail := []any{isms.RiskLevels.Label(r.ResidualLevel()), isms.RiskStatuses.Label(r.Status)}
+			actions := 0
+			for _, id := range r.ActionIDs {
+				a, ok := get[*isms.Action](s, isms.KindAction, id)
+				if !ok {
+					continue
+				}
+				actions++
+				row := append(append([]any{}, head...), a.Ref, a.Title, s.name(a.OwnerID), a.DueDate,
+					isms.ActionStatuses.Label(a.Status), overdue(a.Overdue(s.today)))
+				if err := emit(append(row, tail...)...); err != nil {
+					return err
+				}
+			}
+			if actions == 0 {
+				row := append(append([]any{}, head...), nil, nil, nil, nil, nil, nil)
+				if err := emit(append(row, tail...)...); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}}
+}
+
+// drawHeatMaps draws the inherent and the residual 5x5 heat maps: likelihood up the
+// side (5 at the top), impact along the bottom, each cell coloured by its level and
+// listing the risks in it.
+func drawHeatMaps(b *book, name string, risks []*isms.Risk) error {
+	f := b.f
+	if err := f.SetColWidth(name, "A", "A", 16); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(name, "B", "F", 22); err != nil {
+		return err
+	}
+	top := 1
+	maps := []struct {
+		title string
+		li    func(r *isms.Risk) (int, int)
+	}{
+		{"Inherent risk (before treatment)", func(r *isms.Risk) (int, int) { return r.Likelihood, r.Impact }},
+		{"Residual risk (after treatment)", func(r *isms.Risk) (int, int) { return r.ResidualLikelihood, r.ResidualImpact }},
+	}
+	for _, m := range maps {
+		if err := b.setCell(name, "A"+strconv.Itoa(top), m.title, "subtitle", ""); err != nil {
+			return err
+		}
+		grid := map[[2]int][]string{}
+		var unassessed []string
+		for _, r := range risks {
+			l, i := m.li(r)
+			if l < 1 || l > 5 || i < 1 || i > 5 {
+				unassessed = append(unassessed, r.Ref)
+				continue
+			}
+			grid[[2]int{l, i}] = append(grid[[2]int{l, i}], r.Ref)
+		}
+		for row := 0; row < 5; row++ {
+			l := 5 - row
+			y := top + 1 + row
+			if err := b.setCell(name, cellRef(1, y), "Likelihood "+strconv.Itoa(l), "axis", ""); err != nil {
+				return err
+			}
+			if err := f.SetRowHeight(name, y, 48); err != nil {
+				return err
+			}
+			for i := 1; i <= 5; i++ {
+				refs := grid[[2]int{l, i}]
+				text := ""
+				if len(refs) > 0 {
+					text = fmt.Sprintf("%d: %s", len(refs), strings.Join(refs, ", "))
+				}
+				if err := b.setCell(name, cellRef(1+i, y), text, "heat", heatColour[isms.RiskLevel(l*i)]); err != nil {
+					return err
+				}
+			}
+		}
+		y := top + 6
+		for i := 1; i <= 5; i++ {
+			if err := b.setCell(name, cellRef(1+i, y), "Impact "+strconv.Itoa(i), "axis", ""); err != nil {
+				return err
+			}
+		}
+		note := "Every risk is assessed."
+		if len(unassessed) > 0 {
+			note = "Not assessed: " + strings.Join(unassessed, ", ")
+		}
+		if err := b.setCell(name, cellRef(1, y+1), note, "wrap", ""); err != nil {
+			return err
+		}
+		if err := f.MergeCell(name, cellRef(1, y+1), cellRef(6, y+1)); err != nil {
+			return err
+		}
+		top = y + 3
+	}
+	legend := []string{isms.LevelLow, isms.LevelMedium, isms.LevelHigh, isms.LevelCritical}
+	if err := b.setCell(name, cellRef(1, top), "Levels (score = likelihood x impact)", "label", ""); err != nil {
+		return err
+	}
+	ranges := map[string]string{isms.LevelLow: "1-4", isms.LevelMedium: "5-9", isms.LevelHigh: "10-16", isms.LevelCritical: "17-25"}
+	for i, l := range legend {
+		if err := b.setCell(name, cellRef(2+i, top), isms.RiskLevels.Label(l)+" ("+ranges[l]+")", "heat", heatColour[l]); err != nil {
+			return err
+		}
+	}
+	return b.printSetup(name, 0)
+}
+
+func cellRef(col, row int) string {
+	ref, _ := excelize.CoordinatesToCellName(col, row)
+	return ref
+}

@@ -1,0 +1,181 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+)
+
+// snap is the snapshot of the records one report is built from, read in one transaction.
+type snap struct {
+	now   time.Time
+	today isms.Date
+	org   string
+	id    string // Options.ID
+	recs  map[isms.Kind][]isms.Record
+	byID  map[isms.Kind]map[string]isms.Record
+	hash  string // see load
+	count int
+}
+
+// load reads every record of the kinds. The snapshot's hash is the SHA-256 of the
+// records' canonical JSON (the stored form: fields in declaration order), taken kind by
+// kind in name order and record by record in ID order, each as "kind\n" + JSON + "\n".
+func load(tx *store.Tx, kinds []isms.Kind, now time.Time, id string) (*snap, error) {
+	s := &snap{now: now, today: isms.DateOf(now), id: strings.TrimSpace(id),
+		recs: map[isms.Kind][]isms.Record{}, byID: map[isms.Kind]map[string]isms.Record{}}
+	sorted := append([]isms.Kind(nil), kinds...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	h := sha256.New()
+	for _, k := range sorted {
+		recs, err := tx.List(k)
+		if err != nil {
+			return nil, fmt.Errorf("report: unable to read the %s: %w", k.Plural(), err)
+		}
+		s.recs[k] = recs
+		m := make(map[string]isms.Record, len(recs))
+		ordered := make([]isms.Record, len(recs))
+		for i, r := range recs {
+			m[r.Base().ID] = r
+			ordered[i] = r
+		}
+		s.byID[k] = m
+		sort.Slice(ordered, func(i, j int) bool { return ordered[i].Base().ID < ordered[j].Base().ID })
+		for _, r := range ordered {
+			b, err := json.Marshal(r)
+			if err != nil {
+				return nil, fmt.Errorf("report: unable to encode a %s: %w", k, err)
+			}
+			h.Write([]byte(string(k) + "\n"))
+			h.Write(b)
+			h.Write([]byte("\n"))
+		}
+		s.count += len(recs)
+	}
+	s.hash = hex.EncodeToString(h.Sum(nil))
+	return s, nil
+}
+
+// all returns the records of a kind as their concrete type, in creation order.
+func all[T isms.Record](s *snap, k isms.Kind) []T {
+	recs := s.recs[k]
+	out := make([]T, 0, len(recs))
+	for _, r := range recs {
+		if t, ok := r.(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// get returns the record of a kind with the ID.
+func get[T isms.Record](s *snap, k isms.Kind, id string) (T, bool) {
+	var zero T
+	r, ok := s.byID[k][id]
+	if !ok {
+		return zero, false
+	}
+	t, ok := r.(T)
+	return t, ok
+}
+
+// find returns the record of a kind whose ID or reference is idOrRef.
+func find[T isms.Record](s *snap, k isms.Kind, idOrRef string) (T, error) {
+	if t, ok := get[T](s, k, idOrRef); ok {
+		return t, nil
+	}
+	for _, r := range s.recs[k] {
+		if ref := r.Terms().Ref; ref != "" && strings.EqualFold(strings.TrimSpace(ref), idOrRef) {
+			if t, ok := r.(T); ok {
+				return t, nil
+			}
+		}
+	}
+	var zero T
+	return zero, isms.Errorf(isms.CodeNotFound, "no %s has the ID or reference %q", k, idOrRef)
+}
+
+// name returns a person's name, "" for no person.
+func (s *snap) name(id string) string {
+	if id == "" {
+		return ""
+	}
+	if p, ok := get[*isms.Person](s, isms.KindPerson, id); ok {
+		return p.Name
+	}
+	return "(unknown person)"
+}
+
+// names returns people's names joined by "; ".
+func (s *snap) names(ids []string) string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, s.name(id))
+	}
+	return strings.Join(out, "; ")
+}
+
+// ref returns how a record is referred to: its reference, else its title.
+func (s *snap) ref(k isms.Kind, id string) string {
+	if id == "" {
+		return ""
+	}
+	r, ok := s.byID[k][id]
+	if !ok {
+		return "(deleted " + string(k) + ")"
+	}
+	t := r.Terms()
+	if t.Ref != "" {
+		return t.Ref
+	}
+	return t.Title
+}
+
+// refs returns the references of records joined by "; ".
+func (s *snap) refs(k isms.Kind, ids []string) string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if id != "" {
+			out = append(out, s.ref(k, id))
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// days returns the number of days from a to b, 0 when either is missing.
+func days(a, b isms.Date) any {
+	if a == "" || b == "" {
+		return nil
+	}
+	return int(b.Time().Sub(a.Time()).Hours() / 24)
+}
+
+// asAt is the period of a register: "As at 2025-06-15".
+func (s *snap) asAt() string { return "As at " + string(s.today) }
+
+// span returns "from to to" over the dates that are set, or "" when none is.
+func span(dates ...isms.Date) string {
+	var lo, hi isms.Date
+	for _, d := range dates {
+		if d == "" {
+			continue
+		}
+		if lo == "" || d < lo {
+			lo = d
+		}
+		if hi == "" || d > hi {
+			hi = d
+		}
+	}
+	if lo == "" {
+		return ""
+	}
+	return string(lo) + " to " + string(hi)
+}

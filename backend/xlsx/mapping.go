@@ -1,0 +1,324 @@
+package xlsx
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+)
+
+// Import kinds: what a sheet's rows become.
+const (
+	KindRequirements = "requirements"
+	KindControls     = "controls"
+	KindRisks        = "risks"
+	KindPeople       = "people"
+	KindAttendance   = "attendance"
+	KindMeasurements = "measurements"
+)
+
+// Kinds lists the import kinds in the order the wizard offers them.
+func Kinds() []string {
+	return []string{KindRequirements, KindControls, KindRisks, KindPeople, KindAttendance, KindMeasurements}
+}
+
+// FieldType says how a field's cells are parsed.
+type FieldType string
+
+// Field types.
+const (
+	TypeText      FieldType = "text"
+	TypeMultiline FieldType = "multiline"
+	TypeDate      FieldType = "date"
+	TypeBool      FieldType = "bool"
+	TypeInt       FieldType = "int"
+	TypeLevel     FieldType = "level" // 1..5, as a number or a word (Low, High, ...)
+	TypeFloat     FieldType = "float"
+	TypePercent   FieldType = "percent"
+	TypeEnum      FieldType = "enum"
+	TypeEmail     FieldType = "email"
+)
+
+// Field is a target field of an import kind. Name is the record's JSON field name where
+// one exists (owner, training, person, kpi name the text the composing layer resolves).
+type Field struct {
+	Name     string    `json:"name"`
+	Label    string    `json:"label"`
+	Required bool      `json:"required"`
+	Type     FieldType `json:"type"`
+	Enum     string    `json:"enum,omitempty"`    // the ParseEnum table of an enum field
+	Options  isms.Enum `json:"options,omitempty"` // the enum's values, for an enum field
+	Key      bool      `json:"key,omitempty"`     // identifies the row (its reference)
+	Synonyms []string  `json:"-"`
+}
+
+var (
+	synRef   = []string{"ref", "reference", "ref no", "ref id", "id", "identifier", "control identifier", "control id", "requirement id", "risk id", "no", "nr", "n°", "num", "number", "code", "ref_id", "référence", "reference id", "identifiant", "numéro", "nummer", "kennung", "referenz", "referencia", "identificador", "número", "article", "clause", "control no", "control number", "control ref", "item"}
+	synTitle = []string{"title", "name", "short name", "nom", "titre", "intitulé", "libellé", "titel", "bezeichnung", "name der maßnahme", "nombre", "título", "control name", "control title", "requirement title", "risk title", "risk name", "subject", "objet", "control (or control enhancement) name"}
+	synOwner = []string{"owner", "responsible", "responsible person", "accountable", "assigned to", "owner name", "control owner", "risk owner", "propriétaire", "responsable", "porteur", "verantwortlich", "verantwortlicher", "eigentümer", "zuständig", "propietario", "dueño"}
+	synDue   = []string{"due", "due date", "deadline", "target date", "date due", "review date", "next review", "échéance", "date d'échéance", "date limite", "fälligkeit", "fällig", "frist", "termin", "fecha límite", "fecha de vencimiento", "vencimiento", "plazo"}
+	synNotes = []string{"notes", "note", "comment", "comments", "remarks", "observations", "remarques", "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "anmerkungen", "notas", "comentarios", "observaciones"}
+	synEvid  = []string{"evidence", "proof", "evidence location", "preuve", "preuves", "justificatif", "nachweis", "nachweise", "evidencia", "evidencias"}
+	synDesc  = []string{"description", "text", "details", "détails", "descriptif", "beschreibung", "descripción", "descripcion", "contenu", "contenido", "inhalt"}
+)
+
+func syn(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+var catalogs = map[string][]Field{
+	KindRequirements: {
+		{Name: "ref", Label: "Reference", Required: true, Type: TypeText, Key: true, Synonyms: synRef},
+		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"requirement name", "objective", "objectif", "thématique"})},
+		{Name: "text", Label: "Requirement text", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"requirement", "requirement text", "control text", "exigence", "texte", "anforderung", "anforderungstext", "requisito", "texto", "obligation", "statement"})},
+		{Name: "sourceType", Label: "Source type", Type: TypeEnum, Enum: "source", Options: isms.RequirementSources, Synonyms: []string{"source type", "type", "category", "catégorie", "type de source", "art", "kategorie", "quelle art", "tipo", "tipo de fuente", "requirement type"}},
+		{Name: "source", Label: "Source", Type: TypeText, Synonyms: []string{"source", "law", "regulation", "standard", "framework", "origin", "contract", "party", "interested party", "loi", "texte de référence", "référentiel", "quelle", "gesetz", "norm", "fuente", "ley", "norma"}},
+		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: synOwner},
+		{Name: "applicable", Label: "Applicable", Type: TypeBool, Synonyms: []string{"applicable", "applies", "in scope", "applicability", "applicabilité", "anwendbar", "anwendbarkeit", "aplicable", "aplicabilidad", "assessable"}},
+		{Name: "status", Label: "Compliance status", Type: TypeEnum, Enum: "compliance", Options: isms.ComplianceStatuses, Synonyms: []string{"status", "compliance", "compliance status", "compliant", "state", "statut", "conformité", "état", "status der erfüllung", "erfüllung", "konformität", "estado", "cumplimiento", "implementation status"}},
+		{Name: "evidence", Label: "Evidence", Type: TypeMultiline, Synonyms: synEvid},
+		{Name: "dueDate", Label: "Due date", Type: TypeDate, Synonyms: synDue},
+		{Name: "notes", Label: "Notes", Type: TypeMultiline, Synonyms: synNotes},
+	},
+	KindControls: {
+		{Name: "ref", Label: "Control reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"annex a", "annex a ref", "annex a control", "iso 27001 ref", "iso ref", "control"})},
+		{Name: "title", Label: "Control title", Type: TypeText, Synonyms: syn(synTitle, []string{"control name", "control title", "mesure", "maßnahme", "control"})},
+		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"control text", "control description"})},
+		{Name: "applicability", Label: "Applicability", Type: TypeEnum, Enum: "applicability", Options: isms.Applicabilities, Synonyms: []string{"applicable", "applicability", "applicable?", "included", "in scope", "applicabilité", "applicable (o/n)", "anwendbar", "anwendbarkeit", "aplicable", "aplicabilidad", "selected"}},
+		{Name: "justification", Label: "Justification", Type: TypeMultiline, Synonyms: []string{"justification", "reason", "rationale", "justification for inclusion", "justification for exclusion", "reason for selection", "justification de l'inclusion", "justification de l'exclusion", "begründung", "justificación", "motivo", "razón"}},
+		{Name: "status", Label: "Implementation status", Type: TypeEnum, Enum: "implementation", Options: isms.ImplementationStatuses, Synonyms: []string{"status", "implementation status", "implemented", "implementation", "state", "statut", "état", "état de mise en œuvre", "mise en œuvre", "umsetzungsstatus", "umsetzung", "estado", "estado de implementación", "implementación"}},
+		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: synOwner},
+		{Name: "implementationPlan", Label: "Implementation plan", Type: TypeMultiline, Synonyms: []string{"implementation plan", "plan", "action plan", "how implemented", "implementation details", "plan de mise en œuvre", "plan d'action", "umsetzungsplan", "maßnahmenplan", "plan de implementación", "plan de acción"}},
+		{Name: "metric", Label: "Performance metric", Type: TypeText, Synonyms: []string{"metric", "kpi", "measure", "performance metric", "indicateur", "kennzahl", "métrica", "indicador"}},
+		{Name: "evidence", Label: "Evidence", Type: TypeMultiline, Synonyms: synEvid},
+		{Name: "dueDate", Label: "Due date", Type: TypeDate, Synonyms: synDue},
+		{Name: "notes", Label: "Notes", Type: TypeMultiline, Synonyms: synNotes},
+	},
+	KindRisks: {
+		{Name: "ref", Label: "Risk reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"risk no", "risk ref", "risk number"})},
+		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"risk", "risque", "risiko", "riesgo", "risk scenario"})},
+		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"scenario", "risk description", "scénario", "szenario", "escenario"})},
+		{Name: "asset", Label: "Asset or process", Type: TypeText, Synonyms: []string{"asset", "process", "asset or process", "information asset", "actif", "bien", "bien support", "processus", "asset/process", "wert", "assets", "prozess", "activo", "proceso"}},
+		{Name: "threat", Label: "Threat", Type: TypeText, Synonyms: []string{"threat", "threats", "menace", "bedrohung", "gefährdung", "amenaza"}},
+		{Name: "vulnerability", Label: "Vulnerability", Type: TypeText, Synonyms: []string{"vulnerability", "vulnerabilities", "weakness", "vulnérabilité", "schwachstelle", "verwundbarkeit", "vulnerabilidad"}},
+		{Name: "likelihood", Label: "Likelihood", Required: true, Type: TypeLevel, Synonyms: []string{"likelihood", "probability", "inherent likelihood", "likelihood (1-5)", "l", "p", "vraisemblance", "probabilité", "wahrscheinlichkeit", "eintrittswahrscheinlichkeit", "probabilidad", "verosimilitud", "occurrence"}},
+		{Name: "impact", Label: "Impact", Required: true, Type: TypeLevel, Synonyms: []string{"impact", "consequence", "severity", "inherent impact", "impact (1-5)", "i", "gravité", "conséquence", "auswirkung", "schadenshöhe", "schaden", "impacto", "consecuencia", "severidad"}},
+		{Name: "owner", Label: "Risk owner", Type: TypeText, Synonyms: synOwner},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "riskStatus", Options: isms.RiskStatuses, Synonyms: []string{"status", "risk status", "state", "statut", "état", "estado"}},
+		{Name: "treatment", Label: "Treatment option", Type: TypeEnum, Enum: "treatment", Options: isms.TreatmentOptions, Synonyms: []string{"treatment", "treatment option", "response", "risk response", "decision", "traitement", "option de traitement", "behandlung", "risikobehandlung", "tratamiento", "respuesta"}},
+		{Name: "treatmentPlan", Label: "Treatment plan", Type: TypeMultiline, Synonyms: []string{"treatment plan", "mitigation", "actions", "mitigation plan", "controls", "planned actions", "plan de traitement", "mesures", "behandlungsplan", "maßnahmen", "plan de tratamiento", "medidas"}},
+		{Name: "residualLikelihood", Label: "Residual likelihood", Type: TypeLevel, Synonyms: []string{"residual likelihood", "residual probability", "vraisemblance résiduelle", "probabilité résiduelle", "restwahrscheinlichkeit", "probabilidad residual"}},
+		{Name: "residualImpact", Label: "Residual impact", Type: TypeLevel, Synonyms: []string{"residual impact", "residual severity", "impact résiduel", "gravité résiduelle", "restauswirkung", "impacto residual"}},
+		{Name: "identifiedOn", Label: "Identified on", Type: TypeDate, Synonyms: []string{"identified on", "date identified", "date raised", "raised", "created", "date", "identifié le", "date d'identification", "erfasst am", "datum", "fecha", "fecha de identificación"}},
+		{Name: "reviewDate", Label: "Review date", Type: TypeDate, Synonyms: []string{"review date", "next review", "due", "due date", "date de revue", "prochaine revue", "überprüfung", "nächste überprüfung", "fecha de revisión"}},
+	},
+	KindPeople: {
+		{Name: "name", Label: "Name", Required: true, Type: TypeText, Synonyms: []string{"name", "full name", "employee", "person", "staff", "nom", "nom complet", "prénom nom", "mitarbeiter", "vollständiger name", "nombre", "nombre completo", "empleado"}},
+		{Name: "email", Label: "E-mail", Type: TypeEmail, Key: true, Synonyms: []string{"email", "e-mail", "mail", "email address", "e-mail address", "courriel", "adresse e-mail", "adresse mail", "e-mail-adresse", "correo", "correo electrónico"}},
+		{Name: "department", Label: "Department", Type: TypeText, Synonyms: []string{"department", "dept", "team", "unit", "division", "service", "département", "équipe", "abteilung", "bereich", "departamento", "equipo"}},
+		{Name: "jobTitle", Label: "Job title", Type: TypeText, Synonyms: []string{"job title", "title", "position", "role", "function", "poste", "fonction", "intitulé de poste", "funktion", "stelle", "position", "cargo", "puesto"}},
+		{Name: "active", Label: "Active", Type: TypeBool, Synonyms: []string{"active", "employed", "current", "actif", "aktiv", "activo"}},
+	},
+	KindAttendance: {
+		{Name: "training", Label: "Training", Required: true, Type: TypeText, Synonyms: []string{"training", "course", "session", "training title", "topic", "module", "formation", "cours", "thème", "schulung", "kurs", "thema", "formación", "curso", "tema"}},
+		{Name: "trainingDate", Label: "Training date", Type: TypeDate, Synonyms: []string{"date", "training date", "session date", "completed on", "completion date", "date de formation", "datum", "schulungsdatum", "fecha", "fecha de formación"}},
+		{Name: "person", Label: "Person", Type: TypeText, Synonyms: []string{"name", "person", "employee", "attendee", "participant", "full name", "nom", "participant", "teilnehmer", "mitarbeiter", "nombre", "asistente", "empleado"}},
+		{Name: "email", Label: "E-mail", Type: TypeEmail, Synonyms: []string{"email", "e-mail", "mail", "email address", "courriel", "e-mail-adresse", "correo"}},
+		{Name: "status", Label: "Attended", Type: TypeEnum, Enum: "attendance", Options: isms.AttendanceStatuses, Synonyms: []string{"attended", "attendance", "status", "present", "completed", "présence", "présent", "statut", "teilnahme", "anwesend", "asistencia", "asistió", "estado"}},
+		{Name: "score", Label: "Score", Type: TypePercent, Synonyms: []string{"score", "result", "test score", "quiz score", "résultat", "note", "ergebnis", "punktzahl", "puntuación", "resultado"}},
+		{Name: "note", Label: "Note", Type: TypeMultiline, Synonyms: []string{"notes", "comment", "comments", "remarks", "commentaire", "bemerkung", "kommentar", "comentario"}},
+	},
+	KindMeasurements: {
+		{Name: "kpi", Label: "KPI", Required: true, Type: TypeText, Synonyms: []string{"kpi", "kpi ref", "kpi id", "indicator", "metric", "measure", "kpi name", "indicateur", "kennzahl", "indikator", "indicador", "métrica"}},
+		{Name: "date", Label: "Date", Required: true, Type: TypeDate, Synonyms: []string{"date", "period", "measured on", "month", "measurement date", "période", "mois", "datum", "zeitraum", "monat", "fecha", "periodo", "mes"}},
+		{Name: "value", Label: "Value", Required: true, Type: TypeFloat, Synonyms: []string{"value", "result", "actual", "measurement", "measured value", "valeur", "résultat", "wert", "messwert", "ist", "valor", "resultado"}},
+		{Name: "note", Label: "Note", Type: TypeMultiline, Synonyms: []string{"notes", "note", "comment", "comments", "commentaire", "bemerkung", "kommentar", "comentario"}},
+	},
+}
+
+// Fields returns the target fields of an import kind, or an *isms.Error for an unknown kind.
+func Fields(kind string) ([]Field, error) {
+	f, ok := catalogs[kind]
+	if !ok {
+		return nil, invalid("unknown import kind %q: choose one of %s", kind, strings.Join(Kinds(), ", "))
+	}
+	return f, nil
+}
+
+func field(kind, name string) (Field, bool) {
+	for _, f := range catalogs[kind] {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// Mapping says which column feeds which field, plus row options. It is saved as JSON and
+// proposed again for a header with the same LayoutKey.
+type Mapping struct {
+	Kind         string            `json:"kind"`
+	LayoutKey    string            `json:"layoutKey"`
+	Columns      map[string]string `json:"columns"`      // field name -> column letter
+	FillDown     []string          `json:"fillDown"`     // column letters whose blanks repeat the value above
+	SkipSections bool              `json:"skipSections"` // skip section rows (see IsSection)
+	Locale       Locale            `json:"locale"`
+	Scores       map[string]int    `json:"scores,omitempty"` // how sure the proposal is, per field (100 is an exact name)
+}
+
+// Column returns the 0-based column index mapped to field, or -1.
+func (m Mapping) Column(field string) int {
+	l, ok := m.Columns[field]
+	if !ok {
+		return -1
+	}
+	return ColumnIndex(l)
+}
+
+// FieldOf returns the field mapped to a 0-based column index, or "".
+func (m Mapping) FieldOf(col int) string {
+	l := ColumnLetter(col)
+	for f, c := range m.Columns {
+		if c == l {
+			return f
+		}
+	}
+	return ""
+}
+
+// Normalize folds a header name or synonym for matching: lower case, accents removed,
+// punctuation as spaces, white space collapsed.
+func Normalize(s string) string {
+	s = strings.ToLower(s)
+	var b strings.Builder
+	for _, r := range s {
+		if rr, ok := accents[r]; ok {
+			b.WriteString(rr)
+			continue
+		}
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && r != '’' && r != '–' && r != '—':
+			b.WriteRune(r)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return foldSpace(b.String())
+}
+
+var accents = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ä': "a", 'ã': "a", 'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e",
+	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'ö': "o", 'õ': "o",
+	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ß': "ss", 'œ': "oe", 'æ': "ae", '°': " ", 'º': " ",
+}
+
+// LayoutKey is a stable hash of a header's normalised column names (and their letters),
+// so that a saved mapping can be proposed again when the same layout comes back.
+func LayoutKey(h Header) string {
+	sum := sha256.New()
+	for _, c := range h.Columns {
+		sum.Write([]byte(c.Letter + "=" + Normalize(c.Name) + "\x1f"))
+	}
+	return hex.EncodeToString(sum.Sum(nil)[:12])
+}
+
+// matchScore scores a header name against a field's synonyms: 100 for an exact name, less
+// for a name that contains a synonym as whole words (longer synonyms score higher).
+func matchScore(name string, f Field) int {
+	n := Normalize(name)
+	if n == "" {
+		return 0
+	}
+	best := 0
+	padded := " " + n + " "
+	for idx, s := range f.Synonyms {
+		sn := Normalize(s)
+		if sn == "" {
+			continue
+		}
+		switch {
+		case n == sn:
+			return 100
+		case len(sn) >= 3 && strings.Contains(padded, " "+sn+" "):
+			// earlier synonyms are the field's usual names; longer ones are more specific
+			if sc := 40 + (30 - min(idx, 30)) + min(len(sn), 10) - min(len(n)-len(sn), 20)/2; sc > best {
+				best = sc
+			}
+		case len(sn) >= 4 && len(n) >= 4 && strings.HasPrefix(sn, n+" "):
+			if sc := 30; sc > best {
+				best = sc
+			}
+		}
+	}
+	return best
+}
+
+// ProposeMapping proposes a column for each field of kind from the header's names: exact
+// synonyms first, then names containing a synonym; each column feeds one field at most.
+func ProposeMapping(kind string, h Header) (Mapping, error) {
+	fields, err := Fields(kind)
+	if err != nil {
+		return Mapping{}, err
+	}
+	type pair struct {
+		field, col, score, order int
+	}
+	var pairs []pair
+	for fi, f := range fields {
+		for ci, c := range h.Columns {
+			if sc := matchScore(c.Name, f); sc > 0 {
+				pairs = append(pairs, pair{fi, ci, sc, fi*1000 + ci})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool {
+		if pairs[i].score != pairs[j].score {
+			return pairs[i].score > pairs[j].score
+		}
+		return pairs[i].order < pairs[j].order
+	})
+	m := Mapping{Kind: kind, LayoutKey: LayoutKey(h), Columns: map[string]string{}, Scores: map[string]int{}, SkipSections: true}
+	usedCol := map[int]bool{}
+	for _, p := range pairs {
+		f := fields[p.field]
+		if _, done := m.Columns[f.Name]; done || usedCol[p.col] {
+			continue
+		}
+		m.Columns[f.Name] = h.Columns[p.col].Letter
+		m.Scores[f.Name] = p.score
+		usedCol[p.col] = true
+	}
+	return m, nil
+}
+
+// Check returns problems with the mapping itself: unknown fields, columns outside the
+// header, required fields left unmapped.
+func (m Mapping) Check(h Header) []Problem {
+	fields, err := Fields(m.Kind)
+	if err != nil {
+		return []Problem{{Message: err.Error()}}
+	}
+	var out []Problem
+	for f, l := range m.Columns {
+		if _, ok := field(m.Kind, f); !ok {
+			out = append(out, Problem{Column: l, Field: f, Message: "is not a field of " + m.Kind})
+			continue
+		}
+		if _, ok := h.Column(ColumnIndex(l)); !ok {
+			out = append(out, Problem{Column: l, Field: f, Message: "column " + l + " is not part of the table"})
+		}
+	}
+	for _, f := range fields {
+		if _, ok := m.Columns[f.Name]; f.Required && !ok && !(m.Kind == KindControls && f.Name == "ref") {
+			out = append(out, Problem{Field: f.Name, Message: f.Label + " is required: choose the column that holds it"})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}

@@ -1,0 +1,472 @@
+package xlsx
+
+import (
+	"errors"
+	"math"
+	"net/mail"
+	"strconv"
+	"strings"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+)
+
+// Problem is something wrong with a cell or a row: its Excel row number, column letter,
+// field (JSON name) and a message saying what was expected.
+type Problem struct {
+	Row     int    `json:"row"`
+	Column  string `json:"column"`
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// RowResult is one data row converted: its Excel row number, the text of each mapped
+// field (after fill-down), the record built from it and its problems. Record holds a
+// *RequirementRow, *ControlRow, *RiskRow, *PersonRow, *AttendanceRow or *MeasurementRow.
+type RowResult struct {
+	Row      int               `json:"row"`
+	Values   map[string]string `json:"values"`
+	Record   any               `json:"record,omitempty"`
+	Problems []Problem         `json:"problems,omitempty"`
+	Section  bool              `json:"section,omitempty"` // a section row, skipped
+}
+
+// Valid reports whether the row has no problems.
+func (r RowResult) Valid() bool { return len(r.Problems) == 0 }
+
+// RequirementRow is a requirement read from a row; OwnerName is resolved to a person above.
+type RequirementRow struct {
+	Requirement *isms.Requirement `json:"requirement"`
+	OwnerName   string            `json:"ownerName"`
+}
+
+// ControlRow is a Statement of Applicability row matched to the Annex A catalogue.
+type ControlRow struct {
+	Control   *isms.Control `json:"control"`
+	OwnerName string        `json:"ownerName"`
+	SourceRef string        `json:"sourceRef"` // the reference as written in the sheet
+}
+
+// RiskRow is a risk read from a row.
+type RiskRow struct {
+	Risk      *isms.Risk `json:"risk"`
+	OwnerName string     `json:"ownerName"`
+}
+
+// PersonRow is a person read from a row.
+type PersonRow struct {
+	Person *isms.Person `json:"person"`
+}
+
+// AttendanceRow is one person's attendance at one training, by name.
+type AttendanceRow struct {
+	TrainingTitle string    `json:"trainingTitle"`
+	TrainingDate  isms.Date `json:"trainingDate"`
+	PersonName    string    `json:"personName"`
+	PersonEmail   string    `json:"personEmail"`
+	Status        string    `json:"status"` // one of isms.AttendanceStatuses
+	Score         float64   `json:"score"`
+	Note          string    `json:"note"`
+}
+
+// MeasurementRow is one dated KPI value; KPI is the KPI's reference or name.
+type MeasurementRow struct {
+	KPI   string    `json:"kpi"`
+	Date  isms.Date `json:"date"`
+	Value float64   `json:"value"`
+	Note  string    `json:"note"`
+}
+
+// IsSection reports whether a row is a section heading inside the table rather than a
+// record: the key field (reference, or name for people, KPI for measurements) is empty
+// and at most one mapped column has a value, or the only value sits in the key column of a
+// table with three or more mapped columns ("Organizational controls" in the reference column).
+func IsSection(kind string, m Mapping, vals map[string]string) bool {
+	keyField := "ref"
+	switch kind {
+	case KindPeople:
+		keyField = "name"
+	case KindAttendance:
+		keyField = "person"
+	case KindMeasurements:
+		keyField = "kpi"
+	}
+	if _, mapped := m.Columns[keyField]; !mapped {
+		keyField = "title"
+	}
+	filled := 0
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			filled++
+		}
+	}
+	// a lone value is a heading, unless it is the key of a register with few columns
+	return filled <= 1 && (strings.TrimSpace(vals[keyField]) == "" || len(vals) >= 3)
+}
+
+// Rows converts the data rows under the header with the mapping into records, with every
+// problem by Excel row and column. Rows without values are left out; section rows are
+// returned marked Section (without a record) when m.SkipSections is set.
+func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
+	fields, err := Fields(kind)
+	if err != nil {
+		return nil, err
+	}
+	cols := map[string]int{}
+	for _, f := range fields {
+		if c := m.Column(f.Name); c >= 0 {
+			cols[f.Name] = c
+		}
+	}
+	fill := map[int]bool{}
+	for _, l := range m.FillDown {
+		if c := ColumnIndex(l); c >= 0 {
+			fill[c] = true
+		}
+	}
+	last := map[int]string{}
+	var out []RowResult
+	cv := converter{kind: kind, m: m}
+	for _, r := range h.DataRows(g) {
+		vals := make(map[string]string, len(cols))
+		for name, c := range cols {
+			v := r.Cell(c)
+			if fill[c] {
+				if strings.TrimSpace(v) == "" {
+					v = last[c]
+				} else {
+					last[c] = v
+				}
+			}
+			vals[name] = v
+		}
+		if allBlank(vals) {
+			continue
+		}
+		res := RowResult{Row: r.Num, Values: vals}
+		if m.SkipSections && IsSection(kind, m, rawVals(r, cols)) {
+			res.Section = true
+			out = append(out, res)
+			continue
+		}
+		res.Record, res.Problems = cv.convert(r.Num, vals)
+		out = append(out, res)
+	}
+	return out, nil
+}
+
+func rawVals(r Row, cols map[string]int) map[string]string {
+	out := make(map[string]string, len(cols))
+	for n, c := range cols {
+		out[n] = r.Cell(c)
+	}
+	return out
+}
+
+func allBlank(vals map[string]string) bool {
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// converter parses one row's values into a record, collecting problems.
+type converter struct {
+	kind     string
+	m        Mapping
+	row      int
+	problems []Problem
+}
+
+func (c *converter) add(field, msg string) {
+	c.problems = append(c.problems, Problem{Row: c.row, Column: c.m.Columns[field], Field: field, Message: msg})
+}
+
+func (c *converter) text(vals map[string]string, f string) string {
+	return strings.TrimSpace(vals[f])
+}
+
+func (c *converter) date(vals map[string]string, f string) isms.Date {
+	d, err := ParseDate(vals[f], c.m.Locale)
+	if err != nil {
+		c.add(f, err.Error())
+	}
+	return d
+}
+
+func (c *converter) level(vals map[string]string, f string) int {
+	n, err := ParseLevel(vals[f])
+	if err != nil {
+		c.add(f, err.Error())
+	}
+	return n
+}
+
+func (c *converter) enum(vals map[string]string, f, enum, def string) string {
+	if strings.TrimSpace(vals[f]) == "" {
+		return def
+	}
+	v, err := ParseEnum(enum, vals[f])
+	if err != nil {
+		c.add(f, err.Error())
+		return def
+	}
+	return v
+}
+
+func (c *converter) boolean(vals map[string]string, f string, def bool) bool {
+	if _, mapped := c.m.Columns[f]; !mapped || strings.TrimSpace(vals[f]) == "" {
+		return def
+	}
+	b, err := ParseBool(vals[f])
+	if err != nil {
+		c.add(f, err.Error())
+		return def
+	}
+	return b
+}
+
+func (c *converter) email(vals map[string]string, f string) string {
+	v := c.text(vals, f)
+	if v == "" {
+		return ""
+	}
+	a, err := mail.ParseAddress(v)
+	if err != nil {
+		c.add(f, "expected an e-mail address such as name@example.com, got "+quote(v))
+		return v
+	}
+	return a.Address
+}
+
+// validate turns a record's validation errors into problems, each on the mapped column.
+func (c *converter) validate(r isms.Record) {
+	var e *isms.Error
+	if err := r.Validate(); err != nil && errors.As(err, &e) {
+		for f, msg := range e.Fields {
+			if strings.HasSuffix(f, "Ids") || strings.HasSuffix(f, "Id") || strings.HasPrefix(f, "acceptance.") {
+				continue // links are resolved and checked by the composing layer
+			}
+			if c.hasProblem(f) {
+				continue
+			}
+			label := f
+			if fd, ok := field(c.kind, f); ok {
+				label = fd.Label
+			}
+			c.add(f, label+" "+msg)
+		}
+	}
+}
+
+func (c *converter) hasProblem(f string) bool {
+	for _, p := range c.problems {
+		if p.Field == f {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
+	c.row, c.problems = row, nil
+	var rec any
+	switch c.kind {
+	case KindRequirements:
+		r := &isms.Requirement{
+			Ref: c.text(vals, "ref"), Title: c.text(vals, "title"), Text: strings.TrimSpace(vals["text"]),
+			SourceType: c.enum(vals, "sourceType", "source", isms.SourceBusiness), Source: c.text(vals, "source"),
+			Applicable: c.boolean(vals, "applicable", true),
+			Status:     c.enum(vals, "status", "compliance", isms.ComplianceNotAssessed),
+			Evidence:   strings.TrimSpace(vals["evidence"]), DueDate: c.date(vals, "dueDate"), Notes: strings.TrimSpace(vals["notes"]),
+		}
+		if r.Title == "" && r.Text != "" {
+			r.Title = firstLine(r.Text, 300) // a register without titles: the text's first line
+		}
+		if !r.Applicable && r.Status == isms.ComplianceNotAssessed && strings.TrimSpace(vals["status"]) == "" {
+			r.Status = isms.ComplianceNotApplicable
+		}
+		c.validate(r)
+		rec = &RequirementRow{Requirement: r, OwnerName: c.text(vals, "owner")}
+	case KindControls:
+		rec = c.control(vals)
+	case KindRisks:
+		r := &isms.Risk{
+			Ref: c.text(vals, "ref"), Title: c.text(vals, "title"), Description: strings.TrimSpace(vals["description"]),
+			Asset: c.text(vals, "asset"), Threat: c.text(vals, "threat"), Vulnerability: c.text(vals, "vulnerability"),
+			Likelihood: c.level(vals, "likelihood"), Impact: c.level(vals, "impact"),
+			Status: c.enum(vals, "status", "riskStatus", ""), Treatment: c.enum(vals, "treatment", "treatment", ""),
+			TreatmentPlan:      strings.TrimSpace(vals["treatmentPlan"]),
+			ResidualLikelihood: c.level(vals, "residualLikelihood"), ResidualImpact: c.level(vals, "residualImpact"),
+			IdentifiedOn: c.date(vals, "identifiedOn"), ReviewDate: c.date(vals, "reviewDate"),
+		}
+		if r.Title == "" && r.Description != "" {
+			r.Title = firstLine(r.Description, 300)
+		}
+		if r.Status == "" {
+			r.Status = isms.RiskIdentified
+			if r.Likelihood > 0 && r.Impact > 0 {
+				r.Status = isms.RiskAssessed
+			}
+		}
+		c.validate(r)
+		rec = &RiskRow{Risk: r, OwnerName: c.text(vals, "owner")}
+	case KindPeople:
+		p := &isms.Person{Name: foldSpace(vals["name"]), Email: c.email(vals, "email"), Department: c.text(vals, "department"),
+			JobTitle: c.text(vals, "jobTitle"), Active: c.boolean(vals, "active", true)}
+		c.validate(p)
+		rec = &PersonRow{Person: p}
+	case KindAttendance:
+		a := &AttendanceRow{TrainingTitle: c.text(vals, "training"), TrainingDate: c.date(vals, "trainingDate"),
+			PersonName: foldSpace(vals["person"]), PersonEmail: c.email(vals, "email"),
+			Status: c.enum(vals, "status", "attendance", isms.AttendanceAttended), Note: strings.TrimSpace(vals["note"])}
+		if s := c.text(vals, "score"); s != "" {
+			v, err := ParsePercent(s)
+			switch {
+			case err != nil:
+				c.add("score", err.Error())
+			case v < 0 || v > 100:
+				c.add("score", "expected a score between 0 and 100%, got "+quote(s))
+			default:
+				a.Score = v
+			}
+		}
+		if a.TrainingTitle == "" {
+			c.add("training", "Training is required")
+		}
+		if a.PersonName == "" && a.PersonEmail == "" {
+			f := "person"
+			if _, ok := c.m.Columns[f]; !ok {
+				f = "email"
+			}
+			c.add(f, "a person's name or e-mail is required")
+		}
+		rec = a
+	case KindMeasurements:
+		mr := &MeasurementRow{KPI: c.text(vals, "kpi"), Date: c.date(vals, "date"), Note: strings.TrimSpace(vals["note"])}
+		if mr.KPI == "" {
+			c.add("kpi", "KPI is required")
+		}
+		if mr.Date == "" && !c.hasProblem("date") {
+			c.add("date", "Date is required")
+		}
+		if s := c.text(vals, "value"); s == "" {
+			c.add("value", "Value is required")
+		} else if strings.HasSuffix(s, "%") {
+			v, err := ParsePercent(s)
+			if err != nil {
+				c.add("value", err.Error())
+			}
+			mr.Value = v
+		} else if v, err := ParseNumber(s); err != nil {
+			c.add("value", err.Error())
+		} else {
+			mr.Value = v
+		}
+		rec = mr
+	}
+	return rec, c.problems
+}
+
+func (c *converter) control(vals map[string]string) *ControlRow {
+	src := c.text(vals, "ref")
+	title := foldSpace(vals["title"])
+	ctl := &isms.Control{
+		Title: title, Description: strings.TrimSpace(vals["description"]),
+		Applicability:      c.enum(vals, "applicability", "applicability", isms.ApplicabilityNotAssessed),
+		Justification:      strings.TrimSpace(vals["justification"]),
+		Status:             c.enum(vals, "status", "implementation", isms.ImplNotStarted),
+		ImplementationPlan: strings.TrimSpace(vals["implementationPlan"]), Metric: c.text(vals, "metric"),
+		Evidence: strings.TrimSpace(vals["evidence"]), DueDate: c.date(vals, "dueDate"), Notes: strings.TrimSpace(vals["notes"]),
+	}
+	if ctl.Applicability == isms.ApplicabilityNotApplicable && strings.TrimSpace(vals["status"]) == "" {
+		ctl.Status = isms.ImplNotApplicable
+	}
+	if cat, ok := ResolveControl(src, title); ok {
+		ctl.Ref, ctl.Theme = cat.Ref, cat.Theme
+		if ctl.Title == "" {
+			ctl.Title = cat.Title
+		}
+	} else {
+		ctl.Ref, ctl.Custom = src, true
+		if src == "" {
+			c.add("ref", "Control reference is required (an Annex A reference such as A.5.1, or the organisation's own)")
+		}
+	}
+	c.validate(ctl)
+	return &ControlRow{Control: ctl, OwnerName: c.text(vals, "owner"), SourceRef: src}
+}
+
+// ResolveControl finds the Annex A control a sheet means by ref and title. A reference
+// stored as a number loses its trailing zero (8.20 becomes 8.2) and may carry float noise
+// (8.199999999999999): when the reference could be either control, the title decides; with
+// no reference, a title equal to a catalogue title finds the control.
+func ResolveControl(ref, title string) (isms.CatalogueControl, bool) {
+	var cands []isms.CatalogueControl
+	r := strings.TrimSpace(ref)
+	if f, err := strconv.ParseFloat(r, 64); err == nil && strings.Contains(r, ".") {
+		r = formatFloat(math.Round(f*100) / 100)
+	}
+	if c, ok := isms.LookupControl(r); ok {
+		cands = append(cands, c)
+	}
+	// "8.2" may be 8.20, "A.5.1" typed as 5.1 may be 5.10
+	n := isms.NormalizeControlRef(r)
+	if i := strings.LastIndexByte(n, '.'); i > 0 && strings.HasPrefix(n, "A.") && len(n)-i-1 == 1 {
+		if c, ok := isms.LookupControl(n + "0"); ok {
+			cands = append(cands, c)
+		}
+	}
+	nt := Normalize(title)
+	switch {
+	case len(cands) == 1:
+		return cands[0], true
+	case len(cands) > 1:
+		if nt != "" {
+			best, bestScore := cands[0], -1
+			for _, c := range cands {
+				if s := titleSimilarity(nt, Normalize(c.Title)); s > bestScore {
+					best, bestScore = c, s
+				}
+			}
+			return best, true
+		}
+		return cands[0], true
+	}
+	if r == "" && nt != "" {
+		for _, c := range isms.AnnexA() {
+			if Normalize(c.Title) == nt {
+				return c, true
+			}
+		}
+	}
+	return isms.CatalogueControl{}, false
+}
+
+// titleSimilarity counts the words two normalised titles share, with a bonus for equality.
+func titleSimilarity(a, b string) int {
+	if a == b {
+		return 1000
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(b) {
+		words[w] = true
+	}
+	n := 0
+	for _, w := range strings.Fields(a) {
+		if words[w] {
+			n++
+		}
+	}
+	return n
+}
+
+func firstLine(s string, n int) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	line = strings.TrimSpace(line)
+	if r := []rune(line); len(r) > n {
+		line = string(r[:n-1]) + "…"
+	}
+	return line
+}
