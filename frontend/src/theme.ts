@@ -8,6 +8,6 @@ export const theme = createTheme({
     'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '650' },
   components: {
-    NavLink: { defaultProps: { variant: 'light' } },
+    NavLink: { defaultProps: { variant: "light", className: "nav-link" } },
   },
 });

@@ -1,10 +1,11 @@
 import { Badge, Group, Paper, Stack, Table, Text, Timeline } from '@mantine/core';
 import type { Change } from '../lib/api';
-import { fieldLabel, formatDateTime, formatStatus } from '../lib/format';
+import { displayValue, fieldLabel, formatDateTime, formatStatus } from '../lib/format';
 
 const opColour: Record<string, string> = { create: 'green', update: 'blue', delete: 'red' };
 
-function Value({ v }: { v: string }) {
+function Value({ v, field }: { v: string; field: string }) {
+  v = displayValue(field, v);
   if (v === '') return <Text span c="dimmed" fs="italic" size="sm">empty</Text>;
   return (
     <Text span size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
@@ -47,8 +48,8 @@ export function HistoryList({ history }: { history: Change[] | null }) {
                   {c.changes.map((f) => (
                     <Table.Tr key={f.field}>
                       <Table.Td>{fieldLabel(f.field)}</Table.Td>
-                      <Table.Td><Value v={f.before} /></Table.Td>
-                      <Table.Td><Value v={f.after} /></Table.Td>
+                      <Table.Td><Value v={f.before} field={f.field} /></Table.Td>
+                      <Table.Td><Value v={f.after} field={f.field} /></Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

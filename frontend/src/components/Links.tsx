@@ -11,18 +11,20 @@ export function LinkList({ links, empty }: { links: LinkView[] | null; empty: st
   return (
     <Stack gap={6}>
       {items.map((l) => (
-        <Group key={`${l.field}:${l.kind}:${l.id}`} gap="xs" wrap="nowrap">
+        <Group key={`${l.field}:${l.kind}:${l.id}`} gap="xs" wrap="nowrap" align="flex-start">
           <Badge variant="outline" color="gray" size="sm" tt="none" style={{ flexShrink: 0 }}>
             {l.kindLabel}
           </Badge>
           {l.missing ? (
             <Text size="sm" c="red">Missing record {l.id}</Text>
           ) : (
-            <Anchor component={Link} to={recordPath(l.kind, l.id)} size="sm" truncate>
+            <Anchor component={Link} to={recordPath(l.kind, l.id)} size="sm" lineClamp={2}>
               {[l.ref, l.title].filter(Boolean).join(' · ') || l.id}
             </Anchor>
           )}
-          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>({fieldLabel(l.field)})</Text>
+          {fieldLabel(l.field) !== l.kindLabel && (
+            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>({fieldLabel(l.field)})</Text>
+          )}
         </Group>
       ))}
     </Stack>

@@ -22,8 +22,8 @@ export const recordAreas: Area[] = [
     { plural: 'objectives', label: 'Objectives', purpose: 'ISMS objectives aligned to business goals, each with a measure, target, owner and deadline.' },
   ] },
   { id: 'issues', label: 'Issues & parties', clause: '4.1, 4.2', kinds: [
-    { plural: 'issues', label: 'Internal and external issues', purpose: 'The internal and external issues that shape the ISMS (clause 4.1).' },
-    { plural: 'parties', label: 'Interested parties', purpose: 'Interested parties and their needs and expectations (clause 4.2).' },
+    { plural: 'issues', label: 'Internal and external issues', purpose: 'The internal and external issues that shape the ISMS.' },
+    { plural: 'parties', label: 'Interested parties', purpose: 'Interested parties and their needs and expectations.' },
   ] },
   { id: 'policies', label: 'Policies', clause: '5.2, 7.5', kinds: [
     { plural: 'policies', label: 'Policies', purpose: 'Policies and procedures with versions, approval and review dates.' },

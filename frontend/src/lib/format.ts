@@ -68,3 +68,13 @@ export function fieldLabel(name: string): string {
   const words = base.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return formatStatus(words.replace(/ /g, '_'));
 }
+
+const enumField = /(status|type|theme|applicability|result|treatment|option|level|verdict|channel|frequency|category|op)$/i;
+
+/** displayValue shows a record field's text value, turning enum values into words. */
+export function displayValue(field: string, value: string): string {
+  if (/^[a-z]+(_[a-z]+)+$/.test(value)) return formatStatus(value);
+  if (enumField.test(field) && /^[a-z]+$/.test(value)) return formatStatus(value);
+  if (value === 'yes' || value === 'no') return formatStatus(value);
+  return value;
+}

@@ -17,9 +17,9 @@ function Breakdown({ title, buckets, to, empty }: { title: string; buckets: Buck
   const total = buckets.reduce((n, b) => n + b.count, 0);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
-      <Group justify="space-between" mb="sm">
-        <Title order={4}>{title}</Title>
-        <Anchor component={Link} to={to} size="sm">Open</Anchor>
+      <Group justify="space-between" mb="sm" wrap="nowrap">
+        <Title order={4} size="h5">{title}</Title>
+        <Anchor component={Link} to={to} size="sm" aria-label={`Open ${title.toLowerCase()}`}>Open</Anchor>
       </Group>
       {total === 0 ? (
         <Text size="sm" c="dimmed">{empty}</Text>
@@ -50,8 +50,8 @@ function Breakdown({ title, buckets, to, empty }: { title: string; buckets: Buck
 function WorkList({ title, rows, empty, tone, labels }: { title: string; rows: Row[]; empty: string; tone: 'red' | 'blue'; labels: Map<string, string> }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
-      <Group justify="space-between" mb="sm">
-        <Title order={4}>{title}</Title>
+      <Group justify="space-between" mb="sm" wrap="nowrap">
+        <Title order={4} size="h5">{title}</Title>
         <Text size="sm" c={rows.length > 0 ? tone : 'dimmed'} fw={600}>{rows.length}</Text>
       </Group>
       {rows.length === 0 ? (
@@ -77,7 +77,7 @@ function WorkList({ title, rows, empty, tone, labels }: { title: string; rows: R
                     </Anchor>
                     <Text size="xs" c="dimmed">{labels.get(r.kind) ?? formatStatus(r.kind)}</Text>
                   </Table.Td>
-                  <Table.Td>{r.ownerName}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.ownerName}</Table.Td>
                   <Table.Td><StatusBadge status={r.status} /></Table.Td>
                 </Table.Tr>
               ))}
@@ -123,10 +123,10 @@ export function DashboardPage() {
             </Stack>
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 2, sm: 3, md: 4, lg: 6 }} spacing="sm" component="section" aria-label="Records by kind">
+        <SimpleGrid cols={{ base: 3, md: 4, lg: 6 }} spacing="sm" component="section" aria-label="Records by kind">
           {d.counts.map((c) => (
             <UnstyledButton key={c.kind} component={Link} to={areaPath(c.plural)} className={classes.card} aria-label={`${c.label}: ${c.count}`}>
-              <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts="0.03em" lineClamp={1}>{c.label}</Text>
+              <Text size="xs" c="dimmed" fw={600} lineClamp={2} h={34} lh="17px" title={c.label}>{c.label}</Text>
               <Text fz={26} fw={700} lh={1.2} c={c.count === 0 ? 'gray.5' : undefined} data-testid={`count-${c.kind}`}>
                 {c.count.toLocaleString()}
               </Text>

@@ -3,7 +3,7 @@ import { HistoryList } from '../../components/History';
 import { LinkList } from '../../components/Links';
 import { QueryError } from '../../components/QueryError';
 import { StatusBadge } from '../../components/StatusBadge';
-import { fieldLabel, formatDate, formatDateTime } from '../../lib/format';
+import { displayValue, fieldLabel, formatDate, formatDateTime } from '../../lib/format';
 import { useRecord } from './queries';
 
 /** RecordDrawer shows one record's fields, links and history beside its register. */
@@ -42,7 +42,13 @@ export function RecordDrawer({ plural, id, kindLabel, onClose }: { plural: strin
                 <Table.Tr key={f.name}>
                   <Table.Th w="32%" bg="gray.0" fw={600}>{fieldLabel(f.name)}</Table.Th>
                   <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                    {f.value === '' ? <Text span c="dimmed">—</Text> : f.value}
+                    {f.value === '' ? (
+                      <Text span c="dimmed">—</Text>
+                    ) : /^owner(Id)?$/.test(f.name) && f.value === d.row.ownerId && d.row.ownerName ? (
+                      d.row.ownerName
+                    ) : (
+                      displayValue(f.name, f.value)
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

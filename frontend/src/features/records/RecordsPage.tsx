@@ -16,15 +16,15 @@ import { useRecords } from './queries';
 import { rowView, type RowSortKey } from './view';
 
 const columns: ColumnDef<Row>[] = [
-  { id: 'ref', header: 'Reference', meta: { width: 'minmax(100px, 0.7fr)' },
+  { id: 'ref', accessorKey: 'ref', header: 'Reference', meta: { width: 'minmax(118px, 0.7fr)' },
     cell: (c) => <Text size="sm" fw={600} truncate>{c.row.original.ref}</Text> },
-  { id: 'title', header: 'Title', meta: { width: 'minmax(220px, 3fr)' },
+  { id: 'title', accessorKey: 'title', header: 'Title', meta: { width: 'minmax(220px, 3fr)' },
     cell: (c) => <Text size="sm" truncate title={c.row.original.title}>{c.row.original.title}</Text> },
-  { id: 'status', header: 'Status', meta: { width: '160px' }, cell: (c) => <StatusBadge status={c.row.original.status} /> },
-  { id: 'ownerName', header: 'Owner', meta: { width: 'minmax(120px, 1fr)' },
+  { id: 'status', accessorKey: 'status', header: 'Status', meta: { width: '150px' }, cell: (c) => <StatusBadge status={c.row.original.status} /> },
+  { id: 'ownerName', accessorKey: 'ownerName', header: 'Owner', meta: { width: 'minmax(120px, 1fr)' },
     cell: (c) => <Text size="sm" truncate>{c.row.original.ownerName}</Text> },
-  { id: 'due', header: 'Due', meta: { width: '104px' }, cell: (c) => formatDate(c.row.original.due) },
-  { id: 'updatedAt', header: 'Updated', meta: { width: '104px' }, cell: (c) => formatDate(c.row.original.updatedAt) },
+  { id: 'due', accessorKey: 'due', header: 'Due', meta: { width: '88px' }, cell: (c) => formatDate(c.row.original.due) },
+  { id: 'updatedAt', accessorKey: 'updatedAt', header: 'Updated', meta: { width: '88px' }, cell: (c) => formatDate(c.row.original.updatedAt) },
 ];
 
 /** RecordsPage is the read-only register of an area, with a tab per kind and a detail drawer. */
@@ -66,6 +66,7 @@ function RecordsView({ plural, id, found }: { plural: string; id?: string; found
           </Tabs.List>
         </Tabs>
       )}
+      {all.length > 0 && (
       <Group gap="sm" wrap="nowrap">
         <TextInput
           aria-label={`Search ${kind.label.toLowerCase()}`}
@@ -80,6 +81,7 @@ function RecordsView({ plural, id, found }: { plural: string; id?: string; found
           {list.isSuccess ? `${rows.length.toLocaleString()} of ${all.length.toLocaleString()}` : ''}
         </Text>
       </Group>
+      )}
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : list.isPending ? (

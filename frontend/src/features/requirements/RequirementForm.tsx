@@ -133,10 +133,10 @@ export function RequirementFormBody({ requirement, onReload, onSaved, onCancel }
         )}
         <Grid gutter="sm">
           <Grid.Col span={4}>
-            <TextInput label={label.ref} withAsterisk placeholder="e.g. GDPR Art. 32" error={err('ref')} {...register('ref')} />
+            <TextInput label={label.ref} placeholder="e.g. GDPR Art. 32" error={err('ref')} {...register('ref')} />
           </Grid.Col>
           <Grid.Col span={8}>
-            <TextInput label={label.title} withAsterisk error={err('title')} {...register('title')} />
+            <TextInput label={label.title} error={err('title')} {...register('title')} />
           </Grid.Col>
         </Grid>
         <Textarea label={label.text} autosize minRows={3} maxRows={10} error={err('text')} {...register('text')} />
@@ -208,9 +208,8 @@ export function RequirementFormBody({ requirement, onReload, onSaved, onCancel }
               name="applicable"
               render={({ field }) => (
                 <Switch
-                  mt={30}
+                  mt={32}
                   label={label.applicable}
-                  description="Whether the requirement applies to the organisation"
                   checked={field.value}
                   onChange={(e) => field.onChange(e.currentTarget.checked)}
                   onBlur={field.onBlur}
@@ -267,7 +266,7 @@ export function RequirementFormBody({ requirement, onReload, onSaved, onCancel }
           )}
         />
         <Textarea label={label.notes} autosize minRows={2} maxRows={8} error={err('notes')} {...register('notes')} />
-        <Group justify="flex-end" mt="sm">
+        <Group justify="flex-end" className="form-footer">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>

@@ -33,7 +33,7 @@ export function Shell({ info }: { info: SystemInfo }) {
   const isActive = (prefixes: string[]) =>
     prefixes.some((p) => pathname === p || pathname.startsWith(p + '/'));
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 250, breakpoint: 0 }} padding={0}>
+    <AppShell header={{ height: 52 }} navbar={{ width: 284, breakpoint: 0 }} padding={0}>
       <AppShell.Header px="md" className="app-header">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">

@@ -5,6 +5,7 @@ import * as Records from './wailsjs/go/app/RecordService';
 import * as Requirements from './wailsjs/go/app/RequirementService';
 import * as System from './wailsjs/go/app/SystemService';
 import { isms } from './wailsjs/go/models';
+import { patchWailsCallback } from './callback';
 import { ApiError, normaliseError } from './errors';
 import type {
   Dashboard,
@@ -31,6 +32,7 @@ async function call<T>(fn: () => Promise<unknown>): Promise<T> {
   if (typeof window === 'undefined' || window.go === undefined) {
     throw new ApiError('internal', 'The application backend is not available: open ISMS Desk from its window.');
   }
+  patchWailsCallback();
   try {
     return (await fn()) as T;
   } catch (err) {

@@ -5,4 +5,3 @@
 export function Summary() {
   return window['go']['app']['DashboardService']['Summary']();
 }
-

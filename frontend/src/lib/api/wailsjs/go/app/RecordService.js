@@ -13,4 +13,3 @@ export function Kinds() {
 export function List(arg1) {
   return window['go']['app']['RecordService']['List'](arg1);
 }
-

@@ -25,4 +25,3 @@ export function Options() {
 export function Update(arg1) {
   return window['go']['app']['RequirementService']['Update'](arg1);
 }
-

@@ -5,4 +5,3 @@
 export function Info() {
   return window['go']['app']['SystemService']['Info']();
 }
-
