@@ -30,6 +30,7 @@ type App struct {
 	Records      *RecordService
 	Dashboard    *DashboardService
 	System       *SystemService
+	Import       *ImportService
 }
 
 // New returns an App over the data folder; the store opens in Startup.
@@ -39,12 +40,13 @@ func New(dataDir string, log *slog.Logger) *App {
 	a.Records = &RecordService{app: a}
 	a.Dashboard = &DashboardService{app: a}
 	a.System = &SystemService{app: a}
+	a.Import = &ImportService{app: a}
 	return a
 }
 
 // Services returns the structs whose methods are bound to JavaScript.
 func (a *App) Services() []any {
-	return []any{a.Requirements, a.Records, a.Dashboard, a.System}
+	return []any{a.Requirements, a.Records, a.Dashboard, a.System, a.Import}
 }
 
 // Startup opens the store and seeds a new database. A failure is kept and shown by the

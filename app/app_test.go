@@ -1,8 +1,11 @@
 package app
 
 import (
+	"os"
+
 	"context"
 	"errors"
+	"github.com/ismsdesk/ismsdesk/backend/importer"
 	"io"
 	"log/slog"
 	"testing"
@@ -94,5 +97,39 @@ func TestSecondInstanceIsTold(t *testing.T) {
 	}
 	if _, err := b.Requirements.List(); isms.ErrorCode(err) != isms.CodeLocked {
 		t.Fatalf("list on a locked folder: %v, want locked", err)
+	}
+}
+
+func TestImportService(t *testing.T) {
+	a := newApp(t)
+	file := t.TempDir() + "/reqs.csv"
+	if err := os.WriteFile(file, []byte("Title line\n\nRef;Title;Owner\nR-1;First;Ana\nR-2;Second;Ana\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	prev, err := a.Import.Inspect(file, "")
+	if err != nil || prev.HeaderRow != 3 || len(prev.Rows) == 0 {
+		t.Fatalf("inspect: %+v %v", prev, err)
+	}
+	req := importer.Request{Kind: "requirements", File: file}
+	plan, err := a.Import.Preview(req)
+	if err != nil || plan.Counts.Created != 2 {
+		t.Fatalf("preview: %+v %v", plan.Counts, err)
+	}
+	res, err := a.Import.Import(req)
+	if err != nil || res.Log.Counts.Created != 2 {
+		t.Fatalf("import: %+v %v", res, err)
+	}
+	if list, _ := a.Requirements.List(); len(list) != 2 {
+		t.Fatalf("%d requirements after import", len(list))
+	}
+	logs, err := a.Import.Logs()
+	if err != nil || len(logs) != 1 {
+		t.Fatalf("logs: %v %v", logs, err)
+	}
+	if _, err := a.Import.Revert(logs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := a.Requirements.List(); len(list) != 0 {
+		t.Fatalf("%d requirements after revert", len(list))
 	}
 }

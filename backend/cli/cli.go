@@ -10,13 +10,13 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/ismsdesk/ismsdesk/backend/buildinfo"
 	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/safefile"
 	"github.com/ismsdesk/ismsdesk/backend/seed"
 	"github.com/ismsdesk/ismsdesk/backend/store"
 )
@@ -34,6 +34,10 @@ const Usage = `Usage:
   ismsdesk [--data DIR] demo            fill an empty database with a sample organisation
   ismsdesk [--data DIR] import KIND FILE [--sheet NAME] [--header-row N] [--map FIELD=COLUMN]...
                                         [--dry-run] [--skip-invalid] [--day-first] [--json]
+  ismsdesk [--data DIR] export REPORT --out FILE [--id ID]
+                                        REPORT: management-review, audit, soa, requirements,
+                                        gap-analysis, risks, kpi-dashboard, training,
+                                        corrective-actions
   ismsdesk [--data DIR] list KIND [--json]
   ismsdesk [--data DIR] backup --out FILE
   ismsdesk [--data DIR] restore FILE [--force]
@@ -46,7 +50,7 @@ policies, audits, reviews, nonconformities, people, roles, milestones, ...
 `
 
 // Commands lists the command names; main opens the window when none is given.
-var Commands = []string{"demo", "import", "list", "backup", "restore", "version", "help"}
+var Commands = []string{"demo", "import", "export", "list", "backup", "restore", "version", "help"}
 
 // usageError is a misuse of the command line (exit status 2).
 type usageError struct{ msg string }
@@ -134,6 +138,8 @@ func run(dir string, args []string, env Env) error {
 		return restore(dir, rest, env)
 	case "import":
 		return runImport(dir, rest, env)
+	case "export":
+		return runExport(dir, rest, env)
 	default:
 		return usagef("unknown command %q", cmd)
 	}
@@ -275,25 +281,8 @@ func backup(dir string, args []string, env Env) error {
 		return err
 	}
 	defer db.Close()
-	// Write next to the target and rename, so that a failed backup never leaves a partial file.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".ismsdesk-backup-*")
-	if err != nil {
-		return fmt.Errorf("unable to create the backup file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := db.Backup(tmp); err != nil {
-		tmp.Close()
+	if err := safefile.Write(*out, db.Backup); err != nil {
 		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), *out); err != nil {
-		return fmt.Errorf("unable to write %s: %w", *out, err)
 	}
 	fmt.Fprintf(env.Stdout, "Backed up %s to %s.\n", dir, *out)
 	return nil
