@@ -31,6 +31,7 @@ type App struct {
 	Dashboard    *DashboardService
 	System       *SystemService
 	Import       *ImportService
+	Reports      *ReportService
 }
 
 // New returns an App over the data folder; the store opens in Startup.
@@ -41,12 +42,13 @@ func New(dataDir string, log *slog.Logger) *App {
 	a.Dashboard = &DashboardService{app: a}
 	a.System = &SystemService{app: a}
 	a.Import = &ImportService{app: a}
+	a.Reports = &ReportService{app: a}
 	return a
 }
 
 // Services returns the structs whose methods are bound to JavaScript.
 func (a *App) Services() []any {
-	return []any{a.Requirements, a.Records, a.Dashboard, a.System, a.Import}
+	return []any{a.Requirements, a.Records, a.Dashboard, a.System, a.Import, a.Reports}
 }
 
 // Startup opens the store and seeds a new database. A failure is kept and shown by the

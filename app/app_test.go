@@ -133,3 +133,22 @@ func TestImportService(t *testing.T) {
 		t.Fatalf("%d requirements after revert", len(list))
 	}
 }
+
+func TestReportServiceExportsToTheChosenFile(t *testing.T) {
+	a := newApp(t)
+	dir := t.TempDir()
+	t.Setenv(testSaveDirEnv, dir)
+	path, err := a.Reports.Export("soa", "")
+	if err != nil || path != dir+"/"+defaultReportName("soa", a.clock().Format("2006-01-02")) {
+		t.Fatalf("export: %q %v", path, err)
+	}
+	if info, err := os.Stat(path); err != nil || info.Size() == 0 {
+		t.Fatalf("no workbook at %s: %v", path, err)
+	}
+	if err := a.Reports.ExportTo("nonsense", "", dir+"/x.xlsx"); isms.ErrorCode(err) != isms.CodeInvalid {
+		t.Fatalf("unknown report: %v", err)
+	}
+	if _, err := os.Stat(dir + "/x.xlsx"); err == nil {
+		t.Fatal("a failed export left a file")
+	}
+}

@@ -1,5 +1,39 @@
 export namespace app {
 	
+	export class ImportKind {
+	    kind: string;
+	    label: string;
+	    fields: xlsx.Field[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportKind(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.fields = this.convertValues(source["fields"], xlsx.Field);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Info {
 	    name: string;
 	    version: string;
@@ -90,6 +124,291 @@ export namespace app {
 	        this.people = this.convertValues(source["people"], isms.Option);
 	        this.controls = this.convertValues(source["controls"], isms.Option);
 	        this.policies = this.convertValues(source["policies"], isms.Option);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SheetPreview {
+	    file: string;
+	    sheets: xlsx.SheetInfo[];
+	    sheet: string;
+	    rows: xlsx.Row[];
+	    width: number;
+	    hiddenColumns: number[];
+	    headerRow: number;
+	    headerRows: number;
+	    headerError: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SheetPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.sheets = this.convertValues(source["sheets"], xlsx.SheetInfo);
+	        this.sheet = source["sheet"];
+	        this.rows = this.convertValues(source["rows"], xlsx.Row);
+	        this.width = source["width"];
+	        this.hiddenColumns = source["hiddenColumns"];
+	        this.headerRow = source["headerRow"];
+	        this.headerRows = source["headerRows"];
+	        this.headerError = source["headerError"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace importer {
+	
+	export class Counts {
+	    rows: number;
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    skipped: number;
+	    invalid: number;
+	    sections: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = source["rows"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.skipped = source["skipped"];
+	        this.invalid = source["invalid"];
+	        this.sections = source["sections"];
+	    }
+	}
+	export class Log {
+	    id: string;
+	    kind: string;
+	    file: string;
+	    sha256: string;
+	    sheet: string;
+	    headerRow: number;
+	    mapping: xlsx.Mapping;
+	    counts: Counts;
+	    newPeople: number;
+	    at: string;
+	    revertedAt: string;
+	    skipped: xlsx.Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Log(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.file = source["file"];
+	        this.sha256 = source["sha256"];
+	        this.sheet = source["sheet"];
+	        this.headerRow = source["headerRow"];
+	        this.mapping = this.convertValues(source["mapping"], xlsx.Mapping);
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.newPeople = source["newPeople"];
+	        this.at = source["at"];
+	        this.revertedAt = source["revertedAt"];
+	        this.skipped = this.convertValues(source["skipped"], xlsx.Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PlannedRow {
+	    row: number;
+	    action: string;
+	    ref: string;
+	    title: string;
+	    problems: xlsx.Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PlannedRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.action = source["action"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.problems = this.convertValues(source["problems"], xlsx.Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Request {
+	    kind: string;
+	    file: string;
+	    sheet: string;
+	    headerRow: number;
+	    headerRows: number;
+	    map: Record<string, string>;
+	    unmap: string[];
+	    fillDown: string[];
+	    keepSections: boolean;
+	    dayFirst: boolean;
+	    skipInvalid: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.file = source["file"];
+	        this.sheet = source["sheet"];
+	        this.headerRow = source["headerRow"];
+	        this.headerRows = source["headerRows"];
+	        this.map = source["map"];
+	        this.unmap = source["unmap"];
+	        this.fillDown = source["fillDown"];
+	        this.keepSections = source["keepSections"];
+	        this.dayFirst = source["dayFirst"];
+	        this.skipInvalid = source["skipInvalid"];
+	    }
+	}
+	export class Plan {
+	    request: Request;
+	    fileName: string;
+	    sha256: string;
+	    sheet: string;
+	    sheets: xlsx.SheetInfo[];
+	    header: xlsx.Header;
+	    mapping: xlsx.Mapping;
+	    fields: xlsx.Field[];
+	    rows: PlannedRow[];
+	    newPeople: string[];
+	    counts: Counts;
+	    errors: xlsx.Problem[];
+	    mappingProblems: xlsx.Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Plan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.request = this.convertValues(source["request"], Request);
+	        this.fileName = source["fileName"];
+	        this.sha256 = source["sha256"];
+	        this.sheet = source["sheet"];
+	        this.sheets = this.convertValues(source["sheets"], xlsx.SheetInfo);
+	        this.header = this.convertValues(source["header"], xlsx.Header);
+	        this.mapping = this.convertValues(source["mapping"], xlsx.Mapping);
+	        this.fields = this.convertValues(source["fields"], xlsx.Field);
+	        this.rows = this.convertValues(source["rows"], PlannedRow);
+	        this.newPeople = source["newPeople"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.errors = this.convertValues(source["errors"], xlsx.Problem);
+	        this.mappingProblems = this.convertValues(source["mappingProblems"], xlsx.Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class Result {
+	    log: Log;
+	    errors: xlsx.Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.log = this.convertValues(source["log"], Log);
+	        this.errors = this.convertValues(source["errors"], xlsx.Problem);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -414,6 +733,232 @@ export namespace overview {
 	
 	
 	
+
+}
+
+export namespace report {
+	
+	export class Info {
+	    name: string;
+	    title: string;
+	    about: string;
+	    needsId: boolean;
+	    idKind: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.title = source["title"];
+	        this.about = source["about"];
+	        this.needsId = source["needsId"];
+	        this.idKind = source["idKind"];
+	    }
+	}
+
+}
+
+export namespace xlsx {
+	
+	export class Column {
+	    index: number;
+	    letter: string;
+	    name: string;
+	    hidden?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Column(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.letter = source["letter"];
+	        this.name = source["name"];
+	        this.hidden = source["hidden"];
+	    }
+	}
+	export class Field {
+	    name: string;
+	    label: string;
+	    required: boolean;
+	    type: string;
+	    enum?: string;
+	    options?: isms.Option[];
+	    key?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Field(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.label = source["label"];
+	        this.required = source["required"];
+	        this.type = source["type"];
+	        this.enum = source["enum"];
+	        this.options = this.convertValues(source["options"], isms.Option);
+	        this.key = source["key"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Header {
+	    row: number;
+	    rows: number;
+	    firstColumn: number;
+	    columns: Column[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Header(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.rows = source["rows"];
+	        this.firstColumn = source["firstColumn"];
+	        this.columns = this.convertValues(source["columns"], Column);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Locale {
+	    dayFirst: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Locale(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dayFirst = source["dayFirst"];
+	    }
+	}
+	export class Mapping {
+	    kind: string;
+	    layoutKey: string;
+	    columns: Record<string, string>;
+	    fillDown: string[];
+	    skipSections: boolean;
+	    locale: Locale;
+	    scores?: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.layoutKey = source["layoutKey"];
+	        this.columns = source["columns"];
+	        this.fillDown = source["fillDown"];
+	        this.skipSections = source["skipSections"];
+	        this.locale = this.convertValues(source["locale"], Locale);
+	        this.scores = source["scores"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Problem {
+	    row: number;
+	    column: string;
+	    field: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Row {
+	    num: number;
+	    cells: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.num = source["num"];
+	        this.cells = source["cells"];
+	    }
+	}
+	export class SheetInfo {
+	    name: string;
+	    hidden: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SheetInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.hidden = source["hidden"];
+	    }
+	}
 
 }
 

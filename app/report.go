@@ -1,0 +1,121 @@
+package app
+
+import (
+	"context"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"github.com/ismsdesk/ismsdesk/backend/buildinfo"
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/overview"
+	"github.com/ismsdesk/ismsdesk/backend/report"
+	"github.com/ismsdesk/ismsdesk/backend/safefile"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+)
+
+// ReportService writes the Excel reports: choose one, save it with the native dialog,
+// follow its progress, open it in the spreadsheet application.
+type ReportService struct {
+	app *App
+
+	mu     sync.Mutex
+	cancel context.CancelFunc
+}
+
+// ExportProgress is the payload of the "export:progress" event.
+type ExportProgress struct {
+	Report string `json:"report"`
+	Done   int    `json:"done"`
+	Total  int    `json:"total"`
+}
+
+// List returns the reports the app writes.
+func (s *ReportService) List() []report.Info { return report.Names() }
+
+// Targets lists the records a report can be about (reviews or audits), newest first.
+func (s *ReportService) Targets(kind string) ([]isms.Option, error) {
+	k, err := isms.ParseKind(kind)
+	if err != nil {
+		return nil, err
+	}
+	out := []isms.Option{}
+	err = s.app.view(func(tx *store.Tx) error {
+		rows, err := overview.Rows(tx, k)
+		for i := len(rows) - 1; i >= 0; i-- {
+			r := rows[i]
+			label := strings.TrimSpace(r.Ref + " " + r.Title)
+			if r.Due != "" {
+				label += " (" + string(r.Due) + ")"
+			}
+			out = append(out, isms.Option{Value: r.ID, Label: label})
+		}
+		return err
+	})
+	return out, err
+}
+
+// Export asks where to save the report and writes it there, sending "export:progress"
+// events. It returns the path written, or "" when the user cancelled the dialog.
+func (s *ReportService) Export(name, id string) (string, error) {
+	path, err := s.app.saveFileDialog("Save the report", defaultReportName(name, s.app.clock().Format("2006-01-02")),
+		[]runtime.FileFilter{{DisplayName: "Excel workbook (*.xlsx)", Pattern: "*.xlsx"}})
+	if err != nil || path == "" {
+		return "", err
+	}
+	if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+		path += ".xlsx"
+	}
+	return path, s.ExportTo(name, id, path)
+}
+
+// ExportTo writes a report to a path; a failed or cancelled export leaves no file.
+func (s *ReportService) ExportTo(name, id, path string) error {
+	db, err := s.app.store()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.mu.Lock()
+	s.cancel = cancel
+	s.mu.Unlock()
+	defer func() {
+		cancel()
+		s.mu.Lock()
+		s.cancel = nil
+		s.mu.Unlock()
+	}()
+	return safefile.Write(path, func(w io.Writer) error {
+		return report.Write(ctx, db, name, report.Options{
+			ID: id, Now: s.app.clock(), Version: buildinfo.Version,
+			Progress: func(done, total int) {
+				s.app.emit("export:progress", ExportProgress{Report: name, Done: done, Total: total})
+			},
+		}, w)
+	})
+}
+
+// Cancel stops a running export.
+func (s *ReportService) Cancel() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
+// Open opens a written report in the spreadsheet application.
+func (s *ReportService) Open(path string) error {
+	if _, err := os.Stat(path); err != nil {
+		return isms.Errorf(isms.CodeNotFound, "the file %s is no longer there", path)
+	}
+	s.app.openWithDefaultApp(path)
+	return nil
+}
+
+func defaultReportName(name, date string) string {
+	return "ismsdesk-" + name + "-" + date + ".xlsx"
+}
