@@ -5,14 +5,14 @@ WAILS := $(GOBIN)/wails
 TAGS  := webkit2_41
 export PATH := $(GOBIN):$(PATH)
 
-.PHONY: run test deps deps-test build frontend bindings go-test frontend-test e2e-browser e2e-window bench clean
+.PHONY: run test deps deps-test build frontend bindings go-test frontend-test e2e-browser e2e-window reports-check bench clean
 
 ## run: install what is missing, build the app and open the window
 run: deps build
 	./build/bin/ismsdesk
 
 ## test: install what the tests need, then run every test
-test: deps-test go-test frontend-test build e2e-browser e2e-window
+test: deps-test go-test frontend-test build e2e-browser e2e-window reports-check
 	@echo "all tests passed"
 
 deps:
@@ -44,7 +44,11 @@ e2e-browser:
 e2e-window: build
 	scripts/e2e-window.sh
 
-## bench: Go benchmarks of the store (and later import and export)
+## reports-check: every report from the demo database opens in LibreOffice Calc
+reports-check:
+	scripts/check-reports.sh
+
+## bench: Go benchmarks (store, import, export) with the import/excelize ratio
 bench:
 	scripts/bench.sh
 

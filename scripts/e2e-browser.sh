@@ -19,6 +19,13 @@ cd "$ROOT"
 go build -tags dev,webkit2_41 -o build/bin/ismsdesk-dev .
 
 DATA="$(mktemp -d)"
+# The native dialogs cannot be driven from a browser: the app's test hooks answer the open
+# dialog with IMPORT_FILE and the save dialog with a file in SAVE_DIR.
+WORK="$(mktemp -d)"
+SAVE_DIR="$WORK/saved"
+mkdir -p "$SAVE_DIR"
+IMPORT_FILE="$WORK/requirements-register.csv"
+cp "$ROOT/frontend/e2e/fixtures/requirements-register.csv" "$IMPORT_FILE"
 LOG="$ARTIFACTS/app.log"
 APP_PID=""
 cleanup() {
@@ -27,13 +34,13 @@ cleanup() {
     for _ in $(seq 1 20); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.25; done
     kill -KILL -- "-$APP_PID" 2>/dev/null || true
   fi
-  rm -rf "$DATA"
+  rm -rf "$DATA" "$WORK"
 }
 trap cleanup EXIT INT TERM
 
 echo "==> starting ismsdesk-dev on 127.0.0.1:$PORT (data $DATA)"
 # setsid: the app, xvfb-run and Xvfb share a process group that cleanup ends together.
-ISMSDESK_DATA="$DATA" setsid xvfb-run -a build/bin/ismsdesk-dev \
+ISMSDESK_DATA="$DATA" ISMSDESK_TEST_OPEN_FILE="$IMPORT_FILE" ISMSDESK_TEST_SAVE_DIR="$SAVE_DIR" setsid xvfb-run -a build/bin/ismsdesk-dev \
   -assetdir frontend/dist -devserver "127.0.0.1:$PORT" >"$LOG" 2>&1 &
 APP_PID=$!
 
@@ -54,5 +61,6 @@ done
 
 echo "==> running Playwright"
 cd "$ROOT/frontend"
-E2E_BASE_URL="http://127.0.0.1:$PORT" E2E_ARTIFACTS="$ARTIFACTS" npx playwright test "$@"
+E2E_BASE_URL="http://127.0.0.1:$PORT" E2E_ARTIFACTS="$ARTIFACTS" E2E_IMPORT_FILE="$IMPORT_FILE" E2E_SAVE_DIR="$SAVE_DIR" \
+  npx playwright test "$@"
 echo "==> screenshots in $ARTIFACTS"

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -25,6 +26,12 @@ const (
 var (
 	ragFill = map[string]string{ragGreen: "C6EFCE", ragAmber: "FFEB9C", ragRed: "FFC7CE"}
 	ragFont = map[string]string{ragGreen: "006100", ragAmber: "9C5700", ragRed: "9C0006"}
+)
+
+// The workbook's default font, which every cell style names.
+const (
+	defaultFont     = "Calibri"
+	defaultFontSize = 11
 )
 
 // Formats of the number columns.
@@ -90,7 +97,8 @@ func (b *book) step(n int) {
 }
 
 // style returns the ID of a cell style, creating it once. kind is "text", "wrap",
-// "head", "label", "date", "datetime", "int", "num", "title", "subtitle"; rag colours it.
+// "head", "label", "date", "datetime", "int", "count", "num", "title", "subtitle",
+// "heat", "axis"; rag colours it.
 func (b *book) style(kind, rag string) (int, error) {
 	key := kind + "/" + rag
 	if id, ok := b.styles[key]; ok {
@@ -120,6 +128,9 @@ func (b *book) style(kind, rag string) (int, error) {
 		st.Alignment.Horizontal = "left"
 	case "int":
 		st.CustomNumFmt = ptr(fmtInt)
+	case "count": // a number in a column of texts
+		st.CustomNumFmt = ptr(fmtInt)
+		st.Alignment.Horizontal = "left"
 	case "num":
 		st.CustomNumFmt = ptr(fmtNumber)
 	case "heat":
@@ -135,6 +146,16 @@ func (b *book) style(kind, rag string) (int, error) {
 			st.Font = &excelize.Font{Color: ragFont[rag], Bold: st.Font != nil && st.Font.Bold}
 		} else { // a raw colour, e.g. a heat map cell
 			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{rag}}
+		}
+	}
+	if st.Font != nil {
+		// A font without a name and size falls back to the application's choice (a serif
+		// font in LibreOffice): name the workbook's default font.
+		if st.Font.Family == "" {
+			st.Font.Family = defaultFont
+		}
+		if st.Font.Size == 0 {
+			st.Font.Size = defaultFontSize
 		}
 	}
 	id, err := b.f.NewStyle(st)
@@ -234,11 +255,17 @@ func (b *book) newSheets(sheets []sheet) error {
 	return nil
 }
 
-// printSetup applies the shared print set-up: landscape, one page wide, the header rows
-// repeated on every page (when headerRow > 0), the sheet name and page numbers in the footer.
-func (b *book) printSetup(name string, headerRow int) error {
+// printSetup applies the shared print set-up: A4 landscape, scaled to one page wide and
+// to tall pages high (0: as many as it takes), the header rows repeated on every page
+// (when headerRow > 0), the sheet name in the page header and page numbers in the footer.
+func (b *book) printSetup(name string, headerRow, tall int) error {
+	// Without the sheet's fitToPage property, spreadsheet applications ignore the
+	// fit-to-width setting and print at 100%, splitting wide sheets across pages.
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return fmt.Errorf("report: unable to set up printing of %q: %w", name, err)
+	}
 	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{
-		Orientation: ptr("landscape"), Size: ptr(9), FitToWidth: ptr(1), FitToHeight: ptr(0),
+		Orientation: ptr("landscape"), Size: ptr(9), FitToWidth: ptr(1), FitToHeight: ptr(tall),
 	}); err != nil {
 		return fmt.Errorf("report: unable to set up printing of %q: %w", name, err)
 	}
@@ -284,6 +311,7 @@ func (b *book) tableName(sheet string) string {
 // row, the rows, an Excel table (filter buttons, banded rows), status colours as cell
 // fills and as conditional formats, widths and the print set-up.
 func (b *book) writeTable(name string, t *table) error {
+	// The stream writer writes the sheet's properties when it starts: fit to page now.
 	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return fmt.Errorf("report: unable to set up %q: %w", name, err)
 	}
@@ -293,11 +321,7 @@ func (b *book) writeTable(name string, t *table) error {
 	}
 	ncol := len(t.Cols)
 	for i, c := range t.Cols {
-		w := c.Width
-		if w == 0 {
-			w = 14
-		}
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, c.width()); err != nil {
 			return err
 		}
 	}
@@ -322,7 +346,10 @@ func (b *book) writeTable(name string, t *table) error {
 		}
 		opts := []excelize.RowOpts{}
 		if s, ok := l.Value.(string); ok {
-			opts = append(opts, excelize.RowOpts{Height: textHeight(s, spanWidth(t.Cols[1:]))})
+			lines := max(textLines(l.Label, t.Cols[0].width(), true), textLines(s, spanWidth(t.Cols[1:]), false))
+			if lines > 1 {
+				opts = append(opts, excelize.RowOpts{Height: linesHeight(lines)})
+			}
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(row), []any{excelize.Cell{StyleID: lab, Value: l.Label}, val}, opts...); err != nil {
 			return err
@@ -338,10 +365,12 @@ func (b *book) writeTable(name string, t *table) error {
 		return err
 	}
 	header := make([]any, ncol)
+	headLines := 2 // a header row is at least two lines high, so that headers line up
 	for i, c := range t.Cols {
 		header[i] = excelize.Cell{StyleID: hs, Value: c.Name}
+		headLines = max(headLines, textLines(c.Name, c.width(), true))
 	}
-	if err := sw.SetRow("A"+strconv.Itoa(head), header, excelize.RowOpts{Height: 30}); err != nil {
+	if err := sw.SetRow("A"+strconv.Itoa(head), header, excelize.RowOpts{Height: linesHeight(headLines)}); err != nil {
 		return err
 	}
 	n := 0
@@ -350,7 +379,9 @@ func (b *book) writeTable(name string, t *table) error {
 			return fmt.Errorf("report: sheet %q: a row of %d cells under %d columns", name, len(vals), ncol)
 		}
 		row := make([]any, ncol)
+		lines := 1
 		for i, v := range vals {
+			lines = max(lines, cellLines(v, t.Cols[i].width()))
 			rag := ""
 			if m := t.Cols[i].RAG; m != nil {
 				if s, ok := v.(string); ok {
@@ -364,7 +395,11 @@ func (b *book) writeTable(name string, t *table) error {
 			row[i] = c
 		}
 		n++
-		if err := sw.SetRow("A"+strconv.Itoa(head+n), row); err != nil {
+		var opts []excelize.RowOpts
+		if lines > 1 { // spreadsheet applications do not grow streamed rows to fit wrapped text
+			opts = append(opts, excelize.RowOpts{Height: linesHeight(lines)})
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(head+n), row, opts...); err != nil {
 			return err
 		}
 		if n%2000 == 0 {
@@ -391,7 +426,7 @@ func (b *book) writeTable(name string, t *table) error {
 			return err
 		}
 	}
-	if err := b.printSetup(name, head); err != nil {
+	if err := b.printSetup(name, head, 0); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {
@@ -442,27 +477,97 @@ func (b *book) condStyle(rag string) (int, error) {
 	return id, nil
 }
 
+// width is the column's width in characters (14 when not given).
+func (c column) width() float64 {
+	if c.Width == 0 {
+		return 14
+	}
+	return c.Width
+}
+
 // spanWidth is the width in characters of the columns a merged value spans.
 func spanWidth(cols []column) float64 {
 	w := 0.0
 	for _, c := range cols {
-		if c.Width == 0 {
-			w += 14
-		} else {
-			w += c.Width
-		}
+		w += c.width()
 	}
 	return max(w, 20)
 }
 
-// textHeight estimates the height in points of a wrapped text in a merged cell, since
-// spreadsheet applications do not fit merged rows to their text.
-func textHeight(s string, width float64) float64 {
-	lines := 0
-	for _, l := range strings.Split(s, "\n") {
-		lines += 1 + int(float64(len([]rune(l)))/(width*1.1))
+// Row heights. Spreadsheet applications grow a row to fit its wrapped text only when
+// they lay the row out themselves; rows written by the stream writer and merged cells
+// keep the default height, so wrapped text spills over the rows below. The report sets
+// the height of every row with wrapped text from an estimate of its number of lines.
+const (
+	lineHeight   = 15.0                                // points per line of 11-point text, Excel's default row height
+	maxRowHeight = excelize.MaxRowHeight               // 409 points, the most a row can be
+	maxLines     = int(maxRowHeight) / int(lineHeight) // lines beyond this are cut anyway
+)
+
+// linesHeight is the height in points of a row of n lines of text.
+func linesHeight(n int) float64 {
+	return min(float64(max(n, 1))*lineHeight, maxRowHeight)
+}
+
+// cellLines estimates how many lines a cell's value takes in a column width characters
+// wide: texts wrap, numbers and dates take one line.
+func cellLines(v any, width float64) int {
+	if s, ok := v.(string); ok {
+		return textLines(s, width, false)
 	}
-	return float64(min(max(lines, 1), 25)) * 15
+	return 1
+}
+
+// textLines estimates how many lines a wrapped text takes in a column width characters
+// wide (column widths count the digit "0" of the default font): it breaks the text at
+// its line breaks and wraps each line word by word, as spreadsheet applications do
+// (breaking only at spaces, so it errs on the generous side: a row a little too high
+// reads well, a row too low hides text).
+func textLines(s string, width float64, bold bool) int {
+	// A column holds about width digits; text averages narrower than a digit (about 10%
+	// in Calibri and in LibreOffice's substitutes for it), bold text about as wide.
+	per := width * 1.1
+	if bold {
+		per = width
+	}
+	cpl := max(int(per), 1)
+	if len(s) <= cpl && strings.IndexByte(s, '\n') < 0 {
+		return 1 // the common case: a short text on one line
+	}
+	lines := 0
+	for _, para := range strings.Split(s, "\n") {
+		lines += wrapLines(strings.TrimSuffix(para, "\r"), cpl)
+		if lines >= maxLines {
+			return maxLines
+		}
+	}
+	return max(lines, 1)
+}
+
+// wrapLines counts the lines of one paragraph wrapped greedily at cpl characters a line;
+// a word longer than a line is broken across lines.
+func wrapLines(p string, cpl int) int {
+	lines, cur := 1, 0
+	for _, w := range strings.Fields(p) {
+		l := utf8.RuneCountInString(w)
+		need := l
+		if cur > 0 {
+			need = cur + 1 + l
+		}
+		if need <= cpl {
+			cur = need
+			continue
+		}
+		if cur > 0 {
+			lines++
+		}
+		for l > cpl {
+			lines++
+			l -= cpl
+		}
+		cur = l
+	}
+	return lines
 }
 
 // setCell writes one value with the conventions of cell (used by drawn sheets).

@@ -110,7 +110,7 @@ func buildCorrective(s *snap) (string, string, []sheet, error) {
 			c.late++
 		}
 	}
-	summary := &table{Cols: []column{{Name: "Stage", Width: 22, RAG: ncRAG}, {Name: "Nonconformities", Width: 14}, {Name: "Overdue", Width: 10}},
+	summary := &table{Cols: []column{{Name: "Stage", Width: 22, RAG: ncRAG}, {Name: "Nonconformities", Width: 16}, {Name: "Overdue", Width: 10}},
 		N: len(isms.NonconformityStatuses) + 1, Rows: func(emit func(...any) error) error {
 			total := cnt{}
 			for _, o := range isms.NonconformityStatuses {

@@ -18,6 +18,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
+// defaultRowHeight is the height of rows that the report leaves alone.
+const defaultRowHeight = 15
+
 var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // TestGolden exports every report from the demo organisation with a fixed clock and
@@ -67,7 +70,8 @@ func firstDiff(want, got string) string {
 }
 
 // dump renders a workbook as readable text: per sheet its set-up, then one line per row
-// with the cells as shown; "{FFC7CE}" marks a fill, "(date)" a date number.
+// with the cells as shown; "[45pt]" marks a row's height other than the default,
+// "{FFC7CE}" a fill, "(date)" a date number.
 func dump(t *testing.T, f *excelize.File) string {
 	t.Helper()
 	var sb strings.Builder
@@ -122,7 +126,18 @@ func dump(t *testing.T, f *excelize.File) string {
 			t.Fatal(err)
 		}
 		if layout.Orientation != nil && layout.FitToWidth != nil {
-			fmt.Fprintf(&sb, "print: %s, %d page wide\n", *layout.Orientation, *layout.FitToWidth)
+			props, err := f.GetSheetProps(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fit := ""
+			if layout.FitToHeight != nil && *layout.FitToHeight > 0 {
+				fit = fmt.Sprintf(", %d page tall", *layout.FitToHeight)
+			}
+			if props.FitToPage == nil || !*props.FitToPage {
+				fit += " (not fitted: fitToPage is off)"
+			}
+			fmt.Fprintf(&sb, "print: %s, %d page wide%s\n", *layout.Orientation, *layout.FitToWidth, fit)
 		}
 		cfs, err := f.GetConditionalFormats(sheet)
 		if err != nil {
@@ -171,7 +186,14 @@ func dump(t *testing.T, f *excelize.File) string {
 			if len(cells) == 0 {
 				continue
 			}
-			sb.WriteString(strconv.Itoa(r+1) + ": " + strings.Join(cells, " | ") + "\n")
+			// a row's height shows when it is not the default, as "[45pt]"
+			height := ""
+			if h, err := f.GetRowHeight(sheet, r+1); err != nil {
+				t.Fatal(err)
+			} else if h != defaultRowHeight {
+				height = " [" + strconv.FormatFloat(h, 'f', -1, 64) + "pt]"
+			}
+			sb.WriteString(strconv.Itoa(r+1) + height + ": " + strings.Join(cells, " | ") + "\n")
 		}
 		sb.WriteString("\n")
 	}

@@ -228,7 +228,7 @@ func buildDashboard(s *snap) (string, string, []sheet, error) {
 	for _, nc := range all[*isms.Nonconformity](s, isms.KindNonconformity) {
 		ncCount[nc.Status]++
 	}
-	ncData := &table{Cols: []column{{Name: "Stage", Width: 22, RAG: ncRAG}, {Name: "Nonconformities", Width: 14}},
+	ncData := &table{Cols: []column{{Name: "Stage", Width: 22, RAG: ncRAG}, {Name: "Nonconformities", Width: 16}},
 		N: len(isms.NonconformityStatuses), Rows: func(emit func(...any) error) error {
 			for _, o := range isms.NonconformityStatuses {
 				if err := emit(o.Label, ncCount[o.Value]); err != nil {
@@ -239,6 +239,9 @@ func buildDashboard(s *snap) (string, string, []sheet, error) {
 		}}
 	draw := func(b *book, name string) error {
 		if err := b.setCell(name, "A1", "ISMS board dashboard", "title", ""); err != nil {
+			return err
+		}
+		if err := b.f.SetRowHeight(name, 1, 30); err != nil { // room for the 18-point title
 			return err
 		}
 		if err := b.setCell(name, "A2", "KPI trends against target, Statement of Applicability implementation by theme and nonconformities by stage. The data behind each chart is on the sheets after the tables.", "text", ""); err != nil {
@@ -259,6 +262,9 @@ func buildDashboard(s *snap) (string, string, []sheet, error) {
 				},
 				Legend:    excelize.ChartLegend{Position: "bottom"},
 				Dimension: excelize.ChartDimension{Width: 520, Height: 280},
+				// the categories are dates: show them as months, not as date numbers
+				XAxis: axis("yyyy-mm"),
+				YAxis: axis(""),
 			})
 		}
 		if len(themes) > 0 {
@@ -277,6 +283,8 @@ func buildDashboard(s *snap) (string, string, []sheet, error) {
 				Series:    series,
 				Legend:    excelize.ChartLegend{Position: "bottom"},
 				Dimension: excelize.ChartDimension{Width: 520, Height: 280},
+				XAxis:     axis(""),
+				YAxis:     axis(""),
 			})
 		}
 		last := len(isms.NonconformityStatuses) + 1
@@ -288,6 +296,8 @@ func buildDashboard(s *snap) (string, string, []sheet, error) {
 				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
 			Dimension: excelize.ChartDimension{Width: 520, Height: 280},
+			XAxis:     axis(""),
+			YAxis:     axis(""),
 		})
 		for i, c := range charts {
 			col := "A"
@@ -299,7 +309,7 @@ func buildDashboard(s *snap) (string, string, []sheet, error) {
 				return fmt.Errorf("report: unable to add a chart to %q: %w", name, err)
 			}
 		}
-		return b.printSetup(name, 0)
+		return b.printSetup(name, 0, 0)
 	}
 	dates = append(dates, s.today)
 	return "ISMS board dashboard", span(dates...), []sheet{
@@ -310,6 +320,16 @@ func buildDashboard(s *snap) (string, string, []sheet, error) {
 		{Name: soaSheet, About: "Chart data: applicable controls by theme and implementation status.", Table: soaData},
 		{Name: ncSheet, About: "Chart data: nonconformities by stage.", Table: ncData},
 	}, nil
+}
+
+// axis is a chart axis with labels dark enough to read on screen and on paper (the
+// default is a very light grey), showing numbers in format ("" for the default).
+func axis(format string) excelize.ChartAxis {
+	a := excelize.ChartAxis{Font: excelize.Font{Color: "404040", Size: 9}}
+	if format != "" {
+		a.NumFmt = excelize.ChartNumFmt{CustomNumFmt: format}
+	}
+	return a
 }
 
 func unitNote(k *isms.KPI) string {

@@ -259,7 +259,7 @@ func reviewAudits(s *snap, r *isms.Review, w window) *table {
 	}
 	cols := []column{{Name: "Reference", Width: 10}, {Name: "Title", Width: 30}, {Name: "Start date", Width: 12}, {Name: "End date", Width: 12},
 		{Name: "Auditor", Width: 18}, {Name: "Status", Width: 11}, {Name: "Checklist items", Width: 9}, {Name: "Conforming", Width: 10},
-		{Name: "Observations", Width: 11}, {Name: "Opportunities", Width: 12}, {Name: "Minor NCs", Width: 9, RAG: nil},
+		{Name: "Observations", Width: 13}, {Name: "Opportunities", Width: 14}, {Name: "Minor NCs", Width: 9, RAG: nil},
 		{Name: "Major NCs", Width: 9}, {Name: "Findings", Width: 9}, {Name: "Conclusion", Width: 50}}
 	return &table{Pre: inputLines(r, isms.InputAudits, line{"Live status", fmt.Sprintf("%d internal audits in the period.", len(audits))}),
 		Cols: cols, N: len(audits), Rows: func(emit func(...any) error) error {

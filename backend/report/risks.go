@@ -153,7 +153,7 @@ func treatmentPlan(s *snap, risks []*isms.Risk) *table {
 // listing the risks in it.
 func drawHeatMaps(b *book, name string, risks []*isms.Risk) error {
 	f := b.f
-	if err := f.SetColWidth(name, "A", "A", 16); err != nil {
+	if err := f.SetColWidth(name, "A", "A", heatLabelWidth); err != nil {
 		return err
 	}
 	if err := f.SetColWidth(name, "B", "F", 22); err != nil {
@@ -220,7 +220,11 @@ func drawHeatMaps(b *book, name string, risks []*isms.Risk) error {
 		top = y + 3
 	}
 	legend := []string{isms.LevelLow, isms.LevelMedium, isms.LevelHigh, isms.LevelCritical}
-	if err := b.setCell(name, cellRef(1, top), "Levels (score = likelihood x impact)", "label", ""); err != nil {
+	const legendLabel = "Levels (score = likelihood x impact)"
+	if err := b.setCell(name, cellRef(1, top), legendLabel, "label", ""); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(name, top, linesHeight(textLines(legendLabel, heatLabelWidth, true))); err != nil {
 		return err
 	}
 	ranges := map[string]string{isms.LevelLow: "1-4", isms.LevelMedium: "5-9", isms.LevelHigh: "10-16", isms.LevelCritical: "17-25"}
@@ -229,8 +233,11 @@ func drawHeatMaps(b *book, name string, risks []*isms.Risk) error {
 			return err
 		}
 	}
-	return b.printSetup(name, 0)
+	return b.printSetup(name, 0, 1)
 }
+
+// heatLabelWidth is the width of the heat maps' label column, in characters.
+const heatLabelWidth = 20
 
 func cellRef(col, row int) string {
 	ref, _ := excelize.CoordinatesToCellName(col, row)

@@ -153,7 +153,7 @@ func buildTraining(s *snap) (string, string, []sheet, error) {
 	}
 	campaigns := &table{Cols: []column{{Name: "Reference", Width: 10}, {Name: "Title", Width: 30}, {Name: "Status", Width: 11},
 		{Name: "Channels", Width: 26}, {Name: "Audience", Width: 18}, {Name: "Audience roles", Width: 20}, {Name: "Start date", Width: 12},
-		{Name: "End date", Width: 12}, {Name: "Owner", Width: 18}, {Name: "Communications", Width: 10}, {Name: "Reach", Width: 8},
+		{Name: "End date", Width: 12}, {Name: "Owner", Width: 18}, {Name: "Communications", Width: 15}, {Name: "Reach", Width: 8},
 		{Name: "Description", Width: 44}},
 		N: len(camps), Rows: func(emit func(...any) error) error {
 			for _, c := range camps {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -30,6 +31,9 @@ func (db *DB) Batch(fn func(b *Batch) error) error {
 	defer db.writeMu.Unlock()
 	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set([]byte(keyBatch), nil) }); err != nil {
 		return fmt.Errorf("store: unable to start a batch: %w", err)
+	}
+	if err := db.sync(); err != nil {
+		return err
 	}
 	b := &Batch{db: db}
 	b.begin()
@@ -79,6 +83,14 @@ func (tx *Tx) remember(key []byte) error {
 		return nil
 	}
 	jk := append([]byte(prefixJournal), key...)
+	if isNewKey(key, tx.fresh) {
+		tx.bytes += int64(len(jk) + 1)
+		tx.writes++
+		if err := tx.txn.Set(jk, []byte{0}); err != nil {
+			return fmt.Errorf("store: unable to journal %q: %w", key, err)
+		}
+		return nil
+	}
 	if seen, err := tx.exists(jk); err != nil || seen {
 		return err
 	}
@@ -98,13 +110,24 @@ func (tx *Tx) remember(key []byte) error {
 	return nil
 }
 
+// isNewKey reports whether key cannot have existed before the batch: history entries get
+// new sequence numbers, and the keys of a record created with a new ID hold that ID. Such
+// keys are journalled as absent without reading them.
+func isNewKey(key, freshID []byte) bool {
+	return bytes.HasPrefix(key, []byte(prefixHistory)) || bytes.HasPrefix(key, []byte(prefixXref)) ||
+		(len(freshID) > 0 && bytes.Contains(key, freshID))
+}
+
 // journalChunk is how many journal entries one transaction plays back or drops.
 const journalChunk = 2000
 
 // eachJournalChunk calls fn with up to journalChunk journal entries at a time in a fresh
-// transaction, until none are left; fn must remove the entries it is given.
+// transaction, in key order, until none are left; fn must remove the entries it is given.
+// Each chunk starts after the last key of the one before, so that the tombstones of the
+// entries already removed are not walked again.
 func (db *DB) eachJournalChunk(fn func(txn *badger.Txn, key, old []byte) error) error {
 	prefix := []byte(prefixJournal)
+	from := prefix
 	for {
 		n := 0
 		err := db.bdb.Update(func(txn *badger.Txn) error {
@@ -113,7 +136,7 @@ func (db *DB) eachJournalChunk(fn func(txn *badger.Txn, key, old []byte) error) 
 			it := txn.NewIterator(opts)
 			type entry struct{ key, old []byte }
 			var batch []entry
-			for it.Rewind(); it.ValidForPrefix(prefix) && len(batch) < journalChunk; it.Next() {
+			for it.Seek(from); it.ValidForPrefix(prefix) && len(batch) < journalChunk; it.Next() {
 				v, err := it.Item().ValueCopy(nil)
 				if err != nil {
 					it.Close()
@@ -128,6 +151,9 @@ func (db *DB) eachJournalChunk(fn func(txn *badger.Txn, key, old []byte) error) 
 				}
 			}
 			n = len(batch)
+			if n > 0 {
+				from = append(batch[n-1].key, 0) // the smallest key after the last one
+			}
 			return nil
 		})
 		if err != nil {
@@ -158,6 +184,9 @@ func (db *DB) rollbackJournal() error {
 	if err == nil {
 		err = db.bdb.Update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyBatch)) })
 	}
+	if err == nil {
+		err = db.sync()
+	}
 	if err != nil {
 		return fmt.Errorf("store: unable to undo an unfinished batch: %w", err)
 	}
@@ -169,6 +198,9 @@ func (db *DB) rollbackJournal() error {
 func (db *DB) finishJournal() error {
 	err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyBatch)) })
 	if err == nil {
+		err = db.sync()
+	}
+	if err == nil {
 		err = db.dropJournal()
 	}
 	if err != nil {
@@ -178,7 +210,20 @@ func (db *DB) finishJournal() error {
 }
 
 func (db *DB) dropJournal() error {
-	return db.eachJournalChunk(func(txn *badger.Txn, jk, _ []byte) error { return txn.Delete(jk) })
+	found := false
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		opts := badger.DefaultIteratorOptions
+		opts.Prefix, opts.PrefetchValues = []byte(prefixJournal), false
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		it.Rewind()
+		found = it.ValidForPrefix(opts.Prefix)
+		return nil
+	})
+	if err != nil || !found {
+		return err
+	}
+	return db.bdb.DropPrefix([]byte(prefixJournal))
 }
 
 // recoverJournal runs at Open: an unfinished batch is undone; the journal of a finished

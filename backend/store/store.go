@@ -97,10 +97,10 @@ func badgerOptions(dir string, opt Options) badger.Options {
 		bo = badger.DefaultOptions("").WithInMemory(true)
 	}
 	return bo.
-		WithSyncWrites(!opt.InMemory).
+		WithSyncWrites(false). // Update and Batch sync at their commit points instead
 		WithReadOnly(opt.ReadOnly && !opt.InMemory).
 		WithNumVersionsToKeep(1).
-		WithMemTableSize(16 << 20).
+		WithMemTableSize(64 << 20).
 		WithNumMemtables(2).
 		WithValueLogFileSize(64 << 20).
 		WithBlockCacheSize(16 << 20).
@@ -231,7 +231,10 @@ func (db *DB) Update(fn func(tx *Tx) error) error {
 	defer db.writeMu.Unlock()
 	for attempt := 1; ; attempt++ {
 		err := db.try(fn)
-		if err == nil || !errors.Is(err, badger.ErrConflict) {
+		if err == nil {
+			return db.sync()
+		}
+		if !errors.Is(err, badger.ErrConflict) {
 			return err
 		}
 		if attempt == maxAttempts {
@@ -255,6 +258,18 @@ func (db *DB) try(fn func(tx *Tx) error) error {
 		return fmt.Errorf("store: unable to commit: %w", err)
 	}
 	return err
+}
+
+// sync makes every committed write durable: the folder is opened without Badger's
+// per-write sync, and each use case syncs once at its commit point instead.
+func (db *DB) sync() error {
+	if db.opt.InMemory {
+		return nil
+	}
+	if err := db.bdb.Sync(); err != nil {
+		return fmt.Errorf("store: unable to write to disk: %w", err)
+	}
+	return nil
 }
 
 // View runs fn in one read-only transaction.

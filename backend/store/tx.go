@@ -20,7 +20,8 @@ type Tx struct {
 	db  *DB
 	txn *badger.Txn
 
-	journal bool  // inside a Batch: remember each key's old value before its first write
+	journal bool   // inside a Batch: remember each key's old value before its first write
+	fresh   []byte // the ID Create just generated: keys holding it cannot have existed
 	bytes   int64 // approximate size of the writes, to split a Batch before Badger's limit
 	writes  int64 // number of writes
 }
@@ -178,6 +179,8 @@ func (tx *Tx) Create(rec isms.Record, source string) (err error) {
 			return fmt.Errorf("store: unable to make an ID: %w", err)
 		}
 		m.ID = u.String()
+		tx.fresh = []byte(m.ID)
+		defer func() { tx.fresh = nil }()
 	} else {
 		ok, err := tx.exists(recordKey(kind, m.ID))
 		if err != nil {
