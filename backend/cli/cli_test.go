@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -137,5 +138,68 @@ func TestBackupRestore(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, dir, "restore", backup, "--force"); code != ExitOK {
 		t.Errorf("restore --force: exit %d: %s", code, stderr)
+	}
+}
+
+// TestExportImportRoundTrip: the register exports import again with nothing created or
+// changed, through the real command line.
+func TestExportImportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI(t, dir, "demo"); code != ExitOK {
+		t.Fatalf("demo: %s", stderr)
+	}
+	for _, c := range []struct{ report, kind string }{{"requirements", "requirements"}, {"risks", "risks"}, {"soa", "controls"}} {
+		out := filepath.Join(t.TempDir(), c.report+".xlsx")
+		if code, _, stderr := runCLI(t, dir, "export", c.report, "--out", out); code != ExitOK {
+			t.Fatalf("export %s: %s", c.report, stderr)
+		}
+		code, stdout, stderr := runCLI(t, dir, "import", c.kind, out, "--json")
+		if code != ExitOK {
+			t.Fatalf("import %s: exit %d: %s %s", c.kind, code, stderr, stdout)
+		}
+		var sum struct{ Rows, Created, Updated, Unchanged int }
+		if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+			t.Fatal(err)
+		}
+		if sum.Rows == 0 || sum.Created != 0 || sum.Updated != 0 || sum.Unchanged != sum.Rows {
+			t.Errorf("%s round trip: %+v", c.report, sum)
+		}
+	}
+}
+
+func TestImportCommandErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(t.TempDir(), "reqs.csv")
+	os.WriteFile(bad, []byte("Ref,Title,Due date\nR-1,One,2026-01-01\nR-2,,not a date\n"), 0o644)
+	code, stdout, _ := runCLI(t, dir, "import", "requirements", bad, "--json")
+	if code != ExitError {
+		t.Fatalf("invalid rows: exit %d, want %d", code, ExitError)
+	}
+	var sum struct {
+		Created int
+		Errors  []struct {
+			Row           int
+			Column, Field string
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Created != 0 || len(sum.Errors) != 2 || sum.Errors[0].Row != 3 {
+		t.Fatalf("summary %+v", sum)
+	}
+	if code, out, _ := runCLI(t, dir, "list", "requirements", "--json"); code != ExitOK || strings.TrimSpace(out) != "[]" {
+		t.Fatalf("an invalid import wrote records: %s", out)
+	}
+	if code, _, _ := runCLI(t, dir, "import", "requirements", bad, "--skip-invalid"); code != ExitOK {
+		t.Fatalf("--skip-invalid: exit %d", code)
+	}
+	if code, _, _ := runCLI(t, dir, "import", "unicorns", bad); code != ExitUsage {
+		t.Fatalf("unknown kind: exit %d", code)
+	}
+	xls := filepath.Join(t.TempDir(), "old.xls")
+	os.WriteFile(xls, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0}, 0o644)
+	if code, _, stderr := runCLI(t, dir, "import", "requirements", xls); code != ExitError || !strings.Contains(stderr, ".xlsx") {
+		t.Fatalf(".xls: exit %d: %s", code, stderr)
 	}
 }
