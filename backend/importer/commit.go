@@ -44,7 +44,8 @@ type logEntry struct {
 
 const (
 	logPrefix   = "import/"
-	entryPrefix = "importentry/"
+	entryPrefix = "importentry/" // + log ID + "/" + part: a JSON array of up to logGroup entries
+	logGroup    = 500
 )
 
 // Result is a finished import.
@@ -88,7 +89,20 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 		}
 	}
 	total := len(writes)
-	seq := 0
+	var pending []logEntry // entries not yet written, kept in groups to save writes
+	part := 0
+	flush := func(tx *store.Tx) error {
+		if len(pending) == 0 {
+			return nil
+		}
+		raw, err := json.Marshal(pending)
+		if err != nil {
+			return err
+		}
+		part++
+		pending = pending[:0]
+		return tx.SetSetting(fmt.Sprintf("%s%s/%09d", entryPrefix, log.ID, part), string(raw))
+	}
 	err := db.Batch(func(b *store.Batch) error {
 		for i, rec := range writes {
 			if i%200 == 0 {
@@ -100,7 +114,7 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 				}
 			}
 			err := b.Do(func(tx *store.Tx) error {
-				e := logEntry{Kind: rec.Kind(), ID: rec.Base().ID}
+				e := logEntry{Kind: rec.Kind()}
 				if rec.Base().Version == 0 {
 					e.Op = store.OpCreate
 					if err := tx.Create(rec, source); err != nil {
@@ -120,18 +134,20 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 					}
 				}
 				e.ID, e.Version = rec.Base().ID, rec.Base().Version
-				raw, err := json.Marshal(e)
-				if err != nil {
-					return err
+				pending = append(pending, e)
+				if len(pending) == logGroup {
+					return flush(tx)
 				}
-				seq++
-				return tx.SetSetting(fmt.Sprintf("%s%s/%09d", entryPrefix, log.ID, seq), string(raw))
+				return nil
 			})
 			if err != nil {
 				return rowError(p, rec, err)
 			}
 		}
 		return b.Do(func(tx *store.Tx) error {
+			if err := flush(tx); err != nil {
+				return err
+			}
 			raw, err := json.Marshal(log)
 			if err != nil {
 				return err
@@ -197,20 +213,22 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 		}
 		var changed []string
 		err = tx.EachSetting(entryPrefix+logID+"/", func(_, value string) error {
-			var e logEntry
-			if err := json.Unmarshal([]byte(value), &e); err != nil {
+			var group []logEntry
+			if err := json.Unmarshal([]byte(value), &group); err != nil {
 				return err
 			}
-			entries = append(entries, e)
-			cur, err := tx.Get(e.Kind, e.ID)
-			if isms.ErrorCode(err) == isms.CodeNotFound {
-				return nil // deleted since: nothing to undo
-			}
-			if err != nil {
-				return err
-			}
-			if cur.Base().Version != e.Version {
-				changed = append(changed, label(cur))
+			for _, e := range group {
+				entries = append(entries, e)
+				cur, err := tx.Get(e.Kind, e.ID)
+				if isms.ErrorCode(err) == isms.CodeNotFound {
+					continue // deleted since: nothing to undo
+				}
+				if err != nil {
+					return err
+				}
+				if cur.Base().Version != e.Version {
+					changed = append(changed, label(cur))
+				}
 			}
 			return nil
 		})

@@ -308,6 +308,12 @@ func buildDashboard(s *snap) (string, string, []sheet, error) {
 			if err := b.f.AddChart(name, at, c); err != nil {
 				return fmt.Errorf("report: unable to add a chart to %q: %w", name, err)
 			}
+			// two rows of charts a page, so that no page break cuts through a chart
+			if i%4 == 0 && i > 0 {
+				if err := b.f.InsertPageBreak(name, at); err != nil {
+					return fmt.Errorf("report: unable to break the pages of %q: %w", name, err)
+				}
+			}
 		}
 		return b.printSetup(name, 0, 0)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -31,15 +32,29 @@ type Change struct {
 
 // hashChange returns the hash c should carry: hex(SHA-256(c.Prev || JSON of c with Hash "")).
 func hashChange(c Change) (string, error) {
+	hash, _, err := sealChange(c)
+	return hash, err
+}
+
+// emptyHashTail is how the JSON of a Change with no Hash ends (Hash is its last field).
+const emptyHashTail = `"hash":""}`
+
+// sealChange returns c's hash and c's JSON carrying that hash, encoding c only once.
+func sealChange(c Change) (string, []byte, error) {
 	c.Hash = ""
 	b, err := json.Marshal(c)
 	if err != nil {
-		return "", fmt.Errorf("store: unable to encode a history entry: %w", err)
+		return "", nil, fmt.Errorf("store: unable to encode a history entry: %w", err)
 	}
 	h := sha256.New()
 	h.Write([]byte(c.Prev))
 	h.Write(b)
-	return hex.EncodeToString(h.Sum(nil)), nil
+	hash := hex.EncodeToString(h.Sum(nil))
+	if !bytes.HasSuffix(b, []byte(emptyHashTail)) {
+		return "", nil, fmt.Errorf("store: unexpected history entry encoding")
+	}
+	sealed := append(b[:len(b)-len(emptyHashTail)], `"hash":"`+hash+`"}`...)
+	return hash, sealed, nil
 }
 
 // chainHead returns the sequence number and hash of the last history entry.
@@ -66,12 +81,9 @@ func (tx *Tx) appendChange(op string, kind isms.Kind, id, source string, before,
 	}
 	c := Change{Seq: seq + 1, At: tx.now(), Op: op, Kind: kind, ID: id, Source: source,
 		Before: before, After: after, Prev: head}
-	if c.Hash, err = hashChange(c); err != nil {
+	var b []byte
+	if c.Hash, b, err = sealChange(c); err != nil {
 		return err
-	}
-	b, err := json.Marshal(c)
-	if err != nil {
-		return fmt.Errorf("store: unable to encode a history entry: %w", err)
 	}
 	if err := tx.set(historyKey(c.Seq), b); err != nil {
 		return err
