@@ -33,7 +33,8 @@ const Usage = `Usage:
   ismsdesk [--data DIR]                 open the window
   ismsdesk [--data DIR] demo            fill an empty database with a sample organisation
   ismsdesk [--data DIR] import KIND FILE [--sheet NAME] [--header-row N] [--map FIELD=COLUMN]...
-                                        [--dry-run] [--skip-invalid] [--day-first] [--json]
+                                        [--match-by FIELD] [--dry-run] [--skip-invalid]
+                                        [--day-first] [--json]
   ismsdesk [--data DIR] export REPORT --out FILE [--id ID]
                                         REPORT: management-review, audit, soa, requirements,
                                         gap-analysis, risks, kpi-dashboard, training,
@@ -260,7 +261,7 @@ func splitPositional(args []string) (pos, flags []string) {
 // takesValue reports whether a flag is followed by a value.
 func takesValue(flagName string) bool {
 	switch strings.TrimLeft(flagName, "-") {
-	case "out", "id", "sheet", "header-row", "map":
+	case "out", "id", "sheet", "header-row", "map", "match-by":
 		return true
 	}
 	return false

@@ -57,6 +57,7 @@ func runImport(dir string, args []string, env Env) error {
 	skipInvalid := fs.Bool("skip-invalid", false, "import the valid rows and list the invalid ones")
 	dayFirst := fs.Bool("day-first", false, "read dates like 03/04/2024 as 3 April")
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	matchBy := fs.String("match-by", "", "the field that matches rows to stored records (default: ref)")
 	pos, flags := splitPositional(args)
 	if err := fs.Parse(flags); err != nil {
 		return usagef("import: %v", err)
@@ -78,7 +79,7 @@ func runImport(dir string, args []string, env Env) error {
 	}
 	defer db.Close()
 	req := importer.Request{Kind: pos[0], File: pos[1], Sheet: *sheet, HeaderRow: *headerRow,
-		Map: maps, DayFirst: *dayFirst, SkipInvalid: *skipInvalid}
+		Map: maps, DayFirst: *dayFirst, SkipInvalid: *skipInvalid, MatchBy: *matchBy}
 	plan, err := importer.Prepare(ctx, db, req)
 	if err != nil {
 		return err

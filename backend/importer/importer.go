@@ -32,6 +32,9 @@ type Request struct {
 	KeepSections bool              `json:"keepSections"` // import section rows instead of skipping them
 	DayFirst     bool              `json:"dayFirst"`     // read 03/04/2024 as 3 April
 	SkipInvalid  bool              `json:"skipInvalid"`  // import the valid rows and list the invalid ones
+	// MatchBy is the field that matches rows to stored requirements, controls and risks:
+	// "ref" (the default) or another field, such as "title".
+	MatchBy string `json:"matchBy"`
 }
 
 // Action says what an import does with a row.
@@ -119,6 +122,9 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	fields, err := xlsx.Fields(req.Kind)
 	if err != nil {
 		return nil, isms.Errorf(isms.CodeInvalid, "unknown import kind %q; use one of %s", req.Kind, strings.Join(xlsx.Kinds(), ", "))
+	}
+	if req.MatchBy != "" && !hasField(fields, req.MatchBy) {
+		return nil, isms.Errorf(isms.CodeInvalid, "cannot match rows by %q: %s has no such field; its fields are %s", req.MatchBy, req.Kind, fieldNames(fields))
 	}
 	wb, err := xlsx.OpenFile(req.File)
 	if err != nil {

@@ -480,3 +480,26 @@ func BenchmarkImport100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(100_000*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+func TestMatchByTitle(t *testing.T) {
+	db := openDB(t, "")
+	dir := t.TempDir()
+	first := filepath.Join(dir, "v1.xlsx")
+	writeBook(t, first, 1, [][]any{{"Ref", "Title", "Status"}, {"R-1", "Encrypt laptops", "Gap"}})
+	commit(t, db, prepare(t, db, Request{Kind: xlsx.KindRequirements, File: first}))
+	// The second file renumbered the requirement; matching by title updates it.
+	second := filepath.Join(dir, "v2.xlsx")
+	writeBook(t, second, 1, [][]any{{"Ref", "Title", "Status"}, {"SEC-01", "Encrypt laptops", "Done"}})
+	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: second, MatchBy: "title"})
+	if p.Counts != (Counts{Rows: 1, Updated: 1}) {
+		t.Fatalf("counts %+v %v", p.Counts, p.Errors)
+	}
+	commit(t, db, p)
+	reqs := requirementsByRef(t, db)
+	if len(reqs) != 1 || reqs["SEC-01"] == nil || reqs["SEC-01"].Status != isms.ComplianceCompliant {
+		t.Fatalf("after matching by title: %+v", reqs)
+	}
+	if _, err := Prepare(context.Background(), db, Request{Kind: xlsx.KindRequirements, File: second, MatchBy: "colour"}); isms.ErrorCode(err) != isms.CodeInvalid {
+		t.Fatalf("unknown match field: %v", err)
+	}
+}

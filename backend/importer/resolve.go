@@ -80,6 +80,36 @@ func loadExisting(tx *store.Tx, kind isms.Kind, key func(isms.Record) string) (e
 
 func refKey(r isms.Record) string { return fold(r.Terms().Ref) }
 
+// fieldKey returns a match key function over one JSON field of a record.
+func fieldKey(field string) func(isms.Record) string {
+	return func(r isms.Record) string { return fold(fieldText(r, field)) }
+}
+
+// fieldText returns the text of one top-level JSON field of a record.
+func fieldText(r isms.Record, field string) string {
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return ""
+	}
+	var m map[string]any
+	if json.Unmarshal(raw, &m) != nil {
+		return ""
+	}
+	if v, ok := m[field]; ok && v != nil {
+		return fmt.Sprint(v)
+	}
+	return ""
+}
+
+// matchKey is how records of the register kinds are matched: by reference, or by the
+// field the user chose.
+func (r *resolver) matchKey() func(isms.Record) string {
+	if f := r.p.Request.MatchBy; f != "" && f != "ref" {
+		return fieldKey(f)
+	}
+	return refKey
+}
+
 // resolve turns converted rows into planned rows against the stored records.
 func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResult) error {
 	dir, err := newDirectory(tx, p)
@@ -142,11 +172,11 @@ type resolver struct {
 func (r *resolver) load() (err error) {
 	switch r.p.Request.Kind {
 	case xlsx.KindRequirements:
-		r.have, err = loadExisting(r.tx, isms.KindRequirement, refKey)
+		r.have, err = loadExisting(r.tx, isms.KindRequirement, r.matchKey())
 	case xlsx.KindControls:
-		r.have, err = loadExisting(r.tx, isms.KindControl, refKey)
+		r.have, err = loadExisting(r.tx, isms.KindControl, r.matchKey())
 	case xlsx.KindRisks:
-		r.have, err = loadExisting(r.tx, isms.KindRisk, refKey)
+		r.have, err = loadExisting(r.tx, isms.KindRisk, r.matchKey())
 	case xlsx.KindPeople:
 		r.have, err = loadExisting(r.tx, isms.KindPerson, func(rec isms.Record) string {
 			if p := rec.(*isms.Person); p.Email != "" {
@@ -200,13 +230,13 @@ func (r *resolver) row(row *PlannedRow, res xlsx.RowResult) error {
 	switch x := res.Record.(type) {
 	case *xlsx.RequirementRow:
 		x.Requirement.OwnerID = r.dir.person(x.OwnerName, "")
-		rec, key = x.Requirement, fold(x.Requirement.Ref)
+		rec, key = x.Requirement, r.matchKey()(x.Requirement)
 	case *xlsx.ControlRow:
 		x.Control.OwnerID = r.dir.person(x.OwnerName, "")
-		rec, key = x.Control, fold(x.Control.Ref)
+		rec, key = x.Control, r.matchKey()(x.Control)
 	case *xlsx.RiskRow:
 		x.Risk.OwnerID = r.dir.person(x.OwnerName, "")
-		rec, key = x.Risk, fold(x.Risk.Ref)
+		rec, key = x.Risk, r.matchKey()(x.Risk)
 	case *xlsx.PersonRow:
 		rec = x.Person
 		if key = fold(x.Person.Email); key == "" {
@@ -232,8 +262,15 @@ func (r *resolver) row(row *PlannedRow, res xlsx.RowResult) error {
 	default:
 		return fmt.Errorf("importer: unexpected row type %T", res.Record)
 	}
+	if key == "" {
+		problem(r.p.Request.MatchBy, "is empty, so the row cannot be matched to a stored record")
+		return nil
+	}
 	if first, dup := r.seen[key]; dup {
 		field := "ref"
+		if f := r.p.Request.MatchBy; f != "" {
+			field = f
+		}
 		if r.p.Request.Kind == xlsx.KindPeople {
 			field = "email"
 		}
