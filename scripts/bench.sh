@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp)
 go test -run '^$' -bench . -benchmem -count 1 -timeout 30m \
-  ./backend/store ./backend/xlsx ./backend/importer ./backend/report | tee "$out"
+  ./backend/store ./backend/xlsx ./backend/importer ./backend/report ./app | tee "$out"
 ns() { awk -v name="$1" '$1 ~ "^"name"(-[0-9]+)?$" { print $3; exit }' "$out"; }
 read100k=$(ns BenchmarkRead100k)
 raw100k=$(ns BenchmarkExcelizeRaw100k)
