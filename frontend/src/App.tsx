@@ -2,7 +2,10 @@ import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { normaliseError } from './lib/api';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { ImportHistoryPage } from './features/import/ImportHistoryPage';
+import { ImportPage } from './features/import/ImportPage';
 import { RecordsPage } from './features/records/RecordsPage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { RequirementDetailPage } from './features/requirements/RequirementDetailPage';
 import { RequirementsPage } from './features/requirements/RequirementsPage';
 import { Shell } from './features/shell/Shell';
@@ -39,6 +42,9 @@ export function App() {
         <Route path="requirements/:id" element={<RequirementDetailPage />} />
         <Route path="records/:plural" element={<RecordsPage />} />
         <Route path="records/:plural/:id" element={<RecordsPage />} />
+        <Route path="import" element={<ImportPage />} />
+        <Route path="import/history" element={<ImportHistoryPage />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
-import { CloseButton, Group, Loader, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Button, CloseButton, Group, Loader, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { IconFileImport, IconSearch } from '@tabler/icons-react';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryError } from '../../components/QueryError';
@@ -27,6 +27,9 @@ const columns: ColumnDef<Row>[] = [
   { id: 'updatedAt', accessorKey: 'updatedAt', header: 'Updated', meta: { width: '88px' }, cell: (c) => formatDate(c.row.original.updatedAt) },
 ];
 
+/** The kinds the import wizard brings in (their plural is their import kind). */
+const importable = new Set(['controls', 'risks', 'people', 'attendance', 'measurements']);
+
 /** RecordsPage is the read-only register of an area, with a tab per kind and a detail drawer. */
 export function RecordsPage() {
   const { plural = '', id } = useParams();
@@ -48,13 +51,20 @@ function RecordsView({ plural, id, found }: { plural: string; id?: string; found
 
   return (
     <div className="page">
-      <div>
-        <Title order={2}>{area.label}</Title>
-        <Text size="sm" c="dimmed">
-          {kind.purpose}
-          {area.clause ? ` ISO/IEC 27001 ${area.clause}.` : ''}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <div>
+          <Title order={2}>{area.label}</Title>
+          <Text size="sm" c="dimmed">
+            {kind.purpose}
+            {area.clause ? ` ISO/IEC 27001 ${area.clause}.` : ''}
+          </Text>
+        </div>
+        {importable.has(plural) && (
+          <Button variant="default" component={Link} to={`/import?kind=${plural}`} leftSection={<IconFileImport size={16} />}>
+            Import
+          </Button>
+        )}
+      </Group>
       {area.kinds.length > 1 && (
         <Tabs value={plural} onChange={(v) => v && navigate(`/records/${v}`)} keepMounted={false}>
           <Tabs.List>

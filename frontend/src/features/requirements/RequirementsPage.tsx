@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Button, CloseButton, Group, Loader, Select, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Button, CloseButton, Group, Loader, Select, Text, TextInput, Title } from '@mantine/core';
+import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryError } from '../../components/QueryError';
@@ -79,9 +79,14 @@ export function RequirementsPage() {
             Legal, regulatory, contractual and business requirements (ISO/IEC 27001 clauses 4.1, 4.2)
           </Text>
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-          New requirement
-        </Button>
+        <Group gap="sm" wrap="nowrap">
+          <Button variant="default" component={Link} to="/import?kind=requirements" leftSection={<IconFileImport size={16} />}>
+            Import
+          </Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            New requirement
+          </Button>
+        </Group>
       </Group>
       <Group gap="sm" wrap="nowrap">
         <TextInput
@@ -125,8 +130,8 @@ export function RequirementsPage() {
           action={<Button onClick={() => setCreating(true)} leftSection={<IconPlus size={16} />}>Add your first requirement</Button>}
         >
           The register lists the laws, regulations, contracts and business rules the ISMS must satisfy, who owns each
-          one and how compliant you are. Add them one by one, or import them from Excel with{' '}
-          <code>ismsdesk import requirements FILE</code>.
+          one and how compliant you are. Add them one by one, or bring in your spreadsheet with{' '}
+          <Anchor component={Link} to="/import?kind=requirements">Import from Excel</Anchor>.
         </EmptyState>
       ) : (
         <DataTable<Requirement>

@@ -2,7 +2,7 @@ import { AppShell, Badge, Code, Group, NavLink, ScrollArea, Text, ThemeIcon, Tit
 import {
   IconAlertOctagon, IconBook, IconBulb, IconChecklist, IconClipboardCheck, IconFileText, IconGauge,
   IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
-  IconShieldLock, IconSpeakerphone, IconTarget, IconTimeline, IconUsers, IconAlertTriangle,
+  IconShieldLock, IconSpeakerphone, IconTarget, IconTimeline, IconUsers, IconAlertTriangle, IconFileImport, IconReportAnalytics,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
@@ -65,6 +65,20 @@ export function Shell({ info }: { info: SystemInfo }) {
             label="Dashboard"
             leftSection={<IconLayoutDashboard size={18} stroke={1.6} />}
             active={pathname === '/'}
+          />
+          <NavLink
+            component={RouterLink}
+            to="/import"
+            label="Import from Excel"
+            leftSection={<IconFileImport size={18} stroke={1.6} />}
+            active={isActive(['/import'])}
+          />
+          <NavLink
+            component={RouterLink}
+            to="/reports"
+            label="Reports"
+            leftSection={<IconReportAnalytics size={18} stroke={1.6} />}
+            active={isActive(['/reports'])}
           />
           <NavLink
             component={RouterLink}

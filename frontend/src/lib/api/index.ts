@@ -1,15 +1,28 @@
 // The only module that talks to the generated Wails bindings. Screens import `api` and
 // the plain types; every failure arrives as an ApiError.
 import * as Dashboards from './wailsjs/go/app/DashboardService';
+import * as Imports from './wailsjs/go/app/ImportService';
 import * as Records from './wailsjs/go/app/RecordService';
+import * as Reports from './wailsjs/go/app/ReportService';
 import * as Requirements from './wailsjs/go/app/RequirementService';
 import * as System from './wailsjs/go/app/SystemService';
-import { isms } from './wailsjs/go/models';
+import { importer, isms, xlsx } from './wailsjs/go/models';
+import { EventsOn } from './wailsjs/runtime/runtime';
 import { patchWailsCallback } from './callback';
 import { ApiError, normaliseError } from './errors';
 import type {
   Dashboard,
+  ImportKind,
+  ImportLog,
+  ImportPlan,
+  ImportRequest,
+  ImportResult,
   KindInfo,
+  Mapping,
+  Option,
+  Progress,
+  ReportInfo,
+  SheetPreview,
   RecordDetail,
   Requirement,
   RequirementDetail,
@@ -25,6 +38,7 @@ export type * from './types';
 declare global {
   interface Window {
     go?: unknown;
+    runtime?: unknown;
   }
 }
 
@@ -70,5 +84,33 @@ export const api = {
   },
   system: {
     info: () => call<SystemInfo>(() => System.Info()),
+  },
+  imports: {
+    kinds: () => call<ImportKind[]>(() => Imports.Kinds()),
+    /** Opens the native file dialog; "" when the user cancels. */
+    chooseFile: () => call<string>(() => Imports.ChooseFile()),
+    inspect: (file: string, sheet: string) => call<SheetPreview>(() => Imports.Inspect(file, sheet)),
+    preview: (req: ImportRequest) => call<ImportPlan>(() => Imports.Preview(importer.Request.createFrom(req))),
+    /** Imports all rows or none, sending "import:progress" events. */
+    run: (req: ImportRequest) => call<ImportResult>(() => Imports.Import(importer.Request.createFrom(req))),
+    cancel: () => call<void>(() => Imports.Cancel()),
+    saveMapping: (name: string, m: Mapping) => call<void>(() => Imports.SaveMapping(name, xlsx.Mapping.createFrom(m))),
+    logs: () => call<ImportLog[]>(() => Imports.Logs()),
+    revert: (id: string) => call<ImportLog>(() => Imports.Revert(id)),
+  },
+  reports: {
+    list: () => call<ReportInfo[]>(() => Reports.List()),
+    targets: (kind: string) => call<Option[]>(() => Reports.Targets(kind)),
+    /** Opens the native save dialog and writes the report; the path, or "" when cancelled. */
+    export: (name: string, id: string) => call<string>(() => Reports.Export(name, id)),
+    cancel: () => call<void>(() => Reports.Cancel()),
+    open: (path: string) => call<void>(() => Reports.Open(path)),
+  },
+  events: {
+    /** on listens to a Go event ("import:progress", "export:progress"); it returns the unsubscribe. */
+    on: (name: string, fn: (p: Progress) => void): (() => void) => {
+      if (typeof window === 'undefined' || window.runtime === undefined) return () => {};
+      return EventsOn(name, (data: unknown) => fn(data as Progress));
+    },
   },
 };

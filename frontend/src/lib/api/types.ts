@@ -132,3 +132,174 @@ export interface SystemInfo {
   /** Set when the data folder could not be opened. */
   error: string;
 }
+
+// ---- Excel import (ImportService) ----
+
+/** A problem with one cell or row of a sheet, by Excel row and column letter. */
+export interface Problem {
+  row: number;
+  column: string;
+  field: string;
+  message: string;
+}
+
+/** A target field of an import kind. */
+export interface ImportField {
+  name: string;
+  label: string;
+  required: boolean;
+  type: string;
+  enum?: string;
+  options?: Option[] | null;
+  key?: boolean;
+}
+
+/** A kind the import wizard brings in, with its fields. */
+export interface ImportKind {
+  kind: string;
+  label: string;
+  fields: ImportField[];
+}
+
+export interface SheetInfo {
+  name: string;
+  hidden: boolean;
+}
+
+/** One row of a sheet: its Excel row number and the text of its cells from column A. */
+export interface SheetRow {
+  num: number;
+  cells: string[] | null;
+}
+
+/** The top of a sheet as a grid, with the header the app found. */
+export interface SheetPreview {
+  file: string;
+  sheets: SheetInfo[] | null;
+  sheet: string;
+  rows: SheetRow[] | null;
+  width: number;
+  /** 0-based indexes of hidden columns. */
+  hiddenColumns: number[] | null;
+  /** Excel row number of the header, 0 when none was found. */
+  headerRow: number;
+  headerRows: number;
+  headerError: string;
+}
+
+export interface HeaderColumn {
+  index: number;
+  letter: string;
+  name: string;
+  hidden?: boolean;
+}
+
+export interface Header {
+  row: number;
+  rows: number;
+  firstColumn: number;
+  columns: HeaderColumn[] | null;
+}
+
+/** A column mapping: field name -> column letter, and the reading options. */
+export interface Mapping {
+  kind: string;
+  layoutKey: string;
+  columns: Record<string, string> | null;
+  fillDown: string[] | null;
+  skipSections: boolean;
+  locale: { dayFirst: boolean };
+  scores?: Record<string, number> | null;
+}
+
+/** What to import and how (importer.Request). */
+export interface ImportRequest {
+  kind: string;
+  file: string;
+  sheet: string;
+  headerRow: number;
+  headerRows: number;
+  map: Record<string, string>;
+  unmap: string[];
+  fillDown: string[];
+  keepSections: boolean;
+  dayFirst: boolean;
+  skipInvalid: boolean;
+}
+
+export type ImportAction = 'create' | 'update' | 'unchanged' | 'invalid' | 'section';
+
+export interface PlannedRow {
+  row: number;
+  action: ImportAction | string;
+  ref: string;
+  title: string;
+  problems: Problem[] | null;
+}
+
+export interface ImportCounts {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  invalid: number;
+  sections: number;
+}
+
+/** What an import would do, before anything is written. */
+export interface ImportPlan {
+  request: ImportRequest;
+  fileName: string;
+  sha256: string;
+  sheet: string;
+  sheets: SheetInfo[] | null;
+  header: Header;
+  mapping: Mapping;
+  fields: ImportField[] | null;
+  /** The first rows only (at most 500); counts and errors cover every row. */
+  rows: PlannedRow[] | null;
+  newPeople: string[] | null;
+  counts: ImportCounts;
+  errors: Problem[] | null;
+  mappingProblems: Problem[] | null;
+}
+
+/** The log entry of one import. */
+export interface ImportLog {
+  id: string;
+  kind: string;
+  file: string;
+  sha256: string;
+  sheet: string;
+  headerRow: number;
+  mapping: Mapping;
+  counts: ImportCounts;
+  newPeople: number;
+  at: string;
+  revertedAt: string;
+  skipped: Problem[] | null;
+}
+
+export interface ImportResult {
+  log: ImportLog;
+  errors: Problem[] | null;
+}
+
+/** The payload of "import:progress" and "export:progress" events. */
+export interface Progress {
+  done: number;
+  total: number;
+  report?: string;
+}
+
+// ---- Excel reports (ReportService) ----
+
+export interface ReportInfo {
+  name: string;
+  title: string;
+  about: string;
+  needsId: boolean;
+  /** The kind of record the report is about ("review", "audit"), "" when none. */
+  idKind: string;
+}

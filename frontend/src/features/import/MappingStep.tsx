@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
+import { normaliseError, type ImportField, type ImportPlan } from '../../lib/api';
+import { useSaveMapping } from './queries';
+import { columnOptions, setFieldColumn, type WizardState } from './wizard';
+
+/** MappingStep lets the user choose the column of each field and the reading options. */
+export function MappingStep({
+  state,
+  onChange,
+  plan,
+  fields,
+  fetching,
+}: {
+  state: WizardState;
+  onChange: (s: WizardState) => void;
+  plan: ImportPlan | undefined;
+  fields: ImportField[];
+  fetching: boolean;
+}) {
+  const [name, setName] = useState('');
+  const save = useSaveMapping();
+  const options = columnOptions(plan?.header.columns);
+  const columns = plan?.mapping.columns ?? {};
+  const problems = plan?.mappingProblems ?? [];
+  const fillDown = state.fillDown ?? plan?.mapping.fillDown ?? [];
+
+  const onSave = () => {
+    if (!plan || name.trim() === '') return;
+    save.mutate(
+      { name: name.trim(), mapping: plan.mapping },
+      {
+        onSuccess: () => notifications.show({ color: 'green', title: 'Mapping saved', message: `"${name.trim()}" is proposed again for files with the same header.` }),
+        onError: (err) => notifications.show({ color: 'red', title: 'Mapping not saved', message: normaliseError(err).message }),
+      },
+    );
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          Header in row {plan?.header.row ?? '…'}
+          {plan && plan.header.rows === 2 ? ` and ${plan.header.row + 1}` : ''} of sheet {plan?.sheet ?? '…'}. Each field takes
+          the column chosen here.
+        </Text>
+        {fetching && <Loader size="xs" aria-label="Updating the preview" />}
+      </Group>
+      {problems.length > 0 && (
+        <Alert color="orange" icon={<IconAlertTriangle />} title="Some fields need a column">
+          <Stack gap={2}>
+            {problems.map((p, i) => (
+              <Text size="sm" key={`${p.field}-${i}`}>{p.message}</Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+      <Paper withBorder p="md" radius="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="xs" aria-label="Column mapping" role="group">
+          {fields.map((f) => (
+            <Select
+              key={f.name}
+              label={f.label}
+              withAsterisk={f.required}
+              description={f.key ? 'Identifies the row: re-imports update by it' : undefined}
+              placeholder="Not imported"
+              data={options}
+              value={columns[f.name] ?? null}
+              onChange={(v) => onChange(setFieldColumn(state, f.name, v))}
+              clearable={!f.required}
+              searchable
+              nothingFoundMessage="No such column"
+              error={problems.some((p) => p.field === f.name) ? 'Choose a column' : undefined}
+              comboboxProps={{ withinPortal: true }}
+            />
+          ))}
+        </SimpleGrid>
+      </Paper>
+      <Paper withBorder p="md" radius="md">
+        <Title order={4} size="h5" mb="xs">Reading options</Title>
+        <Stack gap="sm">
+          <MultiSelect
+            label="Fill down these columns"
+            description="Blank cells take the value above (for merged or sparse hierarchy columns)"
+            placeholder={fillDown.length ? undefined : 'None'}
+            data={options}
+            value={fillDown}
+            onChange={(v) => onChange({ ...state, fillDown: v })}
+            clearable
+            searchable
+          />
+          <Group gap="xl">
+            <Checkbox
+              label="Skip section rows"
+              description="Rows with only a heading, such as “5 Organisational controls”"
+              checked={state.skipSections}
+              onChange={(e) => onChange({ ...state, skipSections: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label="Dates are day-first (31/01/2024)"
+              description="Otherwise 03/04/2024 reads as March 4"
+              checked={state.dayFirst || (plan?.mapping.locale.dayFirst ?? false)}
+              onChange={(e) => onChange({ ...state, dayFirst: e.currentTarget.checked })}
+            />
+          </Group>
+        </Stack>
+      </Paper>
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          label="Save mapping as…"
+          description="Proposed again when a file with the same header comes back"
+          placeholder="e.g. Legal register 2024"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              onSave();
+            }
+          }}
+          w={320}
+        />
+        <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={onSave} disabled={!plan || name.trim() === ''} loading={save.isPending}>
+          Save mapping
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportCounts, ImportPlan, SheetPreview } from '../../lib/api';
+import {
+  buildRequest, chooseFile, chooseHeader, chooseKind, chooseSheet, columnLabel, columnLetter, columnOptions, countsSummary,
+  effectiveHeader, fileName, importBlocker, importedPath, initialState, progressPercent, setFieldColumn, sheetOptions,
+  type WizardState,
+} from './wizard';
+
+const base: WizardState = { ...initialState, file: '/tmp/reg.xlsx', kind: 'requirements' };
+
+const counts = (c: Partial<ImportCounts>): ImportCounts => ({
+  rows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, invalid: 0, sections: 0, ...c,
+});
+
+function plan(p: Partial<ImportPlan>): ImportPlan {
+  return {
+    request: buildRequest(base), fileName: 'reg.xlsx', sha256: '', sheet: 'Sheet1', sheets: [],
+    header: { row: 3, rows: 1, firstColumn: 0, columns: [] },
+    mapping: { kind: 'requirements', layoutKey: '', columns: {}, fillDown: [], skipSections: true, locale: { dayFirst: false } },
+    fields: [], rows: [], newPeople: [], counts: counts({ rows: 3, created: 3 }), errors: [], mappingProblems: [], ...p,
+  };
+}
+
+describe('buildRequest', () => {
+  it('detects the header and skips sections by default', () => {
+    expect(buildRequest(base)).toEqual({
+      kind: 'requirements', file: '/tmp/reg.xlsx', sheet: '', headerRow: 0, headerRows: 0, map: {}, unmap: [],
+      fillDown: [], keepSections: false, dayFirst: false, skipInvalid: false,
+    });
+  });
+
+  it('sends the chosen header, mapping and options', () => {
+    let s = chooseHeader(base, 4, 2);
+    s = setFieldColumn(s, 'owner', 'E');
+    s = setFieldColumn(s, 'notes', null);
+    s = { ...s, fillDown: ['A'], skipSections: false, dayFirst: true, skipInvalid: true };
+    const r = buildRequest(s);
+    expect(r.headerRow).toBe(4);
+    expect(r.headerRows).toBe(2);
+    expect(r.map).toEqual({ owner: 'E' });
+    expect(r.unmap).toEqual(['notes']);
+    expect(r.fillDown).toEqual(['A']);
+    expect(r.keepSections).toBe(true);
+    expect(r.dayFirst).toBe(true);
+    expect(r.skipInvalid).toBe(true);
+  });
+
+  it('does not share arrays with the state', () => {
+    const s = setFieldColumn(base, 'notes', null);
+    const r = buildRequest(s);
+    r.unmap.push('x');
+    expect(s.unmap).toEqual(['notes']);
+  });
+});
+
+describe('state changes', () => {
+  it('a column feeds one field', () => {
+    let s = setFieldColumn(base, 'title', 'B');
+    s = setFieldColumn(s, 'text', 'B');
+    expect(s.map).toEqual({ text: 'B' });
+  });
+
+  it('mapping a cleared field again takes it out of unmap', () => {
+    let s = setFieldColumn(base, 'owner', null);
+    expect(s.unmap).toEqual(['owner']);
+    s = setFieldColumn(s, 'owner', 'C');
+    expect(s.unmap).toEqual([]);
+    expect(s.map).toEqual({ owner: 'C' });
+  });
+
+  it('a new sheet, kind, header or file resets the mapping overrides', () => {
+    const mapped = { ...setFieldColumn(base, 'owner', 'C'), fillDown: ['A'] };
+    for (const s of [chooseSheet(mapped, 'Two'), chooseKind(mapped, 'risks'), chooseHeader(mapped, 5, 1), chooseFile(mapped, '/x.csv')]) {
+      expect(s.map).toEqual({});
+      expect(s.unmap).toEqual([]);
+      expect(s.fillDown).toBeNull();
+    }
+    expect(chooseSheet({ ...mapped, headerRow: 4, headerRows: 1 }, 'Two').headerRow).toBe(0);
+    expect(chooseFile(mapped, '/x.csv').kind).toBe('requirements');
+  });
+
+  it('header row 0 means detect', () => {
+    expect(chooseHeader(base, 0, 2)).toMatchObject({ headerRow: 0, headerRows: 0 });
+  });
+});
+
+describe('labels', () => {
+  it('column letters', () => {
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+
+  it('column option labels', () => {
+    expect(columnLabel({ index: 1, letter: 'B', name: 'Control\nIdentifier' })).toBe('B — Control Identifier');
+    expect(columnLabel({ index: 2, letter: 'C', name: '' })).toBe('C — (no name)');
+    expect(columnLabel({ index: 3, letter: 'D', name: 'Owner', hidden: true })).toBe('D — Owner (hidden)');
+    expect(columnOptions([{ index: 0, letter: 'A', name: 'Ref' }])).toEqual([{ value: 'A', label: 'A — Ref' }]);
+    expect(columnOptions(null)).toEqual([]);
+  });
+
+  it('sheet options mark hidden sheets', () => {
+    const p = { sheets: [{ name: 'Register', hidden: false }, { name: 'Lists', hidden: true }] } as SheetPreview;
+    expect(sheetOptions(p)).toEqual([
+      { value: 'Register', label: 'Register' },
+      { value: 'Lists', label: 'Lists (hidden)' },
+    ]);
+  });
+
+  it('file names from Windows and Unix paths', () => {
+    expect(fileName('C:\\Users\\me\\reg.xlsx')).toBe('reg.xlsx');
+    expect(fileName('/home/me/reg.csv')).toBe('reg.csv');
+  });
+
+  it('counts summaries', () => {
+    expect(countsSummary(counts({ rows: 3, created: 2, invalid: 1 }))).toBe('3 rows: 2 to create, 0 to update, 0 unchanged, 1 invalid');
+    expect(countsSummary(counts({ rows: 1, created: 1 }), true)).toBe('1 row: 1 created, 0 updated, 0 unchanged, 0 skipped');
+  });
+
+  it('imported records paths', () => {
+    expect(importedPath('requirements')).toBe('/requirements');
+    expect(importedPath('controls')).toBe('/records/controls');
+    expect(importedPath('attendance')).toBe('/records/attendance');
+    expect(importedPath('measurements')).toBe('/records/measurements');
+  });
+
+  it('progress percent', () => {
+    expect(progressPercent(null)).toBe(0);
+    expect(progressPercent({ done: 1, total: 0 })).toBe(0);
+    expect(progressPercent({ done: 1, total: 3 })).toBe(33);
+    expect(progressPercent({ done: 5, total: 3 })).toBe(100);
+  });
+});
+
+describe('effectiveHeader', () => {
+  const p = { headerRow: 3, headerRows: 1 } as SheetPreview;
+  it('takes the detected header unless the user chose one', () => {
+    expect(effectiveHeader(base, p)).toEqual({ row: 3, rows: 1 });
+    expect(effectiveHeader(chooseHeader(base, 5, 2), p)).toEqual({ row: 5, rows: 2 });
+    expect(effectiveHeader(base, { headerRow: 0, headerRows: 0 } as SheetPreview)).toEqual({ row: 0, rows: 1 });
+    expect(effectiveHeader(base, undefined)).toEqual({ row: 0, rows: 1 });
+  });
+});
+
+describe('importBlocker', () => {
+  it('allows a clean plan', () => {
+    expect(importBlocker(plan({}), false)).toBeNull();
+  });
+  it('blocks on mapping problems', () => {
+    expect(importBlocker(plan({ mappingProblems: [{ row: 3, column: '', field: 'title', message: 'Title needs a column' }] }), true)).toMatch(/mapping/);
+  });
+  it('blocks on invalid rows unless they are skipped', () => {
+    const p = plan({ counts: counts({ rows: 3, created: 2, invalid: 1 }) });
+    expect(importBlocker(p, false)).toMatch(/1 row is invalid/);
+    expect(importBlocker(p, true)).toBeNull();
+  });
+  it('blocks when nothing would be imported', () => {
+    expect(importBlocker(plan({ counts: counts({ rows: 0 }) }), false)).toMatch(/no data rows/);
+    expect(importBlocker(plan({ counts: counts({ rows: 2, invalid: 2 }) }), true)).toMatch(/Every row is invalid/);
+    expect(importBlocker(undefined, false)).toMatch(/not ready/);
+  });
+});

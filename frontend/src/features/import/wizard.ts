@@ -1,0 +1,177 @@
+// The import wizard's state and the pure rules over it: the request it sends, the
+// column labels it shows, the summaries of a plan. No React here, so it is tested alone.
+import type { HeaderColumn, ImportCounts, ImportPlan, ImportRequest, SheetPreview } from '../../lib/api';
+
+/** What the user chose so far. Overrides are kept apart from what Go proposed. */
+export interface WizardState {
+  file: string;
+  kind: string;
+  /** "" for the first visible sheet. */
+  sheet: string;
+  /** The header row the user chose; 0 to use the detected one. */
+  headerRow: number;
+  /** 1 or 2 header rows when the user chose them; 0 to use the detected count. */
+  headerRows: number;
+  /** Field -> column letter the user chose, over the proposal. */
+  map: Record<string, string>;
+  /** Fields the user left without a column. */
+  unmap: string[];
+  /** Column letters to fill down; null to keep the proposal. */
+  fillDown: string[] | null;
+  skipSections: boolean;
+  dayFirst: boolean;
+  skipInvalid: boolean;
+}
+
+export const initialState: WizardState = {
+  file: '',
+  kind: '',
+  sheet: '',
+  headerRow: 0,
+  headerRows: 0,
+  map: {},
+  unmap: [],
+  fillDown: null,
+  skipSections: true,
+  dayFirst: false,
+  skipInvalid: false,
+};
+
+/** buildRequest turns the wizard's state into the importer's request. */
+export function buildRequest(s: WizardState): ImportRequest {
+  return {
+    kind: s.kind,
+    file: s.file,
+    sheet: s.sheet,
+    headerRow: s.headerRow,
+    headerRows: s.headerRow > 0 ? (s.headerRows === 2 ? 2 : 1) : 0,
+    map: { ...s.map },
+    unmap: [...s.unmap],
+    fillDown: s.fillDown ? [...s.fillDown] : [],
+    keepSections: !s.skipSections,
+    dayFirst: s.dayFirst,
+    skipInvalid: s.skipInvalid,
+  };
+}
+
+/** Resetting what depends on the sheet's header: the mapping overrides. */
+function withoutMapping(s: WizardState): WizardState {
+  return { ...s, map: {}, unmap: [], fillDown: null };
+}
+
+/** chooseFile starts over with a new file, keeping the kind and the reading options. */
+export function chooseFile(s: WizardState, file: string): WizardState {
+  return { ...withoutMapping(s), file, sheet: '', headerRow: 0, headerRows: 0, skipInvalid: false };
+}
+
+/** chooseKind switches the record kind; the mapping starts again from the proposal. */
+export function chooseKind(s: WizardState, kind: string): WizardState {
+  return { ...withoutMapping(s), kind };
+}
+
+/** chooseSheet switches the sheet; the header is detected again. */
+export function chooseSheet(s: WizardState, sheet: string): WizardState {
+  return { ...withoutMapping(s), sheet, headerRow: 0, headerRows: 0 };
+}
+
+/** chooseHeader sets the header row (0: detect) and its number of rows. */
+export function chooseHeader(s: WizardState, row: number, rows: number): WizardState {
+  return { ...withoutMapping(s), headerRow: row > 0 ? row : 0, headerRows: row > 0 ? (rows === 2 ? 2 : 1) : 0 };
+}
+
+/**
+ * setFieldColumn maps a field to a column letter, or leaves it without one (null). A column
+ * feeds one field, so another field the user had put on the same column lets go of it.
+ */
+export function setFieldColumn(s: WizardState, field: string, letter: string | null): WizardState {
+  const map: Record<string, string> = {};
+  for (const [f, l] of Object.entries(s.map)) {
+    if (f !== field && l !== letter) map[f] = l;
+  }
+  let unmap = s.unmap.filter((f) => f !== field);
+  if (letter) {
+    map[field] = letter;
+  } else {
+    unmap = [...unmap, field];
+  }
+  return { ...s, map, unmap };
+}
+
+/** columnLetter is the Excel letter of a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** columnLabel is how a header column reads in a select: "B — Control Identifier". */
+export function columnLabel(c: HeaderColumn): string {
+  const name = c.name.replace(/\s+/g, ' ').trim();
+  const base = name ? `${c.letter} — ${name}` : `${c.letter} — (no name)`;
+  return c.hidden ? `${base} (hidden)` : base;
+}
+
+/** columnOptions are the header's columns as select options. */
+export function columnOptions(columns: HeaderColumn[] | null | undefined): { value: string; label: string }[] {
+  return (columns ?? []).map((c) => ({ value: c.letter, label: columnLabel(c) }));
+}
+
+/** sheetOptions are the workbook's sheets as select options, hidden ones marked. */
+export function sheetOptions(p: SheetPreview | undefined): { value: string; label: string }[] {
+  return (p?.sheets ?? []).map((s) => ({ value: s.name, label: s.hidden ? `${s.name} (hidden)` : s.name }));
+}
+
+/** effectiveHeader is the header row and row count in force: the user's, else the detected one. */
+export function effectiveHeader(s: WizardState, p: SheetPreview | undefined): { row: number; rows: number } {
+  if (s.headerRow > 0) return { row: s.headerRow, rows: s.headerRows === 2 ? 2 : 1 };
+  if (!p || p.headerRow <= 0) return { row: 0, rows: 1 };
+  return { row: p.headerRow, rows: p.headerRows === 2 ? 2 : 1 };
+}
+
+/** fileName is the last part of a path, Windows or Unix. */
+export function fileName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path;
+}
+
+/** countsSummary says in one line what an import will do or did. */
+export function countsSummary(c: ImportCounts, done = false): string {
+  const n = (v: number, one: string, many = one) => `${v.toLocaleString()} ${v === 1 ? one : many}`;
+  const parts = done
+    ? [`${n(c.created, 'created')}`, `${n(c.updated, 'updated')}`, `${n(c.unchanged, 'unchanged')}`, `${n(c.skipped, 'skipped')}`]
+    : [`${n(c.created, 'to create')}`, `${n(c.updated, 'to update')}`, `${n(c.unchanged, 'unchanged')}`, `${n(c.invalid, 'invalid')}`];
+  return `${n(c.rows, 'row', 'rows')}: ${parts.join(', ')}`;
+}
+
+/** canImport says whether the plan can be imported, and if not, why. */
+export function importBlocker(plan: ImportPlan | undefined, skipInvalid: boolean): string | null {
+  if (!plan) return 'The preview is not ready yet.';
+  if ((plan.mappingProblems ?? []).length > 0) return 'Some required fields have no column: fix the mapping first.';
+  if (plan.counts.rows === 0) return 'The sheet has no data rows below the header.';
+  if (plan.counts.invalid > 0 && !skipInvalid) {
+    return `${plan.counts.invalid.toLocaleString()} ${plan.counts.invalid === 1 ? 'row is' : 'rows are'} invalid: fix the file, or skip invalid rows and import the rest.`;
+  }
+  if (plan.counts.invalid >= plan.counts.rows) return 'Every row is invalid: there is nothing to import.';
+  return null;
+}
+
+const plurals: Record<string, string> = {
+  controls: 'controls', risks: 'risks', people: 'people', attendance: 'attendance', measurements: 'measurements',
+};
+
+/** importedPath is the route that lists the records of an import kind. */
+export function importedPath(kind: string): string {
+  if (kind === 'requirements') return '/requirements';
+  return `/records/${plurals[kind] ?? kind}`;
+}
+
+/** progressPercent is done/total as a whole percentage, 0 without a total. */
+export function progressPercent(p: { done: number; total: number } | null | undefined): number {
+  if (!p || p.total <= 0) return 0;
+  return Math.max(0, Math.min(100, Math.round((p.done / p.total) * 100)));
+}
