@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { normaliseError, type ImportField, type ImportPlan } from '../../lib/api';
 import { useSaveMapping } from './queries';
-import { columnOptions, setFieldColumn, type WizardState } from './wizard';
+import { columnOptions, matchableKinds, matchOptions, setFieldColumn, type WizardState } from './wizard';
 
 /** MappingStep lets the user choose the column of each field and the reading options. */
 export function MappingStep({
@@ -81,6 +81,18 @@ export function MappingStep({
       <Paper withBorder p="md" radius="md">
         <Title order={4} size="h5" mb="xs">Reading options</Title>
         <Stack gap="sm">
+          {matchableKinds.includes(state.kind) && (
+            <Select
+              label="Match rows to stored records by"
+              description="Rows whose value matches a stored record update it; the others are created"
+              data={matchOptions(fields)}
+              value={state.matchBy}
+              onChange={(v) => onChange({ ...state, matchBy: v ?? '' })}
+              allowDeselect={false}
+              w={360}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
           <MultiSelect
             label="Fill down these columns"
             description="Blank cells take the value above (for merged or sparse hierarchy columns)"

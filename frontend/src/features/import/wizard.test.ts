@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportCounts, ImportPlan, SheetPreview } from '../../lib/api';
 import {
-  buildRequest, chooseFile, chooseHeader, chooseKind, chooseSheet, columnLabel, columnLetter, columnOptions, countsSummary,
+  buildRequest, chooseFile, matchOptions, chooseHeader, chooseKind, chooseSheet, columnLabel, columnLetter, columnOptions, countsSummary,
   effectiveHeader, fileName, importBlocker, importedPath, initialState, progressPercent, setFieldColumn, sheetOptions,
   type WizardState,
 } from './wizard';
@@ -25,7 +25,7 @@ describe('buildRequest', () => {
   it('detects the header and skips sections by default', () => {
     expect(buildRequest(base)).toEqual({
       kind: 'requirements', file: '/tmp/reg.xlsx', sheet: '', headerRow: 0, headerRows: 0, map: {}, unmap: [],
-      fillDown: [], keepSections: false, dayFirst: false, skipInvalid: false,
+      fillDown: [], keepSections: false, dayFirst: false, skipInvalid: false, matchBy: '',
     });
   });
 
@@ -156,5 +156,20 @@ describe('importBlocker', () => {
     expect(importBlocker(plan({ counts: counts({ rows: 0 }) }), false)).toMatch(/no data rows/);
     expect(importBlocker(plan({ counts: counts({ rows: 2, invalid: 2 }) }), true)).toMatch(/Every row is invalid/);
     expect(importBlocker(undefined, false)).toMatch(/not ready/);
+  });
+});
+
+describe('matchOptions', () => {
+  it('offers the key first, as the default, then the title', () => {
+    const fields = [
+      { name: 'title', label: 'Title', required: true, type: 'text' },
+      { name: 'ref', label: 'Reference', required: true, type: 'text', key: true },
+      { name: 'notes', label: 'Notes', required: false, type: 'multiline' },
+    ] as unknown as Parameters<typeof matchOptions>[0];
+    expect(matchOptions(fields)).toEqual([
+      { value: '', label: 'Reference' },
+      { value: 'title', label: 'Title' },
+    ]);
+    expect(buildRequest({ ...base, matchBy: 'title' }).matchBy).toBe('title');
   });
 });

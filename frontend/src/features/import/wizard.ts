@@ -1,6 +1,6 @@
 // The import wizard's state and the pure rules over it: the request it sends, the
 // column labels it shows, the summaries of a plan. No React here, so it is tested alone.
-import type { HeaderColumn, ImportCounts, ImportPlan, ImportRequest, SheetPreview } from '../../lib/api';
+import type { HeaderColumn, ImportCounts, ImportField, ImportPlan, ImportRequest, SheetPreview } from '../../lib/api';
 
 /** What the user chose so far. Overrides are kept apart from what Go proposed. */
 export interface WizardState {
@@ -21,6 +21,8 @@ export interface WizardState {
   skipSections: boolean;
   dayFirst: boolean;
   skipInvalid: boolean;
+  /** The field that matches rows to stored records; "" for the reference. */
+  matchBy: string;
 }
 
 export const initialState: WizardState = {
@@ -35,6 +37,7 @@ export const initialState: WizardState = {
   skipSections: true,
   dayFirst: false,
   skipInvalid: false,
+  matchBy: '',
 };
 
 /** buildRequest turns the wizard's state into the importer's request. */
@@ -51,6 +54,7 @@ export function buildRequest(s: WizardState): ImportRequest {
     keepSections: !s.skipSections,
     dayFirst: s.dayFirst,
     skipInvalid: s.skipInvalid,
+    matchBy: s.matchBy,
   };
 }
 
@@ -66,7 +70,7 @@ export function chooseFile(s: WizardState, file: string): WizardState {
 
 /** chooseKind switches the record kind; the mapping starts again from the proposal. */
 export function chooseKind(s: WizardState, kind: string): WizardState {
-  return { ...withoutMapping(s), kind };
+  return { ...withoutMapping(s), kind, matchBy: '' };
 }
 
 /** chooseSheet switches the sheet; the header is detected again. */
@@ -174,4 +178,15 @@ export function importedPath(kind: string): string {
 export function progressPercent(p: { done: number; total: number } | null | undefined): number {
   if (!p || p.total <= 0) return 0;
   return Math.max(0, Math.min(100, Math.round((p.done / p.total) * 100)));
+}
+
+/** Kinds whose rows can be matched to stored records by a field other than the reference. */
+export const matchableKinds = ['requirements', 'controls', 'risks'];
+
+/** matchOptions lists the fields a register's rows can be matched by: the key first. */
+export function matchOptions(fields: ImportField[]): { value: string; label: string }[] {
+  return fields
+    .filter((f) => f.key || f.name === 'title')
+    .sort((a, b) => Number(!!b.key) - Number(!!a.key))
+    .map((f) => ({ value: f.key ? '' : f.name, label: f.label }));
 }

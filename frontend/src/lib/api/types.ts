@@ -225,6 +225,8 @@ export interface ImportRequest {
   keepSections: boolean;
   dayFirst: boolean;
   skipInvalid: boolean;
+  /** The field that matches rows to stored records; "" for the reference. */
+  matchBy: string;
 }
 
 export type ImportAction = 'create' | 'update' | 'unchanged' | 'invalid' | 'section';

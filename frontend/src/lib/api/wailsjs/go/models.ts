@@ -321,6 +321,7 @@ export namespace importer {
 	    keepSections: boolean;
 	    dayFirst: boolean;
 	    skipInvalid: boolean;
+	    matchBy: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Request(source);
@@ -339,6 +340,7 @@ export namespace importer {
 	        this.keepSections = source["keepSections"];
 	        this.dayFirst = source["dayFirst"];
 	        this.skipInvalid = source["skipInvalid"];
+	        this.matchBy = source["matchBy"];
 	    }
 	}
 	export class Plan {
