@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -72,11 +73,24 @@ func Restore(dir string, r io.Reader, force bool, opt Options) (err error) {
 	if err := load(tmp, r, opt); err != nil {
 		return err
 	}
-	if err := os.RemoveAll(dir); err != nil {
-		return fmt.Errorf("store: unable to remove the old content of %s: %w", dir, err)
+	// Swap by renames, so that the old content stays whole until the new one is in place.
+	old := ""
+	if _, statErr := os.Stat(dir); statErr == nil {
+		old = fmt.Sprintf("%s.old-%d", dir, time.Now().UnixNano())
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("store: unable to move the old content of %s aside: %w", dir, err)
+		}
 	}
 	if err := os.Rename(tmp, dir); err != nil {
+		if old != "" {
+			_ = os.Rename(old, dir)
+		}
 		return fmt.Errorf("store: unable to move the restored data into %s: %w", dir, err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			opt.Logger.Warn("unable to remove the replaced data folder", "dir", old, "err", err)
+		}
 	}
 	return nil
 }

@@ -29,6 +29,14 @@ func (db *DB) Batch(fn func(b *Batch) error) error {
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
+	if err := db.usable(); err != nil {
+		return err
+	}
+	// A journal left by an earlier batch whose clean-up failed must not be mistaken for
+	// this batch's own.
+	if err := db.dropJournal(); err != nil {
+		return fmt.Errorf("store: unable to start a batch: %w", err)
+	}
 	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set([]byte(keyBatch), nil) }); err != nil {
 		return fmt.Errorf("store: unable to start a batch: %w", err)
 	}
@@ -44,6 +52,7 @@ func (db *DB) Batch(fn func(b *Batch) error) error {
 	if err != nil {
 		b.tx.txn.Discard()
 		if rerr := db.rollbackJournal(); rerr != nil {
+			db.setBroken(rerr)
 			return errors.Join(err, rerr)
 		}
 		return err
@@ -118,7 +127,8 @@ func isNewKey(key, freshID []byte) bool {
 		(len(freshID) > 0 && bytes.Contains(key, freshID))
 }
 
-// journalChunk is how many journal entries one transaction plays back or drops.
+// journalChunk is how many journal entries one transaction plays back at most; a chunk
+// also stops at a quarter of Badger's transaction size.
 const journalChunk = 2000
 
 // eachJournalChunk calls fn with up to journalChunk journal entries at a time in a fresh
@@ -136,13 +146,16 @@ func (db *DB) eachJournalChunk(fn func(txn *badger.Txn, key, old []byte) error) 
 			it := txn.NewIterator(opts)
 			type entry struct{ key, old []byte }
 			var batch []entry
-			for it.Seek(from); it.ValidForPrefix(prefix) && len(batch) < journalChunk; it.Next() {
+			size, limit := int64(0), db.bdb.MaxBatchSize()/4
+			for it.Seek(from); it.ValidForPrefix(prefix) && len(batch) < journalChunk && size < limit; it.Next() {
 				v, err := it.Item().ValueCopy(nil)
 				if err != nil {
 					it.Close()
 					return err
 				}
-				batch = append(batch, entry{it.Item().KeyCopy(nil), v})
+				k := it.Item().KeyCopy(nil)
+				size += int64(2*len(k) + len(v))
+				batch = append(batch, entry{k, v})
 			}
 			it.Close()
 			for _, e := range batch {
@@ -200,11 +213,13 @@ func (db *DB) finishJournal() error {
 	if err == nil {
 		err = db.sync()
 	}
-	if err == nil {
-		err = db.dropJournal()
-	}
 	if err != nil {
 		return fmt.Errorf("store: unable to finish a batch: %w", err)
+	}
+	// The batch is final now; a journal that cannot be dropped yet is dropped by the next
+	// batch or the next Open.
+	if err := db.dropJournal(); err != nil {
+		db.opt.Logger.Warn("unable to drop the journal of a finished batch", "err", err)
 	}
 	return nil
 }
@@ -244,9 +259,31 @@ func (db *DB) recoverJournal() error {
 	if err != nil {
 		return fmt.Errorf("store: unable to check for an unfinished batch: %w", err)
 	}
+	if pending && db.opt.ReadOnly {
+		return isms.Errorf(isms.CodeLocked,
+			"an import into %s was interrupted and must be undone first; open the folder once without read-only mode", db.dir)
+	}
 	if pending {
 		db.opt.Logger.Warn("undoing a batch that did not finish (the app stopped during an import)", "dir", db.dir)
 		return db.rollbackJournal()
 	}
+	if db.opt.ReadOnly {
+		return nil
+	}
 	return db.dropJournal()
+}
+
+// setBroken stops all writes after a batch could not be undone: the folder must be
+// opened again, which finishes the undo.
+func (db *DB) setBroken(err error) {
+	db.broken.Store(&err)
+}
+
+// usable returns an error when writes must stop until the folder is opened again.
+func (db *DB) usable() error {
+	if p := db.broken.Load(); p != nil {
+		return &isms.Error{Code: isms.CodeLocked,
+			Message: fmt.Sprintf("an interrupted change could not be undone (%v); close ISMS Desk and open it again to finish undoing it", *p)}
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -185,5 +186,51 @@ func TestBatchKilledMidway(t *testing.T) {
 	sameDump(t, before, dump(t, db))
 	if _, err := db.VerifyHistory(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBatchUndoOfLargeRecords: undoing a batch that updated many large records fits
+// Badger's transaction limits, and the folder opens again.
+func TestBatchUndoOfLargeRecords(t *testing.T) {
+	dir := t.TempDir()
+	db := openDir(t, dir)
+	big := strings.Repeat("The organisation shall protect personal data. ", 260) // about 12 KB
+	var ids []string
+	err := db.Batch(func(b *Batch) error {
+		for i := range 1500 {
+			r := newReq(fmt.Sprintf("L-%d", i))
+			r.Text = big
+			if err := b.Do(func(tx *Tx) error { return tx.Create(r, "test") }); err != nil {
+				return err
+			}
+			ids = append(ids, r.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := dump(t, db)
+	err = db.Batch(func(b *Batch) error {
+		for _, id := range ids {
+			if err := b.Do(func(tx *Tx) error {
+				r, err := GetAs[*isms.Requirement](tx, isms.KindRequirement, id)
+				if err != nil {
+					return err
+				}
+				r.Text += " Updated."
+				return tx.Put(r, "test")
+			}); err != nil {
+				return err
+			}
+		}
+		return errors.New("cancelled")
+	})
+	if err == nil || strings.Contains(err.Error(), "undo") {
+		t.Fatalf("batch: %v, want only the cancellation", err)
+	}
+	sameDump(t, before, dump(t, db))
+	if err := db.Update(func(tx *Tx) error { return tx.Create(newReq("AFTER"), "test") }); err != nil {
+		t.Fatalf("write after the undo: %v", err)
 	}
 }

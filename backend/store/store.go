@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -51,6 +52,8 @@ type DB struct {
 
 	// writeMu lets a Batch, which spans many transactions, exclude every other write.
 	writeMu sync.Mutex
+	// broken is set when a failed Batch could not be undone; writes then stop.
+	broken atomic.Pointer[error]
 }
 
 // Open opens (creating it when needed) the data folder dir. When another ISMS Desk holds the
@@ -70,11 +73,9 @@ func Open(dir string, opt Options) (*DB, error) {
 		_ = bdb.Close()
 		return nil, err
 	}
-	if !opt.ReadOnly {
-		if err := db.recoverJournal(); err != nil {
-			_ = bdb.Close()
-			return nil, err
-		}
+	if err := db.recoverJournal(); err != nil {
+		_ = bdb.Close()
+		return nil, err
 	}
 	return db, nil
 }
@@ -229,6 +230,9 @@ func (db *DB) Update(fn func(tx *Tx) error) error {
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
+	if err := db.usable(); err != nil {
+		return err
+	}
 	for attempt := 1; ; attempt++ {
 		err := db.try(fn)
 		if err == nil {
