@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -126,7 +127,11 @@ func ErrorFormatter(log *slog.Logger) func(error) any {
 	return func(err error) any {
 		var e *isms.Error
 		if errors.As(err, &e) {
-			return UIError{Code: e.Code, Message: e.Message, Fields: e.Fields}
+			msg := e.Message
+			if err != error(e) { // keep the context a wrapper added, e.g. "row 4 of reqs.xlsx: ..."
+				msg = strings.Replace(err.Error(), e.Error(), e.Message, 1)
+			}
+			return UIError{Code: e.Code, Message: msg, Fields: e.Fields}
 		}
 		log.Error("internal error", "err", err)
 		return UIError{Code: isms.CodeInternal, Message: "Something went wrong: " + err.Error()}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"sync"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -16,8 +15,7 @@ import (
 type ImportService struct {
 	app *App
 
-	mu     sync.Mutex
-	cancel context.CancelFunc
+	running canceller
 }
 
 // ImportKind is a kind the wizard can import, with its fields.
@@ -128,16 +126,8 @@ func (s *ImportService) Import(req importer.Request) (importer.Result, error) {
 	if err != nil {
 		return importer.Result{}, err
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.mu.Lock()
-	s.cancel = cancel
-	s.mu.Unlock()
-	defer func() {
-		cancel()
-		s.mu.Lock()
-		s.cancel = nil
-		s.mu.Unlock()
-	}()
+	ctx, done := s.running.start()
+	defer done()
 	p, err := importer.Prepare(ctx, db, req)
 	if err != nil {
 		return importer.Result{}, err
@@ -149,11 +139,7 @@ func (s *ImportService) Import(req importer.Request) (importer.Result, error) {
 
 // Cancel stops a running import; what it wrote is undone.
 func (s *ImportService) Cancel() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.cancel != nil {
-		s.cancel()
-	}
+	s.running.stop()
 }
 
 // SaveMapping keeps a mapping under a name for the same header layout.

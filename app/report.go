@@ -1,11 +1,9 @@
 package app
 
 import (
-	"context"
 	"io"
 	"os"
 	"strings"
-	"sync"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -22,8 +20,7 @@ import (
 type ReportService struct {
 	app *App
 
-	mu     sync.Mutex
-	cancel context.CancelFunc
+	running canceller
 }
 
 // ExportProgress is the payload of the "export:progress" event.
@@ -78,16 +75,8 @@ func (s *ReportService) ExportTo(name, id, path string) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.mu.Lock()
-	s.cancel = cancel
-	s.mu.Unlock()
-	defer func() {
-		cancel()
-		s.mu.Lock()
-		s.cancel = nil
-		s.mu.Unlock()
-	}()
+	ctx, done := s.running.start()
+	defer done()
 	return safefile.Write(path, func(w io.Writer) error {
 		return report.Write(ctx, db, name, report.Options{
 			ID: id, Now: s.app.clock(), Version: buildinfo.Version,
@@ -100,11 +89,7 @@ func (s *ReportService) ExportTo(name, id, path string) error {
 
 // Cancel stops a running export.
 func (s *ReportService) Cancel() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.cancel != nil {
-		s.cancel()
-	}
+	s.running.stop()
 }
 
 // Open opens a written report in the spreadsheet application.

@@ -106,8 +106,8 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 	err := db.Batch(func(b *store.Batch) error {
 		for i, rec := range writes {
 			if i%200 == 0 {
-				if err := ctx.Err(); err != nil {
-					return isms.Errorf(isms.CodeInvalid, "the import of %s was cancelled; nothing was imported", p.FileName)
+				if ctx.Err() != nil {
+					return cancelled(p.FileName)
 				}
 				if progress != nil {
 					progress(i, total)
@@ -212,6 +212,7 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 			return isms.Errorf(isms.CodeInvalid, "the import of %s was already reverted on %s", log.File, log.RevertedAt.Format("2006-01-02 15:04"))
 		}
 		var changed []string
+		created := map[string]bool{}
 		err = tx.EachSetting(entryPrefix+logID+"/", func(_, value string) error {
 			var group []logEntry
 			if err := json.Unmarshal([]byte(value), &group); err != nil {
@@ -219,6 +220,9 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 			}
 			for _, e := range group {
 				entries = append(entries, e)
+				if e.Op == store.OpCreate {
+					created[string(e.Kind)+"/"+e.ID] = true
+				}
 				cur, err := tx.Get(e.Kind, e.ID)
 				if isms.ErrorCode(err) == isms.CodeNotFound {
 					continue // deleted since: nothing to undo
@@ -235,6 +239,22 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 		if err != nil {
 			return err
 		}
+		// A record the import created may since have become the target of other records'
+		// links (a person made owner of a risk): deleting it would leave them dangling.
+		for _, e := range entries {
+			if e.Op != store.OpCreate {
+				continue
+			}
+			used, err := usedElsewhere(tx, e, created)
+			if err != nil {
+				return err
+			}
+			if used {
+				if rec, err := tx.Get(e.Kind, e.ID); err == nil {
+					changed = append(changed, label(rec)+" (now used by other records)")
+				}
+			}
+		}
 		if len(changed) > 0 {
 			if len(changed) > 10 {
 				changed = append(changed[:10], fmt.Sprintf("and %d more", len(changed)-10))
@@ -249,11 +269,25 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 	}
 	source := "revert of the import of " + log.File
 	err = db.Batch(func(b *store.Batch) error {
+		if err := b.Do(func(tx *store.Tx) error { // a second, concurrent revert stops here
+			raw, err := tx.Setting(logPrefix + logID)
+			if err != nil {
+				return err
+			}
+			var again Log
+			if err := json.Unmarshal([]byte(raw), &again); err != nil {
+				return err
+			}
+			if !again.RevertedAt.IsZero() {
+				return isms.Errorf(isms.CodeInvalid, "the import of %s was already reverted", log.File)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 		for i := len(entries) - 1; i >= 0; i-- {
-			if i%200 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
+			if i%200 == 0 && ctx.Err() != nil {
+				return isms.Errorf(isms.CodeCancelled, "the revert of the import of %s was cancelled; nothing was changed", log.File)
 			}
 			e := entries[i]
 			err := b.Do(func(tx *store.Tx) error {
@@ -263,6 +297,9 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 				}
 				if err != nil {
 					return err
+				}
+				if cur.Base().Version != e.Version {
+					return isms.Errorf(isms.CodeConflict, "the import of %s cannot be reverted: %s changed meanwhile; nothing was changed", log.File, label(cur))
 				}
 				if e.Op == store.OpCreate {
 					return tx.Delete(e.Kind, e.ID, cur.Base().Version, source)
@@ -291,6 +328,40 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 		})
 	})
 	return log, err
+}
+
+// usedElsewhere reports whether a record the import created is now linked to, or (for a
+// person) owns, a record that the import did not create.
+func usedElsewhere(tx *store.Tx, e logEntry, created map[string]bool) (bool, error) {
+	back, err := tx.Backlinks(e.Kind, e.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, bl := range back {
+		if !created[string(bl.Kind)+"/"+bl.ID] {
+			return true, nil
+		}
+	}
+	if e.Kind != isms.KindPerson {
+		return false, nil
+	}
+	for _, k := range isms.Kinds() {
+		ids, err := tx.Find(k, store.IndexOwner, e.ID)
+		if err != nil {
+			return false, err
+		}
+		for _, id := range ids {
+			if !created[string(k)+"/"+id] {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+// cancelled is the error of an import the user stopped.
+func cancelled(file string) error {
+	return isms.Errorf(isms.CodeCancelled, "the import of %s was cancelled; nothing was imported", file)
 }
 
 func problemFields(ps []xlsx.Problem) string {

@@ -178,10 +178,13 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	if ctx.Err() != nil {
+		return nil, cancelled(name)
 	}
 	err = db.View(func(tx *store.Tx) error { return resolve(ctx, tx, p, results) })
+	if ctx.Err() != nil {
+		return nil, cancelled(name)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -503,3 +503,59 @@ func TestMatchByTitle(t *testing.T) {
 		t.Fatalf("unknown match field: %v", err)
 	}
 }
+
+func TestRevertRefusedWhenACreatedPersonIsUsedElsewhere(t *testing.T) {
+	db := openDB(t, "")
+	file := filepath.Join(t.TempDir(), "register.xlsx")
+	writeBook(t, file, 3, register("Omar Haddad", "Gap"))
+	res := commit(t, db, prepare(t, db, Request{Kind: xlsx.KindRequirements, File: file}))
+	// Omar, created by the import, becomes the owner of a risk made in the window.
+	err := db.Update(func(tx *store.Tx) error {
+		var omar string
+		tx.Each(isms.KindPerson, func(r isms.Record) error {
+			if r.(*isms.Person).Name == "Omar Haddad" {
+				omar = r.Base().ID
+			}
+			return nil
+		})
+		return tx.Create(&isms.Risk{Ref: "R-1", Title: "Laptop theft", Likelihood: 3, Impact: 3, OwnerID: omar,
+			Status: isms.RiskStatuses[0].Value, Treatment: isms.TreatmentOptions[0].Value}, "window")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Revert(context.Background(), db, res.Log.ID, now); isms.ErrorCode(err) != isms.CodeConflict {
+		t.Fatalf("revert: %v, want conflict", err)
+	}
+	if n := count(t, db, isms.KindRequirement); n != 3 {
+		t.Fatalf("a refused revert changed records: %d requirements", n)
+	}
+}
+
+func TestPlanCatchesTakenRefsAndKeepsPeopleOfSkippedRows(t *testing.T) {
+	db := openDB(t, "")
+	dir := t.TempDir()
+	first := filepath.Join(dir, "v1.xlsx")
+	writeBook(t, first, 1, [][]any{{"Ref", "Title"}, {"R-1", "Old title"}})
+	commit(t, db, prepare(t, db, Request{Kind: xlsx.KindRequirements, File: first}))
+	people := count(t, db, isms.KindPerson)
+
+	second := filepath.Join(dir, "v2.xlsx")
+	writeBook(t, second, 1, [][]any{
+		{"Ref", "Title", "Owner", "Due date"},
+		{"R-1", "New title", "Ana", ""},          // matched by title: a new record whose ref is taken
+		{"R-2", "Second", "Bob Smyth", "Smarch"}, // invalid: its owner must not be created
+		{"R-3", "Third", "Cleo", ""},
+	})
+	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: second, MatchBy: "title", SkipInvalid: true})
+	if p.Counts.Invalid != 2 || p.Counts.Created != 1 {
+		t.Fatalf("counts %+v errors %+v", p.Counts, p.Errors)
+	}
+	if strings.Join(p.NewPeople, ",") != "Cleo" {
+		t.Fatalf("new people %v, want only the owner of the valid row", p.NewPeople)
+	}
+	commit(t, db, p)
+	if n := count(t, db, isms.KindPerson); n != people+1 {
+		t.Fatalf("%d people, want %d", n, people+1)
+	}
+}

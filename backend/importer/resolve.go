@@ -16,7 +16,8 @@ var ownerField = map[string]string{"owner": "ownerId"}
 
 // directory finds people by name or e-mail, including the ones this import adds.
 type directory struct {
-	byKey map[string]string // folded name or e-mail -> person ID ("" for one to be created)
+	byKey map[string]string // folded name or e-mail -> person ID
+	added []string          // keys of people this import plans to create, in order
 	plan  *Plan
 }
 
@@ -57,10 +58,12 @@ func (d *directory) person(name, email string) string {
 	p.ID = newID()
 	d.plan.people = append(d.plan.people, p)
 	d.plan.NewPeople = append(d.plan.NewPeople, display)
-	if k := fold(email); k != "" {
-		d.byKey[k] = p.ID
+	for _, k := range []string{fold(email), fold(name)} {
+		if k != "" {
+			d.byKey[k] = p.ID
+			d.added = append(d.added, k)
+		}
 	}
-	d.byKey[fold(name)] = p.ID
 	return p.ID
 }
 
@@ -116,7 +119,7 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 	if err != nil {
 		return err
 	}
-	r := &resolver{tx: tx, p: p, dir: dir, seen: map[string]int{}}
+	r := &resolver{tx: tx, p: p, dir: dir, seen: map[string]int{}, refs: map[string]int{}}
 	if err := r.load(); err != nil {
 		return err
 	}
@@ -160,13 +163,15 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 
 // resolver holds what resolving one plan needs.
 type resolver struct {
-	tx    *store.Tx
-	p     *Plan
-	dir   *directory
-	have  existing       // stored records of the imported kind, by match key
-	seen  map[string]int // match key -> Excel row that first had it, to catch duplicates
-	kpis  existing       // measurements: KPIs by ref and by name
-	train existing       // attendance: trainings by topic (and topic|date)
+	tx         *store.Tx
+	p          *Plan
+	dir        *directory
+	have       existing       // stored records of the imported kind, by match key
+	seen       map[string]int // match key -> Excel row that first had it, to catch duplicates
+	refs       map[string]int // folded ref -> Excel row that first had it
+	trainAdded []string       // keys of trainings this import plans to create
+	kpis       existing       // measurements: KPIs by ref and by name
+	train      existing       // attendance: trainings by topic (and topic|date)
 }
 
 func (r *resolver) load() (err error) {
@@ -222,6 +227,36 @@ func (r *resolver) load() (err error) {
 
 // row plans one valid converted row.
 func (r *resolver) row(row *PlannedRow, res xlsx.RowResult) error {
+	mark := r.mark()
+	err := r.planRow(row, res)
+	if err == nil && len(row.Problems) > 0 {
+		r.undo(mark) // people and trainings of a row left out are not added
+	}
+	return err
+}
+
+// additions marks how far the plan's new people and trainings went.
+type additions struct{ people, names, extra, keys, trainings int }
+
+func (r *resolver) mark() additions {
+	return additions{len(r.p.people), len(r.p.NewPeople), len(r.p.extra), len(r.dir.added), len(r.trainAdded)}
+}
+
+// undo forgets the people and trainings planned since the mark.
+func (r *resolver) undo(m additions) {
+	r.p.people, r.p.NewPeople, r.p.extra = r.p.people[:m.people], r.p.NewPeople[:m.names], r.p.extra[:m.extra]
+	for _, k := range r.dir.added[m.keys:] {
+		delete(r.dir.byKey, k)
+	}
+	r.dir.added = r.dir.added[:m.keys]
+	for _, k := range r.trainAdded[m.trainings:] {
+		delete(r.train, k)
+	}
+	r.trainAdded = r.trainAdded[:m.trainings]
+}
+
+// planRow plans one valid converted row.
+func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 	var rec isms.Record
 	var key string
 	problem := func(field, msg string) {
@@ -263,7 +298,11 @@ func (r *resolver) row(row *PlannedRow, res xlsx.RowResult) error {
 		return fmt.Errorf("importer: unexpected row type %T", res.Record)
 	}
 	if key == "" {
-		problem(r.p.Request.MatchBy, "is empty, so the row cannot be matched to a stored record")
+		f := r.p.Request.MatchBy
+		if f == "" {
+			f = "ref"
+		}
+		problem(f, "is empty, so the row cannot be matched to a stored record: give it a value, or map the column that holds it")
 		return nil
 	}
 	if first, dup := r.seen[key]; dup {
@@ -281,6 +320,19 @@ func (r *resolver) row(row *PlannedRow, res xlsx.RowResult) error {
 	t := rec.Terms()
 	row.Ref, row.Title = t.Ref, t.Title
 	old, ok := r.have[key]
+	if t.Ref != "" { // a reference is unique in its kind: in the file and in the store
+		if first, dup := r.refs[fold(t.Ref)]; dup {
+			problem("ref", fmt.Sprintf("%q is also the reference of row %d", t.Ref, first))
+			return nil
+		}
+		r.refs[fold(t.Ref)] = res.Row
+		if other, err := r.tx.ByRef(rec.Kind(), t.Ref); err == nil && (!ok || other.Base().ID != old.Base().ID) {
+			problem("ref", fmt.Sprintf("%q is already the reference of %s", t.Ref, label(other)))
+			return nil
+		} else if err != nil && isms.ErrorCode(err) != isms.CodeNotFound {
+			return err
+		}
+	}
 	if !ok {
 		if err := rec.Validate(); err != nil {
 			r.fieldProblems(row, res.Row, err)
@@ -320,9 +372,11 @@ func (r *resolver) training(x *xlsx.AttendanceRow) isms.Record {
 	}
 	t.ID = newID()
 	r.p.extra = append(r.p.extra, t)
-	r.train[fold(t.Topic)+"|"+string(t.Date)] = t
-	if _, ok := r.train[fold(t.Topic)]; !ok {
-		r.train[fold(t.Topic)] = t
+	for _, k := range []string{fold(t.Topic) + "|" + string(t.Date), fold(t.Topic)} {
+		if _, ok := r.train[k]; !ok {
+			r.train[k] = t
+			r.trainAdded = append(r.trainAdded, k)
+		}
 	}
 	return t
 }

@@ -12,11 +12,12 @@ type Code string
 
 // Error codes shared by every layer.
 const (
-	CodeInvalid  Code = "invalid"   // the input breaks a rule; Fields says which
-	CodeNotFound Code = "not_found" // the record does not exist
-	CodeConflict Code = "conflict"  // the record changed since it was read
-	CodeLocked   Code = "locked"    // the record or data folder may not be changed now
-	CodeInternal Code = "internal"  // anything else
+	CodeInvalid   Code = "invalid"   // the input breaks a rule; Fields says which
+	CodeNotFound  Code = "not_found" // the record does not exist
+	CodeConflict  Code = "conflict"  // the record changed since it was read
+	CodeLocked    Code = "locked"    // the record or data folder may not be changed now
+	CodeCancelled Code = "cancelled" // the user stopped the work; nothing was changed
+	CodeInternal  Code = "internal"  // anything else
 )
 
 // Error is the domain's error: a code, a message for people, and per-field messages
