@@ -1,8 +1,8 @@
 // Every failed call to Go is normalised here into an ApiError with a stable code.
 
-export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'locked' | 'internal';
+export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'locked' | 'cancelled' | 'internal';
 
-const codes: readonly ErrorCode[] = ['invalid', 'not_found', 'conflict', 'locked', 'internal'];
+const codes: readonly ErrorCode[] = ['invalid', 'not_found', 'conflict', 'locked', 'cancelled', 'internal'];
 
 /** An error from the Go services: a code, a message for people and per-field messages. */
 export class ApiError extends Error {
