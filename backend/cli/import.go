@@ -123,8 +123,8 @@ func printSummary(w io.Writer, s importSummary, plan *importer.Plan) {
 	if s.DryRun {
 		verb = "Would import"
 	}
-	fmt.Fprintf(w, "%s %s from %s, sheet %q, header row %d: %d rows, %d created, %d updated, %d unchanged, %d skipped.\n",
-		verb, s.Kind, s.File, s.Sheet, s.HeaderRow, s.Rows, s.Created, s.Updated, s.Unchanged, s.Skipped)
+	fmt.Fprintf(w, "%s %s from %s, sheet %q, header row %d: %d rows, %d created, %d updated, %d unchanged, %d skipped, %d invalid.\n",
+		verb, s.Kind, s.File, s.Sheet, s.HeaderRow, s.Rows, s.Created, s.Updated, s.Unchanged, s.Skipped, plan.Counts.Invalid)
 	if len(plan.NewPeople) > 0 {
 		fmt.Fprintf(w, "New people: %s\n", strings.Join(plan.NewPeople, ", "))
 	}

@@ -48,6 +48,9 @@ func TestCorpusImports(t *testing.T) {
 		{file: "nist-sp800-53r5-control-catalog.xlsx", kind: xlsx.KindRequirements, headerRow: 1, rows: 1189, minCreated: 1189},
 		// GDPR: 1,090 rows; section rows (no ref_id) are skipped or listed.
 		{file: "gdpr-requirements-ciso-assistant-library.xlsx", kind: xlsx.KindRequirements, sheet: "GDPR_content", headerRow: 1, rows: 1090, skipInvalid: true, minCreated: 900},
+		// ISO 27001 2013 -> 2022 mapping, sheet "source": 200 nodes of 2013, ref_id on all but
+		// the section rows.
+		{file: "iso27001-2013-to-2022-mapping-ciso-assistant-library.xlsx", kind: xlsx.KindRequirements, sheet: "source", headerRow: 1, rows: 200, skipInvalid: true, minCreated: 180},
 		// SP 800-53A: 5,597 assessment rows keyed by identifier, sparse names filled down.
 		{file: "nist-sp800-53a-r5-assessment-procedures-cprt.xlsx", kind: xlsx.KindRequirements, headerRow: 1, rows: 5597,
 			mapping: map[string]string{"ref": "identifier", "title": "assessment-objective"}, skipInvalid: true, minCreated: 5000},
@@ -92,6 +95,26 @@ func TestCorpusImports(t *testing.T) {
 // TestCorpusSheetsWithoutARegister: sheets that hold no register get a clear message.
 func TestCorpusSheetsWithoutARegister(t *testing.T) {
 	db := openDB(t, "")
+	// Framework crosswalks (Function / Category / Subcategory) have no reference and title
+	// columns: the plan names the fields that need a column, and nothing is imported.
+	for _, c := range []struct{ file, sheet string }{
+		{"nist-csf-2-0-reference-tool-export.xlsx", "CSF 2.0"},
+		{"nist-csf-and-privacy-framework-to-sp800-53r5-mapping.xlsx", "CSF to SP 800-53r5"},
+	} {
+		p, err := Prepare(context.Background(), db, Request{Kind: xlsx.KindRequirements, File: corpusFile(t, c.file), Sheet: c.sheet})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Header.Row != 2 || len(p.MappingProblems) == 0 {
+			t.Errorf("%s: header row %d, mapping problems %v", c.file, p.Header.Row, p.MappingProblems)
+		}
+		if _, err := Commit(context.Background(), db, p, now, nil); isms.ErrorCode(err) != isms.CodeInvalid {
+			t.Errorf("%s: commit %v, want a clear invalid error", c.file, err)
+		}
+	}
+	if n := count(t, db, isms.KindRequirement); n != 0 {
+		t.Fatalf("%d requirements written", n)
+	}
 	_, err := Prepare(context.Background(), db, Request{Kind: xlsx.KindRequirements,
 		File: corpusFile(t, "nist-csf-and-privacy-framework-to-sp800-53r5-mapping.xlsx"), Sheet: "README"})
 	if isms.ErrorCode(err) != isms.CodeInvalid {

@@ -102,8 +102,14 @@ func invalid(format string, args ...any) error { return isms.Errorf(isms.CodeInv
 // OpenFile opens a workbook from the file system.
 func OpenFile(name string) (*Workbook, error) {
 	st, err := os.Stat(name)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, invalid("there is no file %s", name)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("xlsx: unable to open %s: %w", filepath.Base(name), err)
+		return nil, invalid("%s cannot be read: %v", name, err)
+	}
+	if st.IsDir() {
+		return nil, invalid("%s is a folder, not a workbook", name)
 	}
 	if st.Size() > MaxFileSize {
 		return Open(name, bytes.NewReader(nil), st.Size())
