@@ -146,6 +146,16 @@ func run(dir string, args []string, env Env) error {
 	}
 }
 
+// openExisting opens a data folder that must already hold data, so that a mistyped
+// --data does not quietly create an empty one.
+func openExisting(dir string, env Env) (*store.DB, error) {
+	if entries, err := os.ReadDir(dir); err != nil || len(entries) == 0 {
+		return nil, isms.Errorf(isms.CodeNotFound,
+			"there is no ISMS Desk data in %s; check --data, or create it with `ismsdesk --data %s demo` or by opening the window", dir, dir)
+	}
+	return open(dir, env)
+}
+
 // open opens the store and seeds a new database, as the window does.
 func open(dir string, env Env) (*store.DB, error) {
 	db, err := store.Open(dir, store.Options{Clock: env.Clock, Logger: env.Log})
@@ -187,7 +197,7 @@ func list(dir string, args []string, env Env) error {
 	if err != nil {
 		return usagef("unknown KIND %q; use one of: %s", kindName[0], strings.Join(plurals(), ", "))
 	}
-	db, err := open(dir, env)
+	db, err := openExisting(dir, env)
 	if err != nil {
 		return err
 	}
@@ -277,7 +287,7 @@ func backup(dir string, args []string, env Env) error {
 	if *out == "" || fs.NArg() > 0 {
 		return usagef("backup needs --out FILE")
 	}
-	db, err := open(dir, env)
+	db, err := openExisting(dir, env)
 	if err != nil {
 		return err
 	}

@@ -203,3 +203,15 @@ func TestImportCommandErrors(t *testing.T) {
 		t.Fatalf(".xls: exit %d: %s", code, stderr)
 	}
 }
+
+func TestMissingDataFolderIsNotCreated(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "typo")
+	for _, args := range [][]string{{"list", "controls"}, {"backup", "--out", filepath.Join(t.TempDir(), "b")}, {"export", "soa", "--out", filepath.Join(t.TempDir(), "s.xlsx")}} {
+		if code, _, stderr := runCLI(t, dir, args...); code != ExitError || !strings.Contains(stderr, "no ISMS Desk data") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Fatal("the data folder was created")
+	}
+}

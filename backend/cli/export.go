@@ -42,7 +42,7 @@ func runExport(dir string, args []string, env Env) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	db, err := open(dir, env)
+	db, err := openExisting(dir, env)
 	if err != nil {
 		return err
 	}
