@@ -2,8 +2,11 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -11,8 +14,10 @@ import (
 )
 
 // Batch writes more than one Badger transaction can hold (a large import) and still
-// commits all or nothing. It marks the folder with m/batch, and every key it writes
-// first has its old value journalled under j/<key> in the same transaction. When the
+// commits all or nothing. It marks the folder with m/batch (holding the history sequence
+// number at its start), and every key it writes first has its old value journalled under
+// j/<key> in the same transaction; a record created with a new ID is journalled once, as
+// c/<kind>/<id>, since its keys and its history entries cannot have existed before. When the
 // batch succeeds, m/batch is removed (the commit point) and the journal is dropped. When
 // it fails, or the process dies before the commit point, the journal is played back:
 // at once on failure, and by the next Open after a crash. Other writes wait until the
@@ -37,7 +42,14 @@ func (db *DB) Batch(fn func(b *Batch) error) error {
 	if err := db.dropJournal(); err != nil {
 		return fmt.Errorf("store: unable to start a batch: %w", err)
 	}
-	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set([]byte(keyBatch), nil) }); err != nil {
+	err := db.bdb.Update(func(txn *badger.Txn) error {
+		seq, _, err := (&Tx{db: db, txn: txn}).chainHead()
+		if err != nil {
+			return err
+		}
+		return txn.Set([]byte(keyBatch), seqBytes(seq))
+	})
+	if err != nil {
 		return fmt.Errorf("store: unable to start a batch: %w", err)
 	}
 	if err := db.sync(); err != nil {
@@ -45,7 +57,7 @@ func (db *DB) Batch(fn func(b *Batch) error) error {
 	}
 	b := &Batch{db: db}
 	b.begin()
-	err := fn(b)
+	err = fn(b)
 	if err == nil {
 		err = b.commit()
 	}
@@ -91,15 +103,10 @@ func (tx *Tx) remember(key []byte) error {
 	if !tx.journal {
 		return nil
 	}
-	jk := append([]byte(prefixJournal), key...)
 	if isNewKey(key, tx.fresh) {
-		tx.bytes += int64(len(jk) + 1)
-		tx.writes++
-		if err := tx.txn.Set(jk, []byte{0}); err != nil {
-			return fmt.Errorf("store: unable to journal %q: %w", key, err)
-		}
-		return nil
+		return nil // undone from c/ and the history range, see undoCreated
 	}
+	jk := append([]byte(prefixJournal), key...)
 	if seen, err := tx.exists(jk); err != nil || seen {
 		return err
 	}
@@ -121,7 +128,7 @@ func (tx *Tx) remember(key []byte) error {
 
 // isNewKey reports whether key cannot have existed before the batch: history entries get
 // new sequence numbers, and the keys of a record created with a new ID hold that ID. Such
-// keys are journalled as absent without reading them.
+// keys are not journalled: undoCreated removes them.
 func isNewKey(key, freshID []byte) bool {
 	return bytes.HasPrefix(key, []byte(prefixHistory)) || bytes.HasPrefix(key, []byte(prefixXref)) ||
 		(len(freshID) > 0 && bytes.Contains(key, freshID))
@@ -131,13 +138,90 @@ func isNewKey(key, freshID []byte) bool {
 // also stops at a quarter of Badger's transaction size.
 const journalChunk = 2000
 
+// undoCreated deletes every record the batch created, with its index entries, and its
+// c/ mark, a chunk at a time.
+func (db *DB) undoCreated() error {
+	return db.eachChunk([]byte(prefixCreated), func(txn *badger.Txn, ck, _ []byte) error {
+		rest := string(ck[len(prefixCreated):])
+		kindSeg, idSeg, _ := strings.Cut(rest, "/")
+		kind, id := isms.Kind(unseg(kindSeg)), unseg(idSeg)
+		rk := recordKey(kind, id)
+		item, err := txn.Get(rk)
+		switch {
+		case errors.Is(err, badger.ErrKeyNotFound): // deleted again within the batch
+		case err != nil:
+			return err
+		default:
+			raw, err := item.ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			rec, err := decode(kind, raw)
+			if err != nil {
+				return err
+			}
+			for k := range indexEntries(kind, id, rec.Terms()) {
+				if err := txn.Delete([]byte(k)); err != nil {
+					return err
+				}
+			}
+			if err := txn.Delete(rk); err != nil {
+				return err
+			}
+		}
+		return txn.Delete(ck)
+	})
+}
+
+// undoHistory deletes the history entries written since the batch started (their
+// sequence numbers follow the one kept in m/batch) with their per-record index keys.
+func (db *DB) undoHistory() error {
+	var start uint64
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		item, err := txn.Get([]byte(keyBatch))
+		if err != nil {
+			return err
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		if len(v) == 8 {
+			start = binary.BigEndian.Uint64(v)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return db.eachChunkFrom([]byte(prefixHistory), historyKey(start+1), func(txn *badger.Txn, hk, val []byte) error {
+		var c Change
+		if err := json.Unmarshal(val, &c); err != nil {
+			return err
+		}
+		if err := txn.Delete(xrefKey(c.Kind, c.ID, c.Seq)); err != nil {
+			return err
+		}
+		return txn.Delete(hk)
+	})
+}
+
 // eachJournalChunk calls fn with up to journalChunk journal entries at a time in a fresh
 // transaction, in key order, until none are left; fn must remove the entries it is given.
 // Each chunk starts after the last key of the one before, so that the tombstones of the
 // entries already removed are not walked again.
 func (db *DB) eachJournalChunk(fn func(txn *badger.Txn, key, old []byte) error) error {
-	prefix := []byte(prefixJournal)
-	from := prefix
+	return db.eachChunk([]byte(prefixJournal), fn)
+}
+
+// eachChunk calls fn with every entry under prefix, a chunk per transaction; fn must
+// remove the entries it is given.
+func (db *DB) eachChunk(prefix []byte, fn func(txn *badger.Txn, key, val []byte) error) error {
+	return db.eachChunkFrom(prefix, prefix, fn)
+}
+
+// eachChunkFrom is eachChunk starting at key from.
+func (db *DB) eachChunkFrom(prefix, from []byte, fn func(txn *badger.Txn, key, val []byte) error) error {
 	for {
 		n := 0
 		err := db.bdb.Update(func(txn *badger.Txn) error {
@@ -178,22 +262,29 @@ func (db *DB) eachJournalChunk(fn func(txn *badger.Txn, key, old []byte) error) 
 	}
 }
 
-// rollbackJournal restores every journalled key and then clears the batch mark. Each
-// step is idempotent, so a crash during a rollback is finished by the next Open.
+// rollbackJournal removes the records the batch created and its history entries,
+// restores every journalled key and then clears the batch mark. Each step is idempotent,
+// so a crash during a rollback is finished by the next Open.
 func (db *DB) rollbackJournal() error {
-	err := db.eachJournalChunk(func(txn *badger.Txn, jk, old []byte) error {
-		key := jk[len(prefixJournal):]
-		var err error
-		if len(old) > 0 && old[0] == 1 {
-			err = txn.Set(key, old[1:])
-		} else {
-			err = txn.Delete(key)
-		}
-		if err != nil {
-			return err
-		}
-		return txn.Delete(jk)
-	})
+	err := db.undoCreated()
+	if err == nil {
+		err = db.undoHistory()
+	}
+	if err == nil {
+		err = db.eachJournalChunk(func(txn *badger.Txn, jk, old []byte) error {
+			key := jk[len(prefixJournal):]
+			var err error
+			if len(old) > 0 && old[0] == 1 {
+				err = txn.Set(key, old[1:])
+			} else {
+				err = txn.Delete(key)
+			}
+			if err != nil {
+				return err
+			}
+			return txn.Delete(jk)
+		})
+	}
 	if err == nil {
 		err = db.bdb.Update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyBatch)) })
 	}
@@ -225,20 +316,24 @@ func (db *DB) finishJournal() error {
 }
 
 func (db *DB) dropJournal() error {
-	found := false
+	var found [][]byte
 	err := db.bdb.View(func(txn *badger.Txn) error {
-		opts := badger.DefaultIteratorOptions
-		opts.Prefix, opts.PrefetchValues = []byte(prefixJournal), false
-		it := txn.NewIterator(opts)
-		defer it.Close()
-		it.Rewind()
-		found = it.ValidForPrefix(opts.Prefix)
+		for _, p := range []string{prefixJournal, prefixCreated} {
+			opts := badger.DefaultIteratorOptions
+			opts.Prefix, opts.PrefetchValues = []byte(p), false
+			it := txn.NewIterator(opts)
+			it.Rewind()
+			if it.ValidForPrefix(opts.Prefix) {
+				found = append(found, []byte(p))
+			}
+			it.Close()
+		}
 		return nil
 	})
-	if err != nil || !found {
+	if err != nil || len(found) == 0 {
 		return err
 	}
-	return db.bdb.DropPrefix([]byte(prefixJournal))
+	return db.bdb.DropPrefix(found...)
 }
 
 // recoverJournal runs at Open: an unfinished batch is undone; the journal of a finished

@@ -32,9 +32,12 @@ entries are keys with empty values.
 	h/<seq>                                  -> Change as JSON: ONE global, hash-chained history
 	x/<kind>/<id>/<seq>                      -> "" the history entries of one record
 	s/<name>                                 -> setting value, text
-	m/batch                                  -> "" while a Batch is under way (see batch.go)
+	m/batch                                  -> while a Batch is under way (see batch.go): the history
+	                                            sequence number at its start, 8 bytes big-endian
 	j/<key>                                  -> the value <key> had before the running Batch first
 	                                            wrote it: 0x00 (absent) or 0x01 followed by the value
+	c/<kind>/<id>                            -> "" a record the running Batch created with a new ID;
+	                                            its keys and its history are undone from it, not journalled
 
 IDs are UUID version 7 strings, which are time-ordered, so r/<kind>/ key order is creation
 order. Every use case writes its record, all of its index entries and its history entry in one
@@ -55,6 +58,7 @@ const (
 	prefixXref    = "x/"
 	prefixSetting = "s/"
 	prefixJournal = "j/"
+	prefixCreated = "c/"
 
 	keySchema  = "m/schema"
 	keyHSeq    = "m/hseq"
@@ -130,6 +134,10 @@ func xrefPrefix(kind isms.Kind, id string) []byte {
 
 func xrefKey(kind isms.Kind, id string, seq uint64) []byte {
 	return append(xrefPrefix(kind, id), seqBytes(seq)...)
+}
+
+func createdKey(kind isms.Kind, id string) []byte {
+	return []byte(prefixCreated + seg(string(kind)) + "/" + seg(id))
 }
 
 func settingKey(name string) []byte { return []byte(prefixSetting + seg(name)) }

@@ -203,6 +203,11 @@ func (tx *Tx) Create(rec isms.Record, source string) (err error) {
 	if err != nil {
 		return err
 	}
+	if tx.journal && tx.fresh != nil {
+		if err := tx.set(createdKey(kind, m.ID), nil); err != nil {
+			return err
+		}
+	}
 	if err := tx.set(recordKey(kind, m.ID), after); err != nil {
 		return err
 	}
