@@ -23,8 +23,9 @@ import (
 // at once on failure, and by the next Open after a crash. Other writes wait until the
 // batch ends.
 type Batch struct {
-	db *DB
-	tx *Tx
+	db        *DB
+	tx        *Tx
+	journaled map[string]struct{} // the keys journalled so far, so that none is read twice
 }
 
 // Batch runs fn, whose writes through Batch.Do form one all-or-nothing change.
@@ -55,7 +56,7 @@ func (db *DB) Batch(fn func(b *Batch) error) error {
 	if err := db.sync(); err != nil {
 		return err
 	}
-	b := &Batch{db: db}
+	b := &Batch{db: db, journaled: map[string]struct{}{}}
 	b.begin()
 	err = fn(b)
 	if err == nil {
@@ -73,7 +74,7 @@ func (db *DB) Batch(fn func(b *Batch) error) error {
 }
 
 func (b *Batch) begin() {
-	b.tx = &Tx{db: b.db, txn: b.db.bdb.NewTransaction(true), journal: true}
+	b.tx = &Tx{db: b.db, txn: b.db.bdb.NewTransaction(true), journal: true, journaled: b.journaled}
 }
 
 func (b *Batch) commit() error {
@@ -104,12 +105,13 @@ func (tx *Tx) remember(key []byte) error {
 		return nil
 	}
 	if isNewKey(key, tx.fresh) {
-		return nil // undone from c/ and the history range, see undoCreated
+		return nil // undone from c/ and the history range, see undoCreated and undoHistory
 	}
+	if _, seen := tx.journaled[string(key)]; seen {
+		return nil
+	}
+	tx.journaled[string(key)] = struct{}{}
 	jk := append([]byte(prefixJournal), key...)
-	if seen, err := tx.exists(jk); err != nil || seen {
-		return err
-	}
 	old, ok, err := tx.get(key)
 	if err != nil {
 		return err
@@ -131,6 +133,7 @@ func (tx *Tx) remember(key []byte) error {
 // keys are not journalled: undoCreated removes them.
 func isNewKey(key, freshID []byte) bool {
 	return bytes.HasPrefix(key, []byte(prefixHistory)) || bytes.HasPrefix(key, []byte(prefixXref)) ||
+		string(key) == keyHSeq || string(key) == keyHHead || // restored by undoHistory
 		(len(freshID) > 0 && bytes.Contains(key, freshID))
 }
 
@@ -194,7 +197,7 @@ func (db *DB) undoHistory() error {
 	if err != nil {
 		return err
 	}
-	return db.eachChunkFrom([]byte(prefixHistory), historyKey(start+1), func(txn *badger.Txn, hk, val []byte) error {
+	err = db.eachChunkFrom([]byte(prefixHistory), historyKey(start+1), func(txn *badger.Txn, hk, val []byte) error {
 		var c Change
 		if err := json.Unmarshal(val, &c); err != nil {
 			return err
@@ -203,6 +206,34 @@ func (db *DB) undoHistory() error {
 			return err
 		}
 		return txn.Delete(hk)
+	})
+	if err != nil {
+		return err
+	}
+	// The end of the chain is the entry the batch started after.
+	return db.bdb.Update(func(txn *badger.Txn) error {
+		if start == 0 {
+			if err := txn.Delete([]byte(keyHSeq)); err != nil {
+				return err
+			}
+			return txn.Delete([]byte(keyHHead))
+		}
+		item, err := txn.Get(historyKey(start))
+		if err != nil {
+			return err
+		}
+		val, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		var c Change
+		if err := json.Unmarshal(val, &c); err != nil {
+			return err
+		}
+		if err := txn.Set([]byte(keyHSeq), seqBytes(start)); err != nil {
+			return err
+		}
+		return txn.Set([]byte(keyHHead), []byte(c.Hash))
 	})
 }
 

@@ -22,8 +22,10 @@ type Tx struct {
 
 	journal bool   // inside a Batch: remember each key's old value before its first write
 	fresh   []byte // the ID Create just generated: keys holding it cannot have existed
-	bytes   int64  // approximate size of the writes, to split a Batch before Badger's limit
-	writes  int64  // number of writes
+	// journaled holds the keys the Batch journalled already.
+	journaled map[string]struct{}
+	bytes     int64 // approximate size of the writes, to split a Batch before Badger's limit
+	writes    int64 // number of writes
 }
 
 // Backlink is a record that links to another one.
