@@ -169,3 +169,19 @@ func mustMap(t *testing.T, kind string, h Header) Mapping {
 	}
 	return m
 }
+
+// TestSubtitleIsNotAHeaderBand: a title and a one-cell subtitle above the header are
+// titles, not the upper row of a two-row header.
+func TestSubtitleIsNotAHeaderBand(t *testing.T) {
+	for _, sub := range []string{"Owner: ISMS Manager", "Version 3 - reviewed 2024-01-01,,,"} {
+		data := []byte("Acme Ltd requirements register\n" + sub + "\n" +
+			"Ref,Requirement title,Description,Owner\n" +
+			"R-1,Security of processing,Appropriate measures,Alice\n" +
+			"R-2,Breach notification,Notify in 72 hours,Bob\n")
+		g := readGrid(t, openBytes(t, "reqs.csv", data), "")
+		h, err := DetectHeader(g)
+		if err != nil || h.Row != 3 || h.Rows != 1 || h.Columns[0].Name != "Ref" {
+			t.Errorf("subtitle %q: header %+v %v, want row 3 alone", sub, h, err)
+		}
+	}
+}

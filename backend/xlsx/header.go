@@ -225,8 +225,9 @@ func isBand(g *Grid, up, low, width int) bool {
 	if wide {
 		return true
 	}
-	// without merges: the band is sparse and the lower row fills its gaps
-	return nu < nl && completes >= 1 && completes*2 >= nl-1 && nu >= 1 && !(nu == 1 && width >= 3 && completes == nl)
+	// Without merges: the band is sparse and the lower row fills its gaps. A single filled
+	// cell is a title or subtitle ("Version 3", "Owner: ISMS Manager"), not a band.
+	return nu >= 2 && nu < nl && completes >= 1 && completes*2 >= nl-1
 }
 
 func coveredByMerge(g *Grid, row, col int) bool {
