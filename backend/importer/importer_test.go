@@ -559,3 +559,27 @@ func TestPlanCatchesTakenRefsAndKeepsPeopleOfSkippedRows(t *testing.T) {
 		t.Fatalf("%d people, want %d", n, people+1)
 	}
 }
+
+func TestControlsColumnLinksRisks(t *testing.T) {
+	db := openDB(t, "")
+	file := filepath.Join(t.TempDir(), "risks.csv")
+	os.WriteFile(file, []byte("Risk ID,Risk description,Probability,Impact,Treatment,Status,Controls\n"+
+		"R01,Laptop theft,High,Medium,Reduce,Open,\"A.8.1, 8.24\"\n"+
+		"R02,Fire,1,5,Mitigate,Treated,Z.9\n"), 0o644)
+	p := prepare(t, db, Request{Kind: xlsx.KindRisks, File: file})
+	if p.Counts.Created != 1 || p.Counts.Invalid != 1 {
+		t.Fatalf("counts %+v %+v", p.Counts, p.Errors)
+	}
+	for _, e := range p.Errors {
+		if e.Row != 3 || e.Column != "G" {
+			t.Errorf("problem %+v, want row 3, column G", e)
+		}
+	}
+	p.Request.SkipInvalid = true
+	commit(t, db, p)
+	var risks []isms.Record
+	db.View(func(tx *store.Tx) (err error) { risks, err = tx.List(isms.KindRisk); return })
+	if len(risks) != 1 || risks[0].(*isms.Risk).Title != "Laptop theft" || len(risks[0].(*isms.Risk).ControlIDs) != 2 {
+		t.Fatalf("risks %+v", risks)
+	}
+}

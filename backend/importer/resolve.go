@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -11,8 +12,9 @@ import (
 	"github.com/ismsdesk/ismsdesk/backend/xlsx"
 )
 
-// ownerField is the JSON field an "owner" column fills once resolved to a person.
-var ownerField = map[string]string{"owner": "ownerId"}
+// resolvedField is the JSON field that a column naming other records fills once they are
+// resolved: an owner's name becomes a person's ID, control references become control IDs.
+var resolvedField = map[string]string{"owner": "ownerId", "controls": "controlIds"}
 
 // directory finds people by name or e-mail, including the ones this import adds.
 type directory struct {
@@ -166,12 +168,13 @@ type resolver struct {
 	tx         *store.Tx
 	p          *Plan
 	dir        *directory
-	have       existing       // stored records of the imported kind, by match key
-	seen       map[string]int // match key -> Excel row that first had it, to catch duplicates
-	refs       map[string]int // folded ref -> Excel row that first had it
-	trainAdded []string       // keys of trainings this import plans to create
-	kpis       existing       // measurements: KPIs by ref and by name
-	train      existing       // attendance: trainings by topic (and topic|date)
+	have       existing          // stored records of the imported kind, by match key
+	seen       map[string]int    // match key -> Excel row that first had it, to catch duplicates
+	refs       map[string]int    // folded ref -> Excel row that first had it
+	trainAdded []string          // keys of trainings this import plans to create
+	ctrl       map[string]string // controls by folded reference, loaded when a row names some
+	kpis       existing          // measurements: KPIs by ref and by name
+	train      existing          // attendance: trainings by topic (and topic|date)
 }
 
 func (r *resolver) load() (err error) {
@@ -265,12 +268,14 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 	switch x := res.Record.(type) {
 	case *xlsx.RequirementRow:
 		x.Requirement.OwnerID = r.dir.person(x.OwnerName, "")
+		x.Requirement.ControlIDs = r.controls(res.Values, problem)
 		rec, key = x.Requirement, r.matchKey()(x.Requirement)
 	case *xlsx.ControlRow:
 		x.Control.OwnerID = r.dir.person(x.OwnerName, "")
 		rec, key = x.Control, r.matchKey()(x.Control)
 	case *xlsx.RiskRow:
 		x.Risk.OwnerID = r.dir.person(x.OwnerName, "")
+		x.Risk.ControlIDs = r.controls(res.Values, problem)
 		rec, key = x.Risk, r.matchKey()(x.Risk)
 	case *xlsx.PersonRow:
 		rec = x.Person
@@ -357,6 +362,48 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 	return nil
 }
 
+// controls resolves a "controls" cell ("A.5.1, 8.2; Backup policy") to control IDs by
+// reference; a reference that names no control is a problem on the cell.
+func (r *resolver) controls(vals map[string]string, problem func(field, msg string)) []string {
+	cell, ok := vals["controls"]
+	if !ok {
+		return nil
+	}
+	if r.ctrl == nil {
+		r.ctrl = map[string]string{}
+		r.tx.Each(isms.KindControl, func(rec isms.Record) error {
+			c := rec.(*isms.Control)
+			r.ctrl[fold(c.Ref)] = c.ID
+			r.ctrl[fold(isms.NormalizeControlRef(c.Ref))] = c.ID
+			return nil
+		})
+	}
+	var ids, unknown []string
+	seen := map[string]bool{}
+	for _, part := range strings.FieldsFunc(cell, func(c rune) bool { return c == ',' || c == ';' || c == '\n' }) {
+		ref := strings.TrimSpace(part)
+		if ref == "" {
+			continue
+		}
+		id, ok := r.ctrl[fold(ref)]
+		if !ok {
+			id, ok = r.ctrl[fold(isms.NormalizeControlRef(ref))]
+		}
+		if !ok {
+			unknown = append(unknown, ref)
+			continue
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if len(unknown) > 0 {
+		problem("controls", fmt.Sprintf("names no control: %s (use Annex A references such as A.5.1, or the reference of a custom control)", strings.Join(unknown, ", ")))
+	}
+	return ids
+}
+
 // training finds the attendance row's training by topic (and date), planning a new
 // training when there is none.
 func (r *resolver) training(x *xlsx.AttendanceRow) isms.Record {
@@ -385,7 +432,7 @@ func (r *resolver) training(x *xlsx.AttendanceRow) isms.Record {
 func (r *resolver) mappedFields() []string {
 	var out []string
 	for f := range r.p.Mapping.Columns {
-		if j, ok := ownerField[f]; ok {
+		if j, ok := resolvedField[f]; ok {
 			f = j
 		}
 		out = append(out, f)
@@ -402,11 +449,25 @@ func (r *resolver) fieldProblems(row *PlannedRow, excelRow int, err error) {
 	}
 	for field, msg := range e.Fields {
 		col := r.p.Mapping.Columns[field]
-		if col == "" && field == "ownerId" {
-			col = r.p.Mapping.Columns["owner"]
+		for f, j := range resolvedField {
+			if col == "" && j == field {
+				col = r.p.Mapping.Columns[f]
+			}
 		}
 		row.Problems = append(row.Problems, xlsx.Problem{Row: excelRow, Column: col, Field: field, Message: msg})
 	}
+}
+
+// sameSet reports whether two JSON values are lists (or null) with the same members in
+// any order: a list of links read back from a sheet may come in another order.
+func sameSet(a, b json.RawMessage) bool {
+	var la, lb []string
+	if json.Unmarshal(a, &la) != nil || json.Unmarshal(b, &lb) != nil || len(la) != len(lb) {
+		return false
+	}
+	slices.Sort(la)
+	slices.Sort(lb)
+	return slices.Equal(la, lb)
 }
 
 // merge copies the mapped fields of the imported record onto the stored one, so that
@@ -439,7 +500,7 @@ func merge(old, imported isms.Record, fields []string, kind string) (isms.Record
 		if !ok {
 			continue
 		}
-		if string(oldMap[f]) != string(v) {
+		if string(oldMap[f]) != string(v) && !sameSet(oldMap[f], v) {
 			oldMap[f] = v
 			changed = true
 		}

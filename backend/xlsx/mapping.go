@@ -51,17 +51,22 @@ type Field struct {
 	Enum     string    `json:"enum,omitempty"`    // the ParseEnum table of an enum field
 	Options  isms.Enum `json:"options,omitempty"` // the enum's values, for an enum field
 	Key      bool      `json:"key,omitempty"`     // identifies the row (its reference)
-	Synonyms []string  `json:"-"`
+	// Exact fields are proposed only for a header that is one of their synonyms, not one
+	// that merely contains it ("Related Controls" in a NIST catalogue lists NIST ids).
+	Exact    bool     `json:"exact,omitempty"`
+	Synonyms []string `json:"-"`
 }
 
 var (
-	synRef   = []string{"ref", "reference", "ref no", "ref id", "id", "identifier", "control identifier", "control id", "requirement id", "risk id", "no", "nr", "n°", "num", "number", "code", "ref_id", "référence", "reference id", "identifiant", "numéro", "nummer", "kennung", "referenz", "referencia", "identificador", "número", "article", "clause", "control no", "control number", "control ref", "item"}
-	synTitle = []string{"title", "name", "short name", "nom", "titre", "intitulé", "libellé", "titel", "bezeichnung", "name der maßnahme", "nombre", "título", "control name", "control title", "requirement title", "risk title", "risk name", "subject", "objet", "control (or control enhancement) name"}
-	synOwner = []string{"owner", "responsible", "responsible person", "accountable", "assigned to", "owner name", "control owner", "risk owner", "propriétaire", "responsable", "porteur", "verantwortlich", "verantwortlicher", "eigentümer", "zuständig", "propietario", "dueño"}
-	synDue   = []string{"due", "due date", "deadline", "target date", "date due", "review date", "next review", "échéance", "date d'échéance", "date limite", "fälligkeit", "fällig", "frist", "termin", "fecha límite", "fecha de vencimiento", "vencimiento", "plazo"}
-	synNotes = []string{"notes", "note", "comment", "comments", "remarks", "observations", "remarques", "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "anmerkungen", "notas", "comentarios", "observaciones"}
-	synEvid  = []string{"evidence", "proof", "evidence location", "preuve", "preuves", "justificatif", "nachweis", "nachweise", "evidencia", "evidencias"}
-	synDesc  = []string{"description", "text", "details", "détails", "descriptif", "beschreibung", "descripción", "descripcion", "contenu", "contenido", "inhalt"}
+	// synControls name a column that lists control references ("A.5.1, A.8.2").
+	synControls = []string{"controls", "linked controls", "annex a controls", "iso controls", "iso 27001 controls", "mapped controls", "controls applied", "existing controls", "mesures", "mesures de sécurité", "maßnahmen", "kontrollen", "controles"}
+	synRef      = []string{"ref", "reference", "ref no", "ref id", "id", "identifier", "control identifier", "control id", "requirement id", "risk id", "no", "nr", "n°", "num", "number", "code", "ref_id", "référence", "reference id", "identifiant", "numéro", "nummer", "kennung", "referenz", "referencia", "identificador", "número", "article", "clause", "control no", "control number", "control ref", "item"}
+	synTitle    = []string{"title", "name", "short name", "nom", "titre", "intitulé", "libellé", "titel", "bezeichnung", "name der maßnahme", "nombre", "título", "control name", "control title", "requirement title", "risk title", "risk name", "subject", "objet", "control (or control enhancement) name"}
+	synOwner    = []string{"owner", "responsible", "responsible person", "accountable", "assigned to", "owner name", "control owner", "risk owner", "propriétaire", "responsable", "porteur", "verantwortlich", "verantwortlicher", "eigentümer", "zuständig", "propietario", "dueño"}
+	synDue      = []string{"due", "due date", "deadline", "target date", "date due", "review date", "next review", "échéance", "date d'échéance", "date limite", "fälligkeit", "fällig", "frist", "termin", "fecha límite", "fecha de vencimiento", "vencimiento", "plazo"}
+	synNotes    = []string{"notes", "note", "comment", "comments", "remarks", "observations", "remarques", "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "anmerkungen", "notas", "comentarios", "observaciones"}
+	synEvid     = []string{"evidence", "proof", "evidence location", "preuve", "preuves", "justificatif", "nachweis", "nachweise", "evidencia", "evidencias"}
+	synDesc     = []string{"description", "text", "details", "détails", "descriptif", "beschreibung", "descripción", "descripcion", "contenu", "contenido", "inhalt"}
 )
 
 func syn(lists ...[]string) []string {
@@ -85,6 +90,7 @@ var catalogs = map[string][]Field{
 		{Name: "evidence", Label: "Evidence", Type: TypeMultiline, Synonyms: synEvid},
 		{Name: "dueDate", Label: "Due date", Type: TypeDate, Synonyms: synDue},
 		{Name: "notes", Label: "Notes", Type: TypeMultiline, Synonyms: synNotes},
+		{Name: "controls", Label: "Controls", Type: TypeText, Exact: true, Synonyms: synControls},
 	},
 	KindControls: {
 		{Name: "ref", Label: "Control reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"annex a", "annex a ref", "annex a control", "iso 27001 ref", "iso ref", "control"})},
@@ -112,10 +118,11 @@ var catalogs = map[string][]Field{
 		{Name: "owner", Label: "Risk owner", Type: TypeText, Synonyms: synOwner},
 		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "riskStatus", Options: isms.RiskStatuses, Synonyms: []string{"status", "risk status", "state", "statut", "état", "estado"}},
 		{Name: "treatment", Label: "Treatment option", Type: TypeEnum, Enum: "treatment", Options: isms.TreatmentOptions, Synonyms: []string{"treatment", "treatment option", "response", "risk response", "decision", "traitement", "option de traitement", "behandlung", "risikobehandlung", "tratamiento", "respuesta"}},
-		{Name: "treatmentPlan", Label: "Treatment plan", Type: TypeMultiline, Synonyms: []string{"treatment plan", "mitigation", "actions", "mitigation plan", "controls", "planned actions", "plan de traitement", "mesures", "behandlungsplan", "maßnahmen", "plan de tratamiento", "medidas"}},
+		{Name: "treatmentPlan", Label: "Treatment plan", Type: TypeMultiline, Synonyms: []string{"treatment plan", "mitigation", "actions", "mitigation plan", "planned actions", "plan de traitement", "mesures", "behandlungsplan", "maßnahmen", "plan de tratamiento", "medidas"}},
 		{Name: "residualLikelihood", Label: "Residual likelihood", Type: TypeLevel, Synonyms: []string{"residual likelihood", "residual probability", "vraisemblance résiduelle", "probabilité résiduelle", "restwahrscheinlichkeit", "probabilidad residual"}},
 		{Name: "residualImpact", Label: "Residual impact", Type: TypeLevel, Synonyms: []string{"residual impact", "residual severity", "impact résiduel", "gravité résiduelle", "restauswirkung", "impacto residual"}},
 		{Name: "identifiedOn", Label: "Identified on", Type: TypeDate, Synonyms: []string{"identified on", "date identified", "date raised", "raised", "created", "date", "identifié le", "date d'identification", "erfasst am", "datum", "fecha", "fecha de identificación"}},
+		{Name: "controls", Label: "Controls", Type: TypeText, Exact: true, Synonyms: synControls},
 		{Name: "reviewDate", Label: "Review date", Type: TypeDate, Synonyms: []string{"review date", "next review", "due", "due date", "date de revue", "prochaine revue", "überprüfung", "nächste überprüfung", "fecha de revisión"}},
 	},
 	KindPeople: {
@@ -245,6 +252,7 @@ func matchScore(name string, f Field) int {
 		switch {
 		case n == sn:
 			return 100
+		case f.Exact:
 		case len(sn) >= 3 && strings.Contains(padded, " "+sn+" "):
 			// earlier synonyms are the field's usual names; longer ones are more specific
 			if sc := 40 + (30 - min(idx, 30)) + min(len(sn), 10) - min(len(n)-len(sn), 20)/2; sc > best {
@@ -293,6 +301,14 @@ func ProposeMapping(kind string, h Header) (Mapping, error) {
 		m.Columns[f.Name] = h.Columns[p.col].Letter
 		m.Scores[f.Name] = p.score
 		usedCol[p.col] = true
+	}
+	// Many risk registers state each risk in one "Risk description" column: it gives the
+	// title too.
+	if _, ok := m.Columns["title"]; !ok && kind == KindRisks {
+		if l, ok := m.Columns["description"]; ok {
+			m.Columns["title"] = l
+			m.Scores["title"] = m.Scores["description"] / 2
+		}
 	}
 	return m, nil
 }

@@ -791,6 +791,7 @@ export namespace xlsx {
 	    enum?: string;
 	    options?: isms.Option[];
 	    key?: boolean;
+	    exact?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Field(source);
@@ -805,6 +806,7 @@ export namespace xlsx {
 	        this.enum = source["enum"];
 	        this.options = this.convertValues(source["options"], isms.Option);
 	        this.key = source["key"];
+	        this.exact = source["exact"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
