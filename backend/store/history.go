@@ -39,10 +39,12 @@ func hashChange(c Change) (string, error) {
 // emptyHashTail is how the JSON of a Change with no Hash ends (Hash is its last field).
 const emptyHashTail = `"hash":""}`
 
-// sealChange returns c's hash and c's JSON carrying that hash, encoding c only once.
+// sealChange returns c's hash and c's JSON carrying that hash. The JSON is the same as
+// json.Marshal(c) (so that VerifyHistory can recompute it), but the record bodies, which
+// the store encoded itself and are compact already, are copied rather than re-scanned.
 func sealChange(c Change) (string, []byte, error) {
 	c.Hash = ""
-	b, err := json.Marshal(c)
+	b, err := encodeChange(c)
 	if err != nil {
 		return "", nil, fmt.Errorf("store: unable to encode a history entry: %w", err)
 	}
@@ -55,6 +57,60 @@ func sealChange(c Change) (string, []byte, error) {
 	}
 	sealed := append(b[:len(b)-len(emptyHashTail)], `"hash":"`+hash+`"}`...)
 	return hash, sealed, nil
+}
+
+// encodeChange writes c as json.Marshal would, field by field. Bodies that json.Marshal
+// would still change (HTML characters it escapes) take the slow path.
+func encodeChange(c Change) ([]byte, error) {
+	if needsEscape(c.Before) || needsEscape(c.After) {
+		return json.Marshal(c)
+	}
+	raw := func(m json.RawMessage) ([]byte, error) {
+		if len(m) == 0 {
+			return []byte("null"), nil
+		}
+		if !json.Valid(m) {
+			return nil, fmt.Errorf("invalid record JSON")
+		}
+		return m, nil
+	}
+	before, err := raw(c.Before)
+	if err != nil {
+		return nil, err
+	}
+	after, err := raw(c.After)
+	if err != nil {
+		return nil, err
+	}
+	head, err := json.Marshal(struct {
+		Seq    uint64    `json:"seq"`
+		At     time.Time `json:"at"`
+		Op     string    `json:"op"`
+		Kind   isms.Kind `json:"kind"`
+		ID     string    `json:"id"`
+		Source string    `json:"source"`
+	}{c.Seq, c.At, c.Op, c.Kind, c.ID, c.Source})
+	if err != nil {
+		return nil, err
+	}
+	prev, err := json.Marshal(c.Prev)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(head)+len(before)+len(after)+len(prev)+64)
+	out = append(out, head[:len(head)-1]...)
+	out = append(out, `,"before":`...)
+	out = append(out, before...)
+	out = append(out, `,"after":`...)
+	out = append(out, after...)
+	out = append(out, `,"prev":`...)
+	out = append(out, prev...)
+	out = append(out, `,"hash":""}`...)
+	return out, nil
+}
+
+func needsEscape(m json.RawMessage) bool {
+	return bytes.ContainsAny(m, "<>&\u2028\u2029")
 }
 
 // chainHead returns the sequence number and hash of the last history entry.
