@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"github.com/ismsdesk/ismsdesk/backend/importer"
+	"github.com/ismsdesk/ismsdesk/backend/store"
 	"io"
 	"log/slog"
 	"testing"
@@ -150,5 +151,33 @@ func TestReportServiceExportsToTheChosenFile(t *testing.T) {
 	}
 	if _, err := os.Stat(dir + "/x.xlsx"); err == nil {
 		t.Fatal("a failed export left a file")
+	}
+}
+
+func TestBackupFromTheWindowRestores(t *testing.T) {
+	a := newApp(t)
+	if _, err := a.Requirements.Create(isms.Requirement{Ref: "R-1", Title: "One", SourceType: "legal", Status: "not_assessed", Applicable: true}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Setenv(testSaveDirEnv, dir)
+	path, err := a.System.Backup()
+	if err != nil || path == "" {
+		t.Fatalf("backup: %q %v", path, err)
+	}
+	restored := t.TempDir() + "/restored"
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := store.Restore(restored, f, false, store.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	b := New(restored, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	b.Startup(context.Background())
+	defer b.Shutdown(context.Background())
+	if list, err := b.Requirements.List(); err != nil || len(list) != 1 || list[0].Ref != "R-1" {
+		t.Fatalf("restored: %+v %v", list, err)
 	}
 }

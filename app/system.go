@@ -1,8 +1,11 @@
 package app
 
 import (
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
 	"github.com/ismsdesk/ismsdesk/backend/buildinfo"
 	"github.com/ismsdesk/ismsdesk/backend/overview"
+	"github.com/ismsdesk/ismsdesk/backend/safefile"
 	"github.com/ismsdesk/ismsdesk/backend/store"
 )
 
@@ -44,4 +47,20 @@ func (s *SystemService) Info() Info {
 	}
 	out.SchemaVersion = db.SchemaVersion()
 	return out
+}
+
+// Backup asks where to save a backup of the whole database and writes it there; it
+// returns the path, or "" when the user cancelled. `ismsdesk restore FILE` reads it back.
+func (s *SystemService) Backup() (string, error) {
+	db, err := s.app.store()
+	if err != nil {
+		return "", err
+	}
+	name := "ismsdesk-backup-" + s.app.clock().Format("2006-01-02") + ".ismsbackup"
+	path, err := s.app.saveFileDialog("Back up the database", name,
+		[]runtime.FileFilter{{DisplayName: "ISMS Desk backup (*.ismsbackup)", Pattern: "*.ismsbackup"}})
+	if err != nil || path == "" {
+		return "", err
+	}
+	return path, safefile.Write(path, db.Backup)
 }
