@@ -185,3 +185,24 @@ func TestSubtitleIsNotAHeaderBand(t *testing.T) {
 		}
 	}
 }
+
+// TestRequirementAndDescriptionColumns: a "Requirement" column names the requirement and a
+// "Description" column explains it; without a title column, the text's first line is it.
+func TestRequirementAndDescriptionColumns(t *testing.T) {
+	g := readGrid(t, openBytes(t, "legal.csv", []byte("No.,Requirement,Description,Compliance status\n1,Data protection,Process personal data lawfully,Not started\n")), "")
+	h, _ := DetectHeader(g)
+	m, _ := ProposeMapping(KindRequirements, h)
+	if m.Columns["title"] != "B" || m.Columns["text"] != "C" || len(m.Check(h)) != 0 {
+		t.Fatalf("mapping %v, problems %v", m.Columns, m.Check(h))
+	}
+	g = readGrid(t, openBytes(t, "plain.csv", []byte("Ref,Requirement text\nR-1,\"Encrypt laptops.\nUse BitLocker.\"\n")), "")
+	h, _ = DetectHeader(g)
+	m, _ = ProposeMapping(KindRequirements, h)
+	if problems := m.Check(h); len(problems) != 0 {
+		t.Fatalf("a register without titles: %v", problems)
+	}
+	res, _ := Rows(KindRequirements, h, g, m)
+	if r := res[0].Record.(*RequirementRow).Requirement; r.Title != "Encrypt laptops." || r.Text != "Encrypt laptops.\nUse BitLocker." {
+		t.Fatalf("requirement %+v", r)
+	}
+}

@@ -302,16 +302,41 @@ func ProposeMapping(kind string, h Header) (Mapping, error) {
 		m.Scores[f.Name] = p.score
 		usedCol[p.col] = true
 	}
-	// Many risk registers state each risk in one "Risk description" column: it gives the
-	// title too.
-	if _, ok := m.Columns["title"]; !ok && kind == KindRisks {
-		if l, ok := m.Columns["description"]; ok {
-			m.Columns["title"] = l
-			m.Scores["title"] = m.Scores["description"] / 2
+	// Legal registers often name each requirement in a "Requirement" column and explain
+	// it in a "Description" one: the first is the title, the second the text.
+	if _, ok := m.Columns["title"]; !ok && kind == KindRequirements {
+		if x, ok := m.Columns["text"]; ok && requirementNames[Normalize(columnName(h, x))] {
+			for _, c := range h.Columns {
+				if !usedCol[c.Index] && descriptionNames[Normalize(c.Name)] {
+					m.Columns["title"], m.Columns["text"] = x, c.Letter
+					m.Scores["title"], m.Scores["text"] = 80, 80
+					break
+				}
+			}
 		}
 	}
 	return m, nil
 }
+
+var (
+	requirementNames = map[string]bool{"requirement": true, "requirements": true, "exigence": true, "anforderung": true, "requisito": true, "obligation": true}
+	descriptionNames = map[string]bool{"description": true, "details": true, "detail": true, "summary": true, "explanation": true,
+		"beschreibung": true, "descripción": true, "descripcion": true, "description de l'exigence": true}
+)
+
+// columnName returns the header name of the column with that letter.
+func columnName(h Header, letter string) string {
+	for _, c := range h.Columns {
+		if c.Letter == letter {
+			return c.Name
+		}
+	}
+	return ""
+}
+
+// titleFrom names the field whose first line gives a record its title when the sheet has
+// no title column.
+var titleFrom = map[string]string{KindRequirements: "text", KindRisks: "description"}
 
 // Check returns problems with the mapping itself: unknown fields, columns outside the
 // header, required fields left unmapped.
@@ -331,7 +356,8 @@ func (m Mapping) Check(h Header) []Problem {
 		}
 	}
 	for _, f := range fields {
-		if _, ok := m.Columns[f.Name]; f.Required && !ok && !(m.Kind == KindControls && f.Name == "ref") {
+		if _, ok := m.Columns[f.Name]; f.Required && !ok && !(m.Kind == KindControls && f.Name == "ref") &&
+			!(f.Name == "title" && m.Columns[titleFrom[m.Kind]] != "") {
 			out = append(out, Problem{Field: f.Name, Message: f.Label + " is required: choose the column that holds it"})
 		}
 	}

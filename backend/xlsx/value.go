@@ -308,6 +308,9 @@ var enumSynonyms = map[string]map[string]string{
 		"n/a": isms.ComplianceNotApplicable, "na": isms.ComplianceNotApplicable, "not applicable": isms.ComplianceNotApplicable, "non applicable": isms.ComplianceNotApplicable,
 		"nicht anwendbar": isms.ComplianceNotApplicable, "no aplica": isms.ComplianceNotApplicable, "excluded": isms.ComplianceNotApplicable,
 		"not assessed": isms.ComplianceNotAssessed, "unknown": isms.ComplianceNotAssessed, "tbd": isms.ComplianceNotAssessed, "to be assessed": isms.ComplianceNotAssessed, "non évalué": isms.ComplianceNotAssessed,
+		"not started": isms.ComplianceNotAssessed, "to do": isms.ComplianceNotAssessed, "todo": isms.ComplianceNotAssessed, "pending": isms.ComplianceNotAssessed,
+		"not yet assessed": isms.ComplianceNotAssessed, "nicht bewertet": isms.ComplianceNotAssessed, "sin evaluar": isms.ComplianceNotAssessed, "à évaluer": isms.ComplianceNotAssessed,
+		"largely compliant": isms.CompliancePartial, "mostly compliant": isms.CompliancePartial, "ongoing": isms.CompliancePartial,
 	},
 	"implementation": {
 		"implemented": isms.ImplImplemented, "done": isms.ImplImplemented, "yes": isms.ImplImplemented, "complete": isms.ImplImplemented, "completed": isms.ImplImplemented,
