@@ -445,20 +445,40 @@ func TestImportKilledMidway(t *testing.T) {
 	}
 }
 
-// BenchmarkImport100k imports a generated 100,000-row register (Prepare and Commit).
-func BenchmarkImport100k(b *testing.B) {
-	file := filepath.Join(b.TempDir(), "big.xlsx")
+// bench100k writes, once per run, the 100,000-row register the import benchmarks read.
+var bench100kPath string
+
+func bench100k(b *testing.B) string {
+	b.Helper()
+	if bench100kPath != "" {
+		return bench100kPath
+	}
+	dir, err := os.MkdirTemp("", "ismsdesk-import-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(dir, "big.xlsx")
 	f := excelize.NewFile()
 	sw, _ := f.NewStreamWriter("Sheet1")
+	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
 	sw.SetRow("A1", []any{"Reference", "Title", "Description", "Owner", "Status", "Due date", "Source", "Notes"})
 	for i := 1; i <= 100_000; i++ {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
 		sw.SetRow(cell, []any{fmt.Sprintf("REQ-%06d", i), fmt.Sprintf("Requirement %d", i), "The organisation shall do the thing.",
-			fmt.Sprintf("Owner %d", i%40), "Compliant", "2026-06-30", "ISO 27001", ""})
+			fmt.Sprintf("Owner %d", i%40), "Compliant", excelize.Cell{StyleID: date, Value: 45000 + i%1000}, "ISO 27001", ""})
 	}
 	sw.Flush()
-	f.SaveAs(file)
+	if err := f.SaveAs(file); err != nil {
+		b.Fatal(err)
+	}
 	f.Close()
+	bench100kPath = file
+	return file
+}
+
+// BenchmarkImport100k imports a generated 100,000-row register (Prepare and Commit).
+func BenchmarkImport100k(b *testing.B) {
+	file := bench100k(b)
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
@@ -481,105 +501,39 @@ func BenchmarkImport100k(b *testing.B) {
 	b.ReportMetric(float64(100_000*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
 
-func TestMatchByTitle(t *testing.T) {
-	db := openDB(t, "")
-	dir := t.TempDir()
-	first := filepath.Join(dir, "v1.xlsx")
-	writeBook(t, first, 1, [][]any{{"Ref", "Title", "Status"}, {"R-1", "Encrypt laptops", "Gap"}})
-	commit(t, db, prepare(t, db, Request{Kind: xlsx.KindRequirements, File: first}))
-	// The second file renumbered the requirement; matching by title updates it.
-	second := filepath.Join(dir, "v2.xlsx")
-	writeBook(t, second, 1, [][]any{{"Ref", "Title", "Status"}, {"SEC-01", "Encrypt laptops", "Done"}})
-	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: second, MatchBy: "title"})
-	if p.Counts != (Counts{Rows: 1, Updated: 1}) {
-		t.Fatalf("counts %+v %v", p.Counts, p.Errors)
-	}
-	commit(t, db, p)
-	reqs := requirementsByRef(t, db)
-	if len(reqs) != 1 || reqs["SEC-01"] == nil || reqs["SEC-01"].Status != isms.ComplianceCompliant {
-		t.Fatalf("after matching by title: %+v", reqs)
-	}
-	if _, err := Prepare(context.Background(), db, Request{Kind: xlsx.KindRequirements, File: second, MatchBy: "colour"}); isms.ErrorCode(err) != isms.CodeInvalid {
-		t.Fatalf("unknown match field: %v", err)
-	}
-}
-
-func TestRevertRefusedWhenACreatedPersonIsUsedElsewhere(t *testing.T) {
-	db := openDB(t, "")
-	file := filepath.Join(t.TempDir(), "register.xlsx")
-	writeBook(t, file, 3, register("Omar Haddad", "Gap"))
-	res := commit(t, db, prepare(t, db, Request{Kind: xlsx.KindRequirements, File: file}))
-	// Omar, created by the import, becomes the owner of a risk made in the window.
-	err := db.Update(func(tx *store.Tx) error {
-		var omar string
-		tx.Each(isms.KindPerson, func(r isms.Record) error {
-			if r.(*isms.Person).Name == "Omar Haddad" {
-				omar = r.Base().ID
+// benchExcelize reads the same register with excelize alone, every cell of every row.
+func benchExcelize(b *testing.B, opts excelize.Options) {
+	file := bench100k(b)
+	b.ResetTimer()
+	for range b.N {
+		f, err := excelize.OpenFile(file, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows, err := f.Rows("Sheet1")
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for rows.Next() {
+			if _, err := rows.Columns(); err != nil {
+				b.Fatal(err)
 			}
-			return nil
-		})
-		return tx.Create(&isms.Risk{Ref: "R-1", Title: "Laptop theft", Likelihood: 3, Impact: 3, OwnerID: omar,
-			Status: isms.RiskStatuses[0].Value, Treatment: isms.TreatmentOptions[0].Value}, "window")
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Revert(context.Background(), db, res.Log.ID, now); isms.ErrorCode(err) != isms.CodeConflict {
-		t.Fatalf("revert: %v, want conflict", err)
-	}
-	if n := count(t, db, isms.KindRequirement); n != 3 {
-		t.Fatalf("a refused revert changed records: %d requirements", n)
-	}
-}
-
-func TestPlanCatchesTakenRefsAndKeepsPeopleOfSkippedRows(t *testing.T) {
-	db := openDB(t, "")
-	dir := t.TempDir()
-	first := filepath.Join(dir, "v1.xlsx")
-	writeBook(t, first, 1, [][]any{{"Ref", "Title"}, {"R-1", "Old title"}})
-	commit(t, db, prepare(t, db, Request{Kind: xlsx.KindRequirements, File: first}))
-	people := count(t, db, isms.KindPerson)
-
-	second := filepath.Join(dir, "v2.xlsx")
-	writeBook(t, second, 1, [][]any{
-		{"Ref", "Title", "Owner", "Due date"},
-		{"R-1", "New title", "Ana", ""},          // matched by title: a new record whose ref is taken
-		{"R-2", "Second", "Bob Smyth", "Smarch"}, // invalid: its owner must not be created
-		{"R-3", "Third", "Cleo", ""},
-	})
-	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: second, MatchBy: "title", SkipInvalid: true})
-	if p.Counts.Invalid != 2 || p.Counts.Created != 1 {
-		t.Fatalf("counts %+v errors %+v", p.Counts, p.Errors)
-	}
-	if strings.Join(p.NewPeople, ",") != "Cleo" {
-		t.Fatalf("new people %v, want only the owner of the valid row", p.NewPeople)
-	}
-	commit(t, db, p)
-	if n := count(t, db, isms.KindPerson); n != people+1 {
-		t.Fatalf("%d people, want %d", n, people+1)
-	}
-}
-
-func TestControlsColumnLinksRisks(t *testing.T) {
-	db := openDB(t, "")
-	file := filepath.Join(t.TempDir(), "risks.csv")
-	os.WriteFile(file, []byte("Risk ID,Risk description,Probability,Impact,Treatment,Status,Controls\n"+
-		"R01,Laptop theft,High,Medium,Reduce,Open,\"A.8.1, 8.24\"\n"+
-		"R02,Fire,1,5,Mitigate,Treated,Z.9\n"), 0o644)
-	p := prepare(t, db, Request{Kind: xlsx.KindRisks, File: file})
-	if p.Counts.Created != 1 || p.Counts.Invalid != 1 {
-		t.Fatalf("counts %+v %+v", p.Counts, p.Errors)
-	}
-	for _, e := range p.Errors {
-		if e.Row != 3 || e.Column != "G" {
-			t.Errorf("problem %+v, want row 3, column G", e)
+			n++
+		}
+		rows.Close()
+		f.Close()
+		if n != 100_001 {
+			b.Fatalf("%d rows", n)
 		}
 	}
-	p.Request.SkipInvalid = true
-	commit(t, db, p)
-	var risks []isms.Record
-	db.View(func(tx *store.Tx) (err error) { risks, err = tx.List(isms.KindRisk); return })
-	if len(risks) != 1 || risks[0].(*isms.Risk).Title != "Laptop theft" || len(risks[0].(*isms.Risk).ControlIDs) != 2 {
-		t.Fatalf("risks %+v", risks)
-	}
+	b.ReportMetric(float64(100_000*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// BenchmarkExcelizeRows100k is the baseline: excelize's row iterator with its defaults
+// (cell values formatted by their number format).
+func BenchmarkExcelizeRows100k(b *testing.B) { benchExcelize(b, excelize.Options{}) }
+
+// BenchmarkExcelizeRaw100k is excelize's row iterator with raw cell values, the fastest
+// way excelize reads.
+func BenchmarkExcelizeRaw100k(b *testing.B) { benchExcelize(b, excelize.Options{RawCellValue: true}) }

@@ -15,8 +15,34 @@ export function searchTerms(query: string): string[] {
 /** matchesTerms reports whether every term occurs in one of the values. */
 export function matchesTerms(terms: string[], values: readonly (string | null | undefined)[]): boolean {
   if (terms.length === 0) return true;
-  const hay = values.map((v) => (v ?? '').toLowerCase()).join('\u0000');
+  return matchesHaystack(terms, haystack(values));
+}
+
+/** haystack joins values into one lower-case text that search terms are looked up in. */
+export function haystack(values: readonly (string | null | undefined)[]): string {
+  return values.map((v) => (v ?? '').toLowerCase()).join('\u0000');
+}
+
+/** matchesHaystack reports whether every term occurs in a haystack. */
+export function matchesHaystack(terms: string[], hay: string): boolean {
   return terms.every((t) => hay.includes(t));
+}
+
+/**
+ * haystackCache returns a function giving a row's haystack of the values fields picks,
+ * computed once per row object: typing in a search box over tens of thousands of rows then
+ * lower-cases nothing. Rows must not be mutated (query data is not).
+ */
+export function haystackCache<T extends object>(fields: (row: T) => readonly (string | null | undefined)[]): (row: T) => string {
+  const cache = new WeakMap<T, string>();
+  return (row) => {
+    let hay = cache.get(row);
+    if (hay === undefined) {
+      hay = haystack(fields(row));
+      cache.set(row, hay);
+    }
+    return hay;
+  };
 }
 
 export interface SortState<K extends string = string> {

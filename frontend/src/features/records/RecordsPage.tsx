@@ -46,7 +46,9 @@ function RecordsView({ plural, id, found }: { plural: string; id?: string; found
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortState<RowSortKey> | null>({ id: 'ref', desc: false });
   const deferred = useDeferredValue(search);
-  const rows = useMemo(() => rowView(list.data ?? [], deferred, sort), [list.data, deferred, sort]);
+  // Sort once per list and order; each keystroke only filters the sorted rows.
+  const sorted = useMemo(() => rowView(list.data ?? [], '', sort), [list.data, sort]);
+  const rows = useMemo(() => rowView(sorted, deferred, null), [sorted, deferred]);
   const all = list.data ?? [];
 
   return (

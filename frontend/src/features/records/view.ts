@@ -1,14 +1,16 @@
 // Search and sort of any kind's rows: pure functions.
 import type { Row } from '../../lib/api';
 import { formatDate, formatStatus } from '../../lib/format';
-import { matchesTerms, searchTerms, sortByText, type SortState } from '../../lib/view';
+import { haystackCache, matchesHaystack, searchTerms, sortByText, type SortState } from '../../lib/view';
 
 export type RowSortKey = 'ref' | 'title' | 'status' | 'ownerName' | 'due' | 'updatedAt';
 
-/** rowView keeps the rows matching the search and sorts them. */
+const searchable = haystackCache<Row>((r) => [r.ref, r.title, r.status, formatStatus(r.status), r.ownerName]);
+
+/** rowView keeps the rows matching the search, in their order, and sorts them when sort is given. */
 export function rowView(rows: readonly Row[], search: string, sort: SortState<RowSortKey> | null): Row[] {
   const terms = searchTerms(search);
-  const kept = rows.filter((r) => matchesTerms(terms, [r.ref, r.title, r.status, formatStatus(r.status), r.ownerName]));
+  const kept = terms.length === 0 ? [...rows] : rows.filter((r) => matchesHaystack(terms, searchable(r)));
   if (!sort) return kept;
   const key = (r: Row): string => {
     switch (sort.id) {

@@ -12,7 +12,7 @@ import { formatDate } from '../../lib/format';
 import type { SortState } from '../../lib/view';
 import { useRequirementOptions, useRequirements } from './queries';
 import { RequirementForm } from './RequirementForm';
-import { requirementView, type RequirementSortKey } from './view';
+import { filterRequirements, sortRequirements, type RequirementSortKey } from './view';
 
 function labeller(options: Option[] | undefined) {
   const m = new Map((options ?? []).map((o) => [o.value, o.label]));
@@ -36,16 +36,15 @@ export function RequirementsPage() {
   const sourceLabel = useMemo(() => labeller(options.data?.sources), [options.data]);
 
   const all = list.data ?? [];
+  // Sort once per list and order (the costly part with tens of thousands of rows); each
+  // keystroke in the search box only filters the sorted rows.
+  const sorted = useMemo(
+    () => sortRequirements(list.data ?? [], sort, owner, (k, v) => (k === 'status' ? statusLabel(v) : sourceLabel(v))),
+    [list.data, sort, owner, statusLabel, sourceLabel],
+  );
   const rows = useMemo(
-    () =>
-      requirementView(
-        list.data ?? [],
-        { search: deferredSearch, status: status ?? '', sourceType: sourceType ?? '' },
-        sort,
-        owner,
-        (k, v) => (k === 'status' ? statusLabel(v) : sourceLabel(v)),
-      ),
-    [list.data, deferredSearch, status, sourceType, sort, owner, statusLabel, sourceLabel],
+    () => filterRequirements(sorted, { search: deferredSearch, status: status ?? '', sourceType: sourceType ?? '' }),
+    [sorted, deferredSearch, status, sourceType],
   );
 
   const columns = useMemo<ColumnDef<Requirement>[]>(

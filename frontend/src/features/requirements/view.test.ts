@@ -17,7 +17,7 @@ const rows = [
 ];
 const names: Record<string, string> = { p1: 'Zoe', p2: 'Adam' };
 const owner = (id: string) => names[id] ?? '';
-const refs = (rs: Requirement[]) => rs.map((r) => r.ref);
+const refs = (rs: readonly Requirement[]) => rs.map((r) => r.ref);
 
 describe('filterRequirements', () => {
   it('keeps everything with an empty filter', () => {
