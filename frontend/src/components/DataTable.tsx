@@ -5,7 +5,7 @@
 // TanStack Table only ever sees the rows on screen: its row model builds an object with a
 // dozen closures per row, which for a register of 20,000 rows cost most of a second (and as
 // much again in garbage collection) on every keystroke of a search.
-import { useCallback, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   flexRender,
   getCoreRowModel,
@@ -26,6 +26,13 @@ declare module '@tanstack/react-table' {
     width?: string;
   }
 }
+
+/**
+ * The header's height in pixels (its row and bottom border). The header sits in the scroll
+ * container, sticky at its top, so that it always lines up with the rows whatever the width
+ * of the scrollbar (none at all in some WebViews).
+ */
+const HEAD = 39;
 
 export interface DataTableProps<T> {
   /** The rows, already filtered and sorted. */
@@ -60,6 +67,9 @@ export function DataTable<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
+    // The rows start below the sticky header, and a row scrolled to must not hide under it.
+    scrollMargin: HEAD,
+    scrollPaddingStart: HEAD,
   });
   const items = virtualizer.getVirtualItems();
   // Only the rows on screen (and the overscan) go through the table.
@@ -85,9 +95,15 @@ export function DataTable<T>({
     .map((c) => c.columnDef.meta?.width ?? 'minmax(120px, 1fr)')
     .join(' ');
 
+  // Roving focus: Tab enters the table on one row (the last one used), arrows move within it.
+  const [active, setActive] = useState(0);
+  const rendered = items.some((v) => v.index === active);
+  const tabbable = rendered ? active : (items[0]?.index ?? -1);
+
   const focusRow = useCallback(
     (index: number) => {
       if (index < 0 || index >= count) return;
+      setActive(index);
       virtualizer.scrollToIndex(index, { align: 'auto' });
       // The row is rendered on a later frame when it was off screen.
       let tries = 0;
@@ -122,7 +138,8 @@ export function DataTable<T>({
 
   return (
     <div className={classes.table} role="table" aria-label={label} aria-rowcount={count + 1}>
-      <div role="rowgroup" className={classes.head}>
+      <div ref={scrollRef} className={classes.scroll}>
+      <div role="rowgroup" className={classes.head} style={{ height: HEAD }}>
         {table.getHeaderGroups().map((hg) => (
           <div role="row" key={hg.id} className={classes.headRow} style={{ gridTemplateColumns: template }}>
             {hg.headers.map((h) => {
@@ -138,7 +155,7 @@ export function DataTable<T>({
                 >
                   {canSort ? (
                     <UnstyledButton className={classes.sortButton} onClick={h.column.getToggleSortingHandler()}>
-                      <span>{content}</span>
+                      <span className={classes.label}>{content}</span>
                       {dir === 'asc' ? (
                         <IconArrowUp size={14} aria-hidden />
                       ) : dir === 'desc' ? (
@@ -156,7 +173,6 @@ export function DataTable<T>({
           </div>
         ))}
       </div>
-      <div ref={scrollRef} className={classes.scroll}>
         {count === 0 && empty ? (
           <div className={classes.empty}>{empty}</div>
         ) : (
@@ -171,9 +187,10 @@ export function DataTable<T>({
                   data-index={v.index}
                   aria-rowindex={v.index + 2}
                   aria-selected={selectedId === row.id ? true : undefined}
-                  tabIndex={0}
+                  tabIndex={v.index === tabbable ? 0 : -1}
                   className={classes.row}
-                  style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${v.start}px)` }}
+                  style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${v.start - HEAD}px)` }}
+                  onFocus={() => setActive(v.index)}
                   onClick={() => onRowOpen?.(row.original)}
                   onKeyDown={(e) => onKeyDown(e, v.index, row.original)}
                 >

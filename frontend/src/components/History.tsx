@@ -1,11 +1,13 @@
 import { Badge, Group, Paper, Stack, Table, Text, Timeline } from '@mantine/core';
 import type { Change } from '../lib/api';
-import { displayValue, fieldLabel, formatDateTime, formatStatus } from '../lib/format';
+import { idsOf, isIdField, readableValue } from '../lib/fields';
+import { fieldLabel, formatDateTime, formatStatus } from '../lib/format';
+import type { Resolve } from './FieldValue';
 
 const opColour: Record<string, string> = { create: 'green', update: 'blue', delete: 'red' };
 
-function Value({ v, field }: { v: string; field: string }) {
-  v = displayValue(field, v);
+function Value({ v, field, resolve }: { v: string; field: string; resolve?: Resolve }) {
+  v = resolve && isIdField(field) ? idsOf(v).map((id) => resolve(id)?.label ?? id).join('\n') : readableValue(field, v ?? '');
   if (v === '') return <Text span c="dimmed" fs="italic" size="sm">empty</Text>;
   return (
     <Text span size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
@@ -15,7 +17,7 @@ function Value({ v, field }: { v: string; field: string }) {
 }
 
 /** HistoryList shows a record's changes, newest first, with each changed field before and after. */
-export function HistoryList({ history }: { history: Change[] | null }) {
+export function HistoryList({ history, resolve }: { history: Change[] | null; resolve?: Resolve }) {
   const items = history ?? [];
   if (items.length === 0) return <Text c="dimmed" size="sm">No changes recorded.</Text>;
   return (
@@ -48,8 +50,8 @@ export function HistoryList({ history }: { history: Change[] | null }) {
                   {c.changes.map((f) => (
                     <Table.Tr key={f.field}>
                       <Table.Td>{fieldLabel(f.field)}</Table.Td>
-                      <Table.Td><Value v={f.before} field={f.field} /></Table.Td>
-                      <Table.Td><Value v={f.after} field={f.field} /></Table.Td>
+                      <Table.Td><Value v={f.before} field={f.field} resolve={resolve} /></Table.Td>
+                      <Table.Td><Value v={f.after} field={f.field} resolve={resolve} /></Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

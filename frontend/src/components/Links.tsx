@@ -4,6 +4,13 @@ import type { LinkView } from '../lib/api';
 import { recordPath } from '../lib/areas';
 import { fieldLabel } from '../lib/format';
 
+/** linkLabel names a linked record: a person by name, others by reference and title. */
+export function linkLabel(l: Pick<LinkView, 'kind' | 'ref' | 'title' | 'id'>): string {
+  if (l.kind === 'person') return l.title || l.ref || l.id;
+  if (l.ref && l.title && l.ref !== l.title) return `${l.ref} · ${l.title}`;
+  return l.ref || l.title || l.id;
+}
+
 /** LinkList shows links to (or from) other records, each opening that record. */
 export function LinkList({ links, empty }: { links: LinkView[] | null; empty: string }) {
   const items = links ?? [];
@@ -19,7 +26,7 @@ export function LinkList({ links, empty }: { links: LinkView[] | null; empty: st
             <Text size="sm" c="red">Missing record {l.id}</Text>
           ) : (
             <Anchor component={Link} to={recordPath(l.kind, l.id)} size="sm" lineClamp={2}>
-              {[l.ref, l.title].filter(Boolean).join(' · ') || l.id}
+              {linkLabel(l)}
             </Anchor>
           )}
           {fieldLabel(l.field) !== l.kindLabel && (

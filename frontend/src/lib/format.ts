@@ -69,7 +69,7 @@ export function fieldLabel(name: string): string {
   return formatStatus(words.replace(/ /g, '_'));
 }
 
-const enumField = /(status|type|theme|applicability|result|treatment|option|level|verdict|channel|frequency|category|op)$/i;
+const enumField = /(status|type|theme|applicability|result|treatment|option|level|verdict|decision|channel|frequency|category|direction|op)$/i;
 
 /** displayValue shows a record field's text value, turning enum values into words. */
 export function displayValue(field: string, value: string): string {

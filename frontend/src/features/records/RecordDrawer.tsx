@@ -1,15 +1,21 @@
+import { useMemo } from 'react';
 import { Badge, Divider, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { FieldTableRow, FieldValue, type Named, type Resolve } from '../../components/FieldValue';
 import { HistoryList } from '../../components/History';
-import { LinkList } from '../../components/Links';
+import { LinkList, linkLabel } from '../../components/Links';
+import type { RecordDetail, Row } from '../../lib/api';
+import { parseStructured } from '../../lib/fields';
 import { QueryError } from '../../components/QueryError';
 import { StatusBadge } from '../../components/StatusBadge';
-import { displayValue, fieldLabel, formatDate, formatDateTime } from '../../lib/format';
-import { useRecord } from './queries';
+import { fieldLabel, formatDate, formatDateTime } from '../../lib/format';
+import { useRecord, useRecords } from './queries';
 
 /** RecordDrawer shows one record's fields, links and history beside its register. */
 export function RecordDrawer({ plural, id, kindLabel, onClose }: { plural: string; id?: string; kindLabel: string; onClose: () => void }) {
   const detail = useRecord(plural, id);
+  const people = useRecords('people');
   const d = detail.data;
+  const resolve = useMemo(() => resolver(d, people.data), [d, people.data]);
   return (
     <Drawer
       opened={!!id}
@@ -38,20 +44,14 @@ export function RecordDrawer({ plural, id, kindLabel, onClose }: { plural: strin
           </div>
           <Table fz="sm" withTableBorder layout="fixed" verticalSpacing={6} aria-label="Fields">
             <Table.Tbody>
-              {(d.fields ?? []).map((f) => (
-                <Table.Tr key={f.name}>
-                  <Table.Th w="32%" bg="gray.0" fw={600}>{fieldLabel(f.name)}</Table.Th>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                    {f.value === '' ? (
-                      <Text span c="dimmed">—</Text>
-                    ) : /^owner(Id)?$/.test(f.name) && f.value === d.row.ownerId && d.row.ownerName ? (
-                      d.row.ownerName
-                    ) : (
-                      displayValue(f.name, f.value)
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {(d.fields ?? []).map((f) => {
+                const structured = parseStructured(f.value);
+                return (
+                  <FieldTableRow key={f.name} label={fieldLabel(f.name)} structured={structured !== null}>
+                    <FieldValue name={f.name} value={f.value ?? ''} resolve={resolve} structured={structured} />
+                  </FieldTableRow>
+                );
+              })}
             </Table.Tbody>
           </Table>
           <Divider label="Links" labelPosition="left" />
@@ -59,9 +59,20 @@ export function RecordDrawer({ plural, id, kindLabel, onClose }: { plural: strin
           <Divider label="Linked from" labelPosition="left" />
           <LinkList links={d.backlinks} empty="No other record links here." />
           <Divider label="History" labelPosition="left" />
-          <HistoryList history={d.history} />
+          <HistoryList history={d.history} resolve={resolve} />
         </Stack>
       ) : null}
     </Drawer>
   );
+}
+
+/** resolver names the records a detail's fields point to: its links, and people by name. */
+function resolver(d: RecordDetail | undefined, people: Row[] | undefined): Resolve {
+  const m = new Map<string, Named>();
+  for (const p of people ?? []) m.set(p.id, { kind: 'person', label: p.title || p.ref || p.id });
+  for (const l of [...(d?.links ?? []), ...(d?.backlinks ?? [])]) {
+    if (!l.missing) m.set(l.id, { kind: l.kind, label: linkLabel(l) });
+  }
+  if (d?.row.ownerId && d.row.ownerName) m.set(d.row.ownerId, { kind: 'person', label: d.row.ownerName });
+  return (id) => m.get(id);
 }

@@ -9,7 +9,7 @@ import { QueryError } from '../../components/QueryError';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { Row } from '../../lib/api';
 import { areaOfPlural } from '../../lib/areas';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatStatus } from '../../lib/format';
 import type { SortState } from '../../lib/view';
 import { RecordDrawer } from './RecordDrawer';
 import { useRecords } from './queries';
@@ -19,7 +19,13 @@ const columns: ColumnDef<Row>[] = [
   { id: 'ref', accessorKey: 'ref', header: 'Reference', meta: { width: 'minmax(118px, 0.7fr)' },
     cell: (c) => <Text size="sm" fw={600} truncate>{c.row.original.ref}</Text> },
   { id: 'title', accessorKey: 'title', header: 'Title', meta: { width: 'minmax(220px, 3fr)' },
-    cell: (c) => <Text size="sm" truncate title={c.row.original.title}>{c.row.original.title}</Text> },
+    cell: (c) =>
+      c.row.original.title || c.row.original.ref ? (
+        <Text size="sm" truncate title={c.row.original.title}>{c.row.original.title}</Text>
+      ) : (
+        // Some kinds (measurements, attendance) have no reference or title of their own.
+        <Text size="sm" c="dimmed" fs="italic" truncate>Untitled {formatStatus(c.row.original.kind).toLowerCase()}: open for details</Text>
+      ) },
   { id: 'status', accessorKey: 'status', header: 'Status', meta: { width: '150px' }, cell: (c) => <StatusBadge status={c.row.original.status} /> },
   { id: 'ownerName', accessorKey: 'ownerName', header: 'Owner', meta: { width: 'minmax(120px, 1fr)' },
     cell: (c) => <Text size="sm" truncate>{c.row.original.ownerName}</Text> },

@@ -7,7 +7,8 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { HistoryList } from '../../components/History';
-import { LinkList } from '../../components/Links';
+import type { Resolve } from '../../components/FieldValue';
+import { LinkList, linkLabel } from '../../components/Links';
 import { QueryError } from '../../components/QueryError';
 import { StatusBadge } from '../../components/StatusBadge';
 import { normaliseError, type Option } from '../../lib/api';
@@ -54,6 +55,12 @@ export function RequirementDetailPage() {
   const { requirement: r, history, links, backlinks } = detail.data;
   const o = options.data;
   const name = [r.ref, r.title].filter(Boolean).join(' · ');
+  const resolve: Resolve = (ref) => {
+    const l = [...(links ?? []), ...(backlinks ?? [])].find((x) => x.id === ref && !x.missing);
+    if (l) return { kind: l.kind, label: linkLabel(l) };
+    const p = o?.people.find((x) => x.value === ref);
+    return p ? { kind: 'person', label: p.label } : undefined;
+  };
 
   const confirmDelete = () =>
     modals.openConfirmModal({
@@ -135,7 +142,7 @@ export function RequirementDetailPage() {
               </Paper>
               <Paper withBorder p="md" radius="md">
                 <Title order={4} mb="sm">History</Title>
-                <HistoryList history={history} />
+                <HistoryList history={history} resolve={resolve} />
               </Paper>
             </Stack>
           </Grid.Col>

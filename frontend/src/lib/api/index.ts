@@ -64,29 +64,54 @@ function toRequirement(r: RequirementInput): isms.Requirement {
   });
 }
 
+// Go sends a nil slice as null: the lists the screens iterate are made arrays here, once.
+const arr = <T,>(v: T[] | null | undefined): T[] => v ?? [];
+
+function toOptions(o: RequirementOptions): RequirementOptions {
+  return {
+    sources: arr(o?.sources),
+    statuses: arr(o?.statuses),
+    people: arr(o?.people),
+    controls: arr(o?.controls),
+    policies: arr(o?.policies),
+  };
+}
+
+function toDashboard(d: Dashboard): Dashboard {
+  return {
+    counts: arr(d?.counts),
+    requirementStatuses: arr(d?.requirementStatuses),
+    controlStatuses: arr(d?.controlStatuses),
+    nonconformityStatuses: arr(d?.nonconformityStatuses),
+    overdue: arr(d?.overdue),
+    upcoming: arr(d?.upcoming),
+  };
+}
+
 /** The Go services, typed and with normalised errors. */
 export const api = {
   requirements: {
-    list: () => call<Requirement[]>(() => Requirements.List()),
+    list: () => call<Requirement[] | null>(() => Requirements.List()).then(arr),
     get: (id: string) => call<RequirementDetail>(() => Requirements.Get(id)),
     create: (r: RequirementInput) => call<Requirement>(() => Requirements.Create(toRequirement(r))),
     update: (r: RequirementInput) => call<Requirement>(() => Requirements.Update(toRequirement(r))),
     remove: (id: string, version: number) => call<void>(() => Requirements.Delete(id, version)),
-    options: () => call<RequirementOptions>(() => Requirements.Options()),
+    options: () => call<RequirementOptions>(() => Requirements.Options()).then(toOptions),
   },
   records: {
-    kinds: () => call<KindInfo[]>(() => Records.Kinds()),
-    list: (kind: string) => call<Row[]>(() => Records.List(kind)),
+    kinds: () => call<KindInfo[] | null>(() => Records.Kinds()).then(arr),
+    list: (kind: string) => call<Row[] | null>(() => Records.List(kind)).then(arr),
     get: (kind: string, id: string) => call<RecordDetail>(() => Records.Get(kind, id)),
   },
   dashboard: {
-    summary: () => call<Dashboard>(() => Dashboards.Summary()),
+    summary: () => call<Dashboard>(() => Dashboards.Summary()).then(toDashboard),
   },
   system: {
     info: () => call<SystemInfo>(() => System.Info()),
   },
   imports: {
-    kinds: () => call<ImportKind[]>(() => Imports.Kinds()),
+    kinds: () =>
+      call<ImportKind[] | null>(() => Imports.Kinds()).then((ks) => arr(ks).map((k) => ({ ...k, fields: arr(k.fields) }))),
     /** Opens the native file dialog; "" when the user cancels. */
     chooseFile: () => call<string>(() => Imports.ChooseFile()),
     inspect: (file: string, sheet: string) => call<SheetPreview>(() => Imports.Inspect(file, sheet)),
@@ -95,12 +120,12 @@ export const api = {
     run: (req: ImportRequest) => call<ImportResult>(() => Imports.Import(importer.Request.createFrom(req))),
     cancel: () => call<void>(() => Imports.Cancel()),
     saveMapping: (name: string, m: Mapping) => call<void>(() => Imports.SaveMapping(name, xlsx.Mapping.createFrom(m))),
-    logs: () => call<ImportLog[]>(() => Imports.Logs()),
+    logs: () => call<ImportLog[] | null>(() => Imports.Logs()).then(arr),
     revert: (id: string) => call<ImportLog>(() => Imports.Revert(id)),
   },
   reports: {
-    list: () => call<ReportInfo[]>(() => Reports.List()),
-    targets: (kind: string) => call<Option[]>(() => Reports.Targets(kind)),
+    list: () => call<ReportInfo[] | null>(() => Reports.List()).then(arr),
+    targets: (kind: string) => call<Option[] | null>(() => Reports.Targets(kind)).then(arr),
     /** Opens the native save dialog and writes the report; the path, or "" when cancelled. */
     export: (name: string, id: string) => call<string>(() => Reports.Export(name, id)),
     cancel: () => call<void>(() => Reports.Cancel()),
