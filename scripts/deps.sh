@@ -15,7 +15,7 @@ need npm "npm is required (it comes with Node.js)"
 
 pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev)
 if [[ $what == test ]]; then
-  pkgs+=(xvfb xauth xdotool imagemagick chromium libreoffice-calc-nogui poppler-utils)
+  pkgs+=(xvfb xauth xdotool imagemagick chromium libreoffice-calc-nogui poppler-utils python3 curl)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
