@@ -89,7 +89,7 @@ func Summary(tx *store.Tx, now time.Time) (Dashboard, error) {
 			if closed[r.Terms().Status] {
 				continue
 			}
-			row := rowOf(r, names)
+			row := rowOf(tx, r, names)
 			if r.Terms().Due.Before(today) {
 				d.Overdue = append(d.Overdue, row)
 			} else {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -81,10 +82,10 @@ func loadPeople(tx *store.Tx) (people, error) {
 	return out, err
 }
 
-func rowOf(r isms.Record, names people) Row {
+func rowOf(tx *store.Tx, r isms.Record, names people) Row {
 	t := r.Terms()
 	row := Row{
-		Kind: r.Kind(), ID: r.Base().ID, Ref: t.Ref, Title: t.Title, Status: t.Status,
+		Kind: r.Kind(), ID: r.Base().ID, Ref: t.Ref, Title: titleOf(tx, r, names), Status: t.Status,
 		OwnerID: t.Owner, OwnerName: names[t.Owner], UpdatedAt: r.Base().UpdatedAt,
 	}
 	if !t.Due.IsZero() {
@@ -101,7 +102,7 @@ func Rows(tx *store.Tx, kind isms.Kind) ([]Row, error) {
 	}
 	out := []Row{}
 	err = tx.Each(kind, func(r isms.Record) error {
-		out = append(out, rowOf(r, names))
+		out = append(out, rowOf(tx, r, names))
 		return nil
 	})
 	return out, err
@@ -139,7 +140,7 @@ func RecordDetail(tx *store.Tx, kind isms.Kind, id string) (Detail, error) {
 	if err != nil {
 		return Detail{}, err
 	}
-	d := Detail{Row: rowOf(r, names), Fields: fieldsOf(r), History: []Change{}, Links: []LinkView{}, Backlinks: []LinkView{}}
+	d := Detail{Row: rowOf(tx, r, names), Fields: fieldsOf(r), History: []Change{}, Links: []LinkView{}, Backlinks: []LinkView{}}
 	if d.History, err = History(tx, kind, id); err != nil {
 		return Detail{}, err
 	}
@@ -163,9 +164,35 @@ func resolve(tx *store.Tx, field string, kind isms.Kind, id string) LinkView {
 		v.Missing = true
 		return v
 	}
-	t := r.Terms()
-	v.Ref, v.Title = t.Ref, t.Title
+	v.Ref, v.Title = r.Terms().Ref, titleOf(tx, r, nil)
 	return v
+}
+
+// titleOf is a record's one-line label. Records without a title of their own (a KPI
+// measurement, an attendance) are described by what they link to.
+func titleOf(tx *store.Tx, r isms.Record, names people) string {
+	if t := r.Terms().Title; t != "" {
+		return t
+	}
+	linked := func(kind isms.Kind, id string) string {
+		if kind == isms.KindPerson && names != nil {
+			if n, ok := names[id]; ok {
+				return n
+			}
+		}
+		rec, err := tx.Get(kind, id)
+		if err != nil {
+			return ""
+		}
+		return label(rec.Terms())
+	}
+	switch x := r.(type) {
+	case *isms.Measurement:
+		return fmt.Sprintf("%s · %s · %s", linked(isms.KindKPI, x.KPIID), x.Date, strconv.FormatFloat(x.Value, 'f', -1, 64))
+	case *isms.Attendance:
+		return fmt.Sprintf("%s · %s", linked(isms.KindPerson, x.PersonID), linked(isms.KindTraining, x.TrainingID))
+	}
+	return ""
 }
 
 // History returns a record's changes, newest first, with the fields each one changed.
