@@ -7,7 +7,7 @@ const info = vi.hoisted(() => vi.fn());
 
 vi.mock(import('./lib/api'), async (importOriginal) => {
   const actual = await importOriginal();
-  return { ...actual, api: { ...actual.api, system: { info } } };
+  return { ...actual, api: { ...actual.api, system: { ...actual.api.system, info } } };
 });
 
 describe('App', () => {

@@ -6,6 +6,7 @@ import { ImportHistoryPage } from './features/import/ImportHistoryPage';
 import { ImportPage } from './features/import/ImportPage';
 import { RecordsPage } from './features/records/RecordsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
+import { DataPage } from './features/data/DataPage';
 import { RequirementDetailPage } from './features/requirements/RequirementDetailPage';
 import { RequirementsPage } from './features/requirements/RequirementsPage';
 import { Shell } from './features/shell/Shell';
@@ -45,6 +46,7 @@ export function App() {
         <Route path="import" element={<ImportPage />} />
         <Route path="import/history" element={<ImportHistoryPage />} />
         <Route path="reports" element={<ReportsPage />} />
+        <Route path="data" element={<DataPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -2,7 +2,7 @@ import { AppShell, Badge, Code, Group, NavLink, ScrollArea, Text, ThemeIcon, Tit
 import {
   IconAlertOctagon, IconBook, IconBulb, IconChecklist, IconClipboardCheck, IconFileText, IconGauge,
   IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
-  IconShieldLock, IconSpeakerphone, IconTarget, IconTimeline, IconUsers, IconAlertTriangle, IconFileImport, IconReportAnalytics,
+  IconShieldLock, IconSpeakerphone, IconTarget, IconTimeline, IconUsers, IconAlertTriangle, IconFileImport, IconReportAnalytics, IconDatabase,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
@@ -101,6 +101,13 @@ export function Shell({ info }: { info: SystemInfo }) {
               />
             );
           })}
+          <NavLink
+            component={RouterLink}
+            to="/data"
+            label="Data & backup"
+            leftSection={<IconDatabase size={18} stroke={1.6} />}
+            active={isActive(['/data'])}
+          />
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main className="app-main">

@@ -108,6 +108,8 @@ export const api = {
   },
   system: {
     info: () => call<SystemInfo>(() => System.Info()),
+    /** Opens the native save dialog and writes a backup; the path, or "" when cancelled. */
+    backup: () => call<string>(() => System.Backup()),
   },
   imports: {
     kinds: () =>
