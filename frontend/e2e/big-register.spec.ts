@@ -1,27 +1,13 @@
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { artifacts, expect, test } from './harness';
 
 // The requirements register with 20,000 rows. scripts/e2e-browser.sh imports BIG-00001 ..
 // BIG-20000 into a second data folder and serves it on a second app instance at
 // E2E_BIG_BASE_URL. Timings are printed for a human to read, never asserted: a slow machine
 // does not fail the test.
-const HARMLESS = "Cannot read properties of null (reading 'nodes')";
-const artifacts = process.env.E2E_ARTIFACTS ?? path.resolve(process.cwd(), '../test-artifacts');
 const bigURL = process.env.E2E_BIG_BASE_URL ?? '';
 const TOTAL = 20_000;
-
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => {
-    if (!e.message.includes(HARMLESS)) pageErrors.push(e.message);
-  });
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'unexpected page errors').toEqual([]);
-});
 
 function ms(since: number): string {
   return `${Math.round(performance.now() - since)} ms`;

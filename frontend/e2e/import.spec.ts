@@ -1,29 +1,10 @@
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { artifacts, expect, nav, test } from './harness';
 
 // The wizard imports the generated register (scripts/e2e-browser.sh points the app's open
 // dialog at it with ISMSDESK_TEST_OPEN_FILE): three requirements under a title row, with
 // the header in row 3 and an owner column naming two people not yet known.
-const HARMLESS = "Cannot read properties of null (reading 'nodes')";
-const artifacts = process.env.E2E_ARTIFACTS ?? path.resolve(process.cwd(), '../test-artifacts');
 const importFile = process.env.E2E_IMPORT_FILE ?? '';
-
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => {
-    if (!e.message.includes(HARMLESS)) pageErrors.push(e.message);
-  });
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'unexpected page errors').toEqual([]);
-});
-
-function nav(page: Page) {
-  return page.getByRole('navigation', { name: 'Areas' });
-}
 
 test('the wizard imports a register, the records appear, and the import is reverted', async ({ page }) => {
   test.skip(importFile === '', 'E2E_IMPORT_FILE is not set: run scripts/e2e-browser.sh');

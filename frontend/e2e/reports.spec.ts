@@ -1,29 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { artifacts, expect, nav, test } from './harness';
 
 // The reports screen writes workbooks through the save dialog, which the app's test hook
 // (ISMSDESK_TEST_SAVE_DIR) answers with a file in a temporary folder.
-const HARMLESS = "Cannot read properties of null (reading 'nodes')";
-const artifacts = process.env.E2E_ARTIFACTS ?? path.resolve(process.cwd(), '../test-artifacts');
 const saveDir = process.env.E2E_SAVE_DIR ?? '';
-
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => {
-    if (!e.message.includes(HARMLESS)) pageErrors.push(e.message);
-  });
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'unexpected page errors').toEqual([]);
-});
 
 async function openReports(page: Page) {
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Reports', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Reports', exact: true }).click();
   await expect(page).toHaveURL(/#\/reports$/);
   await expect(page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible();
 }

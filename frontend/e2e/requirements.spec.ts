@@ -1,26 +1,7 @@
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { artifacts, expect, nav, test } from './harness';
 
-// Wails' injected ipc.js raises this one harmless error in a plain browser.
-const HARMLESS = "Cannot read properties of null (reading 'nodes')";
-const artifacts = process.env.E2E_ARTIFACTS ?? path.resolve(process.cwd(), '../test-artifacts');
-
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => {
-    if (!e.message.includes(HARMLESS)) pageErrors.push(e.message);
-  });
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'unexpected page errors').toEqual([]);
-});
-
-function nav(page: Page) {
-  return page.getByRole('navigation', { name: 'Areas' });
-}
 
 async function pick(page: Page, label: string, option: string | RegExp) {
   // Mantine labels both the input and its listbox: click the input.

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { expect, test as base, type Page } from '@playwright/test';
+
+// Wails' injected ipc.js raises this one harmless error in a plain browser.
+const HARMLESS = "Cannot read properties of null (reading 'nodes')";
+
+/** Where screenshots go. */
+export const artifacts = process.env.E2E_ARTIFACTS ?? path.resolve(process.cwd(), '../test-artifacts');
+
+/** test is Playwright's test that also fails on any page error but Wails' harmless one. */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => {
+        if (!e.message.includes(HARMLESS)) errors.push(e.message);
+      });
+      await use(errors);
+      expect(errors, 'unexpected page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** nav is the window's navigation of areas. */
+export function nav(page: Page) {
+  return page.getByRole('navigation', { name: 'Areas' });
+}
