@@ -206,3 +206,22 @@ func TestRequirementAndDescriptionColumns(t *testing.T) {
 		t.Fatalf("requirement %+v", r)
 	}
 }
+
+// TestDateOrderFollowsTheColumn: one unambiguous day-first date makes the whole column
+// day-first, so 05/02/2024 under 31/01/2024 is 5 February; and likewise month-first.
+func TestDateOrderFollowsTheColumn(t *testing.T) {
+	for _, c := range []struct {
+		csv, want string
+	}{
+		{"Ref,Title,Due date\nR-1,One,31/01/2024\nR-2,Two,05/02/2024\n", "2024-02-05"},
+		{"Ref,Title,Due date\nR-1,One,01/31/2024\nR-2,Two,05/02/2024\n", "2024-05-02"},
+	} {
+		g := readGrid(t, openBytes(t, "dates.csv", []byte(c.csv)), "")
+		h, _ := DetectHeader(g)
+		m, _ := ProposeMapping(KindRequirements, h)
+		res, _ := Rows(KindRequirements, h, g, m)
+		if got := res[1].Record.(*RequirementRow).Requirement.DueDate; string(got) != c.want || len(res[0].Problems)+len(res[1].Problems) > 0 {
+			t.Errorf("%q: second date %s, want %s (problems %v %v)", c.csv, got, c.want, res[0].Problems, res[1].Problems)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"net/mail"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -125,8 +126,14 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 	}
 	last := map[int]string{}
 	var out []RowResult
-	cv := converter{kind: kind, m: m}
-	for _, r := range h.DataRows(g) {
+	data := h.DataRows(g)
+	cv := converter{kind: kind, m: m, dateOrder: map[string]Locale{}}
+	for _, f := range fields {
+		if c, ok := cols[f.Name]; ok && f.Type == TypeDate {
+			cv.dateOrder[f.Name] = columnDateOrder(data, c, m.Locale)
+		}
+	}
+	for _, r := range data {
 		vals := make(map[string]string, len(cols))
 		for name, c := range cols {
 			v := r.Cell(c)
@@ -173,10 +180,36 @@ func allBlank(vals map[string]string) bool {
 
 // converter parses one row's values into a record, collecting problems.
 type converter struct {
-	kind     string
-	m        Mapping
-	row      int
-	problems []Problem
+	kind      string
+	m         Mapping
+	dateOrder map[string]Locale // per date field: the order its column's dates are written in
+	row       int
+	problems  []Problem
+}
+
+// numericDate matches a date written with numbers only, day and month in either order.
+var numericDate = regexp.MustCompile(`^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$`)
+
+// columnDateOrder reads a column's dates written as numbers: a first part above 12 means
+// day-first (31/01/2024), a second part above 12 month-first (01/31/2024). One column
+// keeps one order, so that 05/02/2024 is read like the 31/01/2024 above it. Without
+// evidence, or with both, the user's locale decides.
+func columnDateOrder(rows []Row, col int, loc Locale) Locale {
+	dayFirst, monthFirst := false, false
+	for _, r := range rows {
+		m := numericDate.FindStringSubmatch(r.Cell(col))
+		if m == nil {
+			continue
+		}
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		dayFirst = dayFirst || (a > 12 && b <= 12)
+		monthFirst = monthFirst || (b > 12 && a <= 12)
+	}
+	if dayFirst != monthFirst {
+		loc.DayFirst = dayFirst
+	}
+	return loc
 }
 
 func (c *converter) add(field, msg string) {
@@ -188,7 +221,11 @@ func (c *converter) text(vals map[string]string, f string) string {
 }
 
 func (c *converter) date(vals map[string]string, f string) isms.Date {
-	d, err := ParseDate(vals[f], c.m.Locale)
+	loc, ok := c.dateOrder[f]
+	if !ok {
+		loc = c.m.Locale
+	}
+	d, err := ParseDate(vals[f], loc)
 	if err != nil {
 		c.add(f, err.Error())
 	}
