@@ -41,6 +41,9 @@ func newDirectory(tx *store.Tx, p *Plan) (*directory, error) {
 // person returns the ID of the person with that name or e-mail, planning a new person
 // when there is none.
 func (d *directory) person(name, email string) string {
+	if email == "" && strings.Contains(name, "@") && !strings.ContainsAny(strings.TrimSpace(name), " \t") {
+		name, email = "", name // an owner column that holds e-mail addresses
+	}
 	for _, k := range []string{fold(email), fold(name)} {
 		if k == "" {
 			continue
