@@ -126,7 +126,10 @@ func (s *ImportService) Import(req importer.Request) (importer.Result, error) {
 	if err != nil {
 		return importer.Result{}, err
 	}
-	ctx, done := s.running.start()
+	ctx, done, ok := s.running.tryStart()
+	if !ok {
+		return importer.Result{}, isms.Errorf(isms.CodeLocked, "another import is running; wait for it to finish or cancel it")
+	}
 	defer done()
 	p, err := importer.Prepare(ctx, db, req)
 	if err != nil {

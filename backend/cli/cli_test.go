@@ -215,3 +215,21 @@ func TestMissingDataFolderIsNotCreated(t *testing.T) {
 		t.Fatal("the data folder was created")
 	}
 }
+
+func TestImportUsageAndNewFolder(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "r.csv")
+	os.WriteFile(file, []byte("Ref,Title\nR-1,One\n"), 0o644)
+	dir := filepath.Join(t.TempDir(), "new")
+	for _, args := range [][]string{
+		{"import", "requirements", file, "--map", "colour=A"},
+		{"import", "requirements", file, "--match-by", "colour"},
+	} {
+		if code, _, stderr := runCLI(t, dir, args...); code != ExitUsage {
+			t.Errorf("%v: exit %d (%s), want %d", args, code, stderr, ExitUsage)
+		}
+	}
+	code, out, stderr := runCLI(t, dir, "import", "requirements", file)
+	if code != ExitOK || !strings.Contains(stderr, "new data folder") || !strings.HasPrefix(out, "Imported") {
+		t.Fatalf("import into a new folder: exit %d, %q, %q", code, out, stderr)
+	}
+}

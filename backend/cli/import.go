@@ -41,6 +41,7 @@ type importSummary struct {
 	Unchanged int               `json:"unchanged"`
 	Skipped   int               `json:"skipped"`
 	DryRun    bool              `json:"dryRun"`
+	Imported  bool              `json:"imported"` // whether anything was written
 	ImportID  string            `json:"importId,omitempty"`
 	Mapping   map[string]string `json:"mapping"`
 	Errors    []xlsx.Problem    `json:"errors"`
@@ -65,14 +66,32 @@ func runImport(dir string, args []string, env Env) error {
 	if len(pos) != 2 {
 		return usagef("import needs KIND and FILE; KIND is one of %s", strings.Join(xlsx.Kinds(), ", "))
 	}
-	if _, err := xlsx.Fields(pos[0]); err != nil {
+	fields, err := xlsx.Fields(pos[0])
+	if err != nil {
 		return usagef("import: unknown KIND %q; use one of %s", pos[0], strings.Join(xlsx.Kinds(), ", "))
+	}
+	names := map[string]bool{}
+	var list []string
+	for _, f := range fields {
+		names[f.Name] = true
+		list = append(list, f.Name)
+	}
+	for f := range maps {
+		if !names[f] {
+			return usagef("import: --map %s: %s has no field %q; its fields are %s", f, pos[0], f, strings.Join(list, ", "))
+		}
+	}
+	if *matchBy != "" && !names[*matchBy] {
+		return usagef("import: --match-by %s: %s has no field %q; its fields are %s", *matchBy, pos[0], *matchBy, strings.Join(list, ", "))
 	}
 	if *headerRow < 0 {
 		return usagef("import: --header-row must be an Excel row number (1 or more)")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if entries, err := os.ReadDir(dir); err != nil || len(entries) == 0 {
+		fmt.Fprintf(env.Stderr, "ismsdesk: there was no data in %s; a new data folder is created there\n", dir)
+	}
 	db, err := open(dir, env)
 	if err != nil {
 		return err
@@ -103,7 +122,8 @@ func runImport(dir string, args []string, env Env) error {
 	if len(plan.MappingProblems) > 0 {
 		sum.Errors = plan.MappingProblems
 	}
-	if commitErr != nil {
+	sum.Imported = !*dryRun && commitErr == nil
+	if commitErr != nil && !*dryRun {
 		sum.Created, sum.Updated, sum.Unchanged = 0, 0, 0
 	}
 	if *asJSON {
@@ -120,8 +140,11 @@ func runImport(dir string, args []string, env Env) error {
 
 func printSummary(w io.Writer, s importSummary, plan *importer.Plan) {
 	verb := "Imported"
-	if s.DryRun {
+	switch {
+	case s.DryRun:
 		verb = "Would import"
+	case !s.Imported:
+		verb = "Nothing imported: would have imported"
 	}
 	fmt.Fprintf(w, "%s %s from %s, sheet %q, header row %d: %d rows, %d created, %d updated, %d unchanged, %d skipped, %d invalid.\n",
 		verb, s.Kind, s.File, s.Sheet, s.HeaderRow, s.Rows, s.Created, s.Updated, s.Unchanged, s.Skipped, plan.Counts.Invalid)

@@ -32,6 +32,9 @@ type Request struct {
 	KeepSections bool              `json:"keepSections"` // import section rows instead of skipping them
 	DayFirst     bool              `json:"dayFirst"`     // read 03/04/2024 as 3 April
 	SkipInvalid  bool              `json:"skipInvalid"`  // import the valid rows and list the invalid ones
+	// SHA256, when set, is the digest of the file as it was previewed: the import refuses a
+	// file that changed since.
+	SHA256 string `json:"sha256"`
 	// MatchBy is the field that matches rows to stored requirements, controls and risks:
 	// "ref" (the default) or another field, such as "title".
 	MatchBy string `json:"matchBy"`
@@ -136,6 +139,9 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 		return nil, fmt.Errorf("importer: unable to read %s: %w", req.File, err)
 	}
 	name := filepath.Base(req.File)
+	if req.SHA256 != "" && req.SHA256 != digest {
+		return nil, isms.Errorf(isms.CodeConflict, "%s changed since it was previewed; preview it again before importing", name)
+	}
 	if req.Sheet != "" {
 		if _, ok := wb.Sheet(req.Sheet); !ok {
 			return nil, isms.Errorf(isms.CodeInvalid, "%s has no sheet named %q; its sheets are %s", name, req.Sheet, sheetNames(wb.Sheets))
@@ -170,7 +176,7 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 		Header: header, Mapping: mapping, Fields: fields,
 		Rows: []PlannedRow{}, NewPeople: []string{}, Errors: []xlsx.Problem{},
 	}
-	if problems := mapping.Check(header); len(problems) > 0 {
+	if problems := mappingProblems(req, mapping.Check(header)); len(problems) > 0 {
 		p.MappingProblems = problems
 		return p, nil
 	}
@@ -189,6 +195,21 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// mappingProblems drops the need for a reference column when rows are matched by another
+// field: rows that update a stored record keep its reference, new ones must still give one.
+func mappingProblems(req Request, problems []xlsx.Problem) []xlsx.Problem {
+	if req.MatchBy == "" || req.MatchBy == "ref" {
+		return problems
+	}
+	out := problems[:0:0]
+	for _, pr := range problems {
+		if pr.Field != "ref" {
+			out = append(out, pr)
+		}
+	}
+	return out
 }
 
 // bestSheet picks, when the user named none, the visible sheet whose header maps best

@@ -537,3 +537,70 @@ func BenchmarkExcelizeRows100k(b *testing.B) { benchExcelize(b, excelize.Options
 // BenchmarkExcelizeRaw100k is excelize's row iterator with raw cell values, the fastest
 // way excelize reads.
 func BenchmarkExcelizeRaw100k(b *testing.B) { benchExcelize(b, excelize.Options{RawCellValue: true}) }
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestPeopleMatchByEmailThenName(t *testing.T) {
+	db := openDB(t, "")
+	commit(t, db, prepare(t, db, Request{Kind: xlsx.KindPeople, File: writeFile(t, "p1.csv",
+		"Name,Email,Department\nOlivia Carter,olivia@acme.test,IT\nEve New,,Ops\n")}))
+	// A list without e-mails matches by name; a list with them matches Eve by name and adds her e-mail.
+	p := prepare(t, db, Request{Kind: xlsx.KindPeople, File: writeFile(t, "p2.csv", "Name,Department\nOlivia Carter,Security\n")})
+	if p.Counts != (Counts{Rows: 1, Updated: 1}) {
+		t.Fatalf("by name: %+v %v", p.Counts, p.Errors)
+	}
+	p = prepare(t, db, Request{Kind: xlsx.KindPeople, File: writeFile(t, "p3.csv", "Name,Email\nEve New,eve@acme.test\n")})
+	if p.Counts != (Counts{Rows: 1, Updated: 1}) {
+		t.Fatalf("adding an e-mail: %+v %v", p.Counts, p.Errors)
+	}
+	// An owner copied from mail ("Name <address>") is the stored person.
+	p = prepare(t, db, Request{Kind: xlsx.KindRequirements, File: writeFile(t, "r.csv", "Ref,Title,Owner\nR-1,One,Olivia Carter <olivia@acme.test>\n")})
+	if len(p.NewPeople) != 0 || p.Counts.Created != 1 {
+		t.Fatalf("owner by address: new people %v, %+v", p.NewPeople, p.Counts)
+	}
+}
+
+func TestAttendanceOfANewTrainingNeedsItsDate(t *testing.T) {
+	db := openDB(t, "")
+	p := prepare(t, db, Request{Kind: xlsx.KindAttendance, File: writeFile(t, "a.csv",
+		"Training,Date,Employee,Completed\nGDPR basics,,Frank,yes\nPhishing 101,2026-01-10,Frank,yes\n")})
+	if p.Counts.Invalid != 1 || p.Counts.Created != 1 || p.Errors[0].Row != 2 || p.Errors[0].Field != "trainingDate" || p.Errors[0].Column != "B" {
+		t.Fatalf("counts %+v errors %+v", p.Counts, p.Errors)
+	}
+	p.Request.SkipInvalid = true
+	commit(t, db, p)
+	if n := count(t, db, isms.KindTraining); n != 1 {
+		t.Fatalf("%d trainings", n)
+	}
+}
+
+func TestMatchByTitleAmbiguousAndWithoutRefColumn(t *testing.T) {
+	db := openDB(t, "")
+	commit(t, db, prepare(t, db, Request{Kind: xlsx.KindRequirements, File: writeFile(t, "r1.csv",
+		"Ref,Title,Status\nD-1,Same,Gap\nD-2,Same,Gap\nD-3,Unique,Gap\n")}))
+	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, MatchBy: "title", File: writeFile(t, "r2.csv",
+		"Title,Status\nSame,Done\nUnique,Done\n")})
+	if len(p.MappingProblems) != 0 {
+		t.Fatalf("a file without refs matched by title: %v", p.MappingProblems)
+	}
+	if p.Counts.Updated != 1 || p.Counts.Invalid != 1 || p.Errors[0].Field != "title" {
+		t.Fatalf("counts %+v errors %+v", p.Counts, p.Errors)
+	}
+}
+
+func TestImportRefusesAFileChangedSincePreview(t *testing.T) {
+	db := openDB(t, "")
+	file := writeFile(t, "r.csv", "Ref,Title\nR-1,One\n")
+	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: file})
+	os.WriteFile(file, []byte("Ref,Title\nR-1,One\nR-2,Two\n"), 0o644)
+	if _, err := Prepare(context.Background(), db, Request{Kind: xlsx.KindRequirements, File: file, SHA256: p.SHA256}); isms.ErrorCode(err) != isms.CodeConflict {
+		t.Fatalf("changed file: %v, want conflict", err)
+	}
+}

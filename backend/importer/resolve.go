@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/mail"
 	"slices"
 	"strings"
 
@@ -41,8 +42,11 @@ func newDirectory(tx *store.Tx, p *Plan) (*directory, error) {
 // person returns the ID of the person with that name or e-mail, planning a new person
 // when there is none.
 func (d *directory) person(name, email string) string {
-	if email == "" && strings.Contains(name, "@") && !strings.ContainsAny(strings.TrimSpace(name), " \t") {
-		name, email = "", name // an owner column that holds e-mail addresses
+	if email == "" && strings.Contains(name, "@") {
+		// an owner written as an e-mail address, or as "Name <address>" (copied from mail)
+		if a, err := mail.ParseAddress(strings.TrimSpace(name)); err == nil {
+			name, email = a.Name, a.Address
+		}
 	}
 	for _, k := range []string{fold(email), fold(name)} {
 		if k == "" {
@@ -75,15 +79,15 @@ func (d *directory) person(name, email string) string {
 // existing indexes the stored records of a kind by a match key.
 type existing map[string]isms.Record
 
-func loadExisting(tx *store.Tx, kind isms.Kind, key func(isms.Record) string) (existing, error) {
-	out := existing{}
-	err := tx.Each(kind, func(r isms.Record) error {
-		if k := key(r); k != "" {
-			out[k] = r
+// loadExisting indexes the stored records of a kind by a match key.
+func (r *resolver) loadExisting(kind isms.Kind, key func(isms.Record) string) error {
+	r.have = existing{}
+	return r.tx.Each(kind, func(rec isms.Record) error {
+		if k := key(rec); k != "" {
+			r.add(k, rec)
 		}
 		return nil
 	})
-	return out, err
 }
 
 func refKey(r isms.Record) string { return fold(r.Terms().Ref) }
@@ -124,7 +128,7 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 	if err != nil {
 		return err
 	}
-	r := &resolver{tx: tx, p: p, dir: dir, seen: map[string]int{}, refs: map[string]int{}}
+	r := &resolver{tx: tx, p: p, dir: dir, seen: map[string]int{}, refs: map[string]int{}, ambiguous: map[string][]string{}}
 	if err := r.load(); err != nil {
 		return err
 	}
@@ -139,8 +143,8 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 			continue
 		}
 		p.Counts.Rows++
-		row := PlannedRow{Row: res.Row, Problems: append([]xlsx.Problem{}, res.Problems...)}
-		if res.Valid() {
+		row := PlannedRow{Row: res.Row, Problems: rowProblems(p, res)}
+		if len(row.Problems) == 0 {
 			if err := r.row(&row, res); err != nil {
 				return err
 			}
@@ -166,37 +170,55 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 	return nil
 }
 
+// rowProblems are a converted row's problems; without a reference column, rows matched by
+// another field need no reference until they would create a record (checked then).
+func rowProblems(p *Plan, res xlsx.RowResult) []xlsx.Problem {
+	out := []xlsx.Problem{}
+	_, refMapped := p.Mapping.Columns["ref"]
+	for _, pr := range res.Problems {
+		if pr.Field == "ref" && !refMapped && p.Request.MatchBy != "" && p.Request.MatchBy != "ref" {
+			continue
+		}
+		out = append(out, pr)
+	}
+	return out
+}
+
 // resolver holds what resolving one plan needs.
 type resolver struct {
 	tx         *store.Tx
 	p          *Plan
 	dir        *directory
-	have       existing          // stored records of the imported kind, by match key
-	seen       map[string]int    // match key -> Excel row that first had it, to catch duplicates
-	refs       map[string]int    // folded ref -> Excel row that first had it
-	trainAdded []string          // keys of trainings this import plans to create
-	ctrl       map[string]string // controls by folded reference, loaded when a row names some
-	kpis       existing          // measurements: KPIs by ref and by name
-	train      existing          // attendance: trainings by topic (and topic|date)
+	have       existing            // stored records of the imported kind, by match key
+	seen       map[string]int      // match key -> Excel row that first had it, to catch duplicates
+	refs       map[string]int      // folded ref -> Excel row that first had it
+	trainAdded []string            // keys of trainings this import plans to create
+	ctrl       map[string]string   // controls by folded reference, loaded when a row names some
+	ambiguous  map[string][]string // match keys that more than one stored record has: their labels
+	kpis       existing            // measurements: KPIs by ref and by name
+	train      existing            // attendance: trainings by topic (and topic|date)
 }
 
 func (r *resolver) load() (err error) {
 	switch r.p.Request.Kind {
 	case xlsx.KindRequirements:
-		r.have, err = loadExisting(r.tx, isms.KindRequirement, r.matchKey())
+		err = r.loadExisting(isms.KindRequirement, r.matchKey())
 	case xlsx.KindControls:
-		r.have, err = loadExisting(r.tx, isms.KindControl, r.matchKey())
+		err = r.loadExisting(isms.KindControl, r.matchKey())
 	case xlsx.KindRisks:
-		r.have, err = loadExisting(r.tx, isms.KindRisk, r.matchKey())
-	case xlsx.KindPeople:
-		r.have, err = loadExisting(r.tx, isms.KindPerson, func(rec isms.Record) string {
-			if p := rec.(*isms.Person); p.Email != "" {
-				return fold(p.Email)
+		err = r.loadExisting(isms.KindRisk, r.matchKey())
+	case xlsx.KindPeople: // people are found by e-mail, or by name
+		r.have = existing{}
+		err = r.tx.Each(isms.KindPerson, func(rec isms.Record) error {
+			p := rec.(*isms.Person)
+			if e := fold(p.Email); e != "" {
+				r.add("e:"+e, rec)
 			}
-			return "name:" + fold(rec.(*isms.Person).Name)
+			r.add("n:"+fold(p.Name), rec)
+			return nil
 		})
 	case xlsx.KindAttendance:
-		r.have, err = loadExisting(r.tx, isms.KindAttendance, func(rec isms.Record) string {
+		err = r.loadExisting(isms.KindAttendance, func(rec isms.Record) string {
 			a := rec.(*isms.Attendance)
 			return a.TrainingID + "|" + a.PersonID
 		})
@@ -212,7 +234,7 @@ func (r *resolver) load() (err error) {
 			})
 		}
 	case xlsx.KindMeasurements:
-		r.have, err = loadExisting(r.tx, isms.KindMeasurement, func(rec isms.Record) string {
+		err = r.loadExisting(isms.KindMeasurement, func(rec isms.Record) string {
 			m := rec.(*isms.Measurement)
 			return m.KPIID + "|" + string(m.Date)
 		})
@@ -282,11 +304,13 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 		rec, key = x.Risk, r.matchKey()(x.Risk)
 	case *xlsx.PersonRow:
 		rec = x.Person
-		if key = fold(x.Person.Email); key == "" {
-			key = "name:" + fold(x.Person.Name)
-		}
+		key = r.personKey(x.Person)
 	case *xlsx.AttendanceRow:
 		t := r.training(x)
+		if t == nil {
+			problem("trainingDate", fmt.Sprintf("is empty and there is no training %q yet: give the date the training took place", x.TrainingTitle))
+			return nil
+		}
 		a := &isms.Attendance{TrainingID: t.Base().ID, PersonID: r.dir.person(x.PersonName, x.PersonEmail),
 			Status: x.Status, Score: x.Score, Note: x.Note}
 		if a.PersonID == "" {
@@ -325,6 +349,17 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 		return nil
 	}
 	r.seen[key] = res.Row
+	if others, ok := r.ambiguous[key]; ok {
+		field := r.p.Request.MatchBy
+		switch {
+		case r.p.Request.Kind == xlsx.KindPeople:
+			field = "name"
+		case field == "":
+			field = "ref"
+		}
+		problem(field, fmt.Sprintf("matches more than one stored record (%s and %s): match by another column", strings.Join(others, ", "), label(r.have[key])))
+		return nil
+	}
 	t := rec.Terms()
 	row.Ref, row.Title = t.Ref, t.Title
 	old, ok := r.have[key]
@@ -363,6 +398,30 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 	}
 	row.Action, row.rec = ActionUpdate, merged
 	return nil
+}
+
+// add indexes a stored record under a match key, noting keys that more than one has.
+func (r *resolver) add(key string, rec isms.Record) {
+	if other, ok := r.have[key]; ok && other.Base().ID != rec.Base().ID {
+		r.ambiguous[key] = append(r.ambiguous[key], label(other))
+	}
+	r.have[key] = rec
+}
+
+// personKey matches a person row: by e-mail when a stored person has it, else by name,
+// else it is a new person keyed by e-mail or name.
+func (r *resolver) personKey(p *isms.Person) string {
+	e, n := fold(p.Email), "n:"+fold(p.Name)
+	if _, ok := r.have["e:"+e]; ok && e != "" {
+		return "e:" + e
+	}
+	if _, ok := r.have[n]; ok {
+		return n
+	}
+	if e != "" {
+		return "e:" + e
+	}
+	return n
 }
 
 // controls resolves a "controls" cell ("A.5.1, 8.2; Backup policy") to control IDs by
@@ -408,7 +467,7 @@ func (r *resolver) controls(vals map[string]string, problem func(field, msg stri
 }
 
 // training finds the attendance row's training by topic (and date), planning a new
-// training when there is none.
+// training when there is none; nil when a new one would have no date.
 func (r *resolver) training(x *xlsx.AttendanceRow) isms.Record {
 	if t, ok := r.train[fold(x.TrainingTitle)+"|"+string(x.TrainingDate)]; ok {
 		return t
@@ -416,10 +475,10 @@ func (r *resolver) training(x *xlsx.AttendanceRow) isms.Record {
 	if t, ok := r.train[fold(x.TrainingTitle)]; ok && x.TrainingDate == "" {
 		return t
 	}
-	t := &isms.Training{Topic: strings.TrimSpace(x.TrainingTitle), Date: x.TrainingDate, Status: isms.TrainingHeld}
-	if t.Date == "" {
-		t.Status = isms.TrainingPlanned
+	if x.TrainingDate == "" {
+		return nil // a new training needs its date
 	}
+	t := &isms.Training{Topic: strings.TrimSpace(x.TrainingTitle), Date: x.TrainingDate, Status: isms.TrainingHeld}
 	t.ID = newID()
 	r.p.extra = append(r.p.extra, t)
 	for _, k := range []string{fold(t.Topic) + "|" + string(t.Date), fold(t.Topic)} {

@@ -321,6 +321,7 @@ export namespace importer {
 	    keepSections: boolean;
 	    dayFirst: boolean;
 	    skipInvalid: boolean;
+	    sha256: string;
 	    matchBy: string;
 	
 	    static createFrom(source: any = {}) {
@@ -340,6 +341,7 @@ export namespace importer {
 	        this.keepSections = source["keepSections"];
 	        this.dayFirst = source["dayFirst"];
 	        this.skipInvalid = source["skipInvalid"];
+	        this.sha256 = source["sha256"];
 	        this.matchBy = source["matchBy"];
 	    }
 	}
