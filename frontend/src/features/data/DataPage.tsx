@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconDatabaseExport } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, normaliseError } from '../../lib/api';
+import { QueryError } from '../../components/QueryError';
 
 /** DataPage tells where the data lives and backs the database up to a file. */
 export function DataPage() {
@@ -20,6 +21,7 @@ export function DataPage() {
         <Title order={2}>Data &amp; backup</Title>
         <Text c="dimmed">Everything ISMS Desk knows is in one folder on this computer. Back it up before big imports and at least monthly.</Text>
       </div>
+      {info.isError && <QueryError error={info.error} onRetry={() => void info.refetch()} />}
       <Paper withBorder p="md" radius="md">
         <Table variant="vertical" layout="fixed" withRowBorders={false}>
           <Table.Tbody>

@@ -92,7 +92,8 @@ export function ImportPage() {
     setStep(4);
     setResult(null);
     setReverted(null);
-    run.mutate(req, { onSuccess: (r) => setResult(r) });
+    // The import reads the file again; its digest makes sure it is the file previewed.
+    run.mutate({ ...req, sha256: preview.data?.sha256 ?? '' }, { onSuccess: (r) => setResult(r) });
   };
 
   const onCancel = () => {

@@ -63,10 +63,12 @@ export function RunStep({
   }
   if (error) {
     const e = normaliseError(error);
+    const cancelled = e.code === 'cancelled';
     return (
       <Stack gap="md" maw={720}>
-        <Alert color={cancelRequested ? 'yellow' : 'red'} title={cancelRequested ? 'Import cancelled' : 'The import failed'}>
-          {cancelRequested ? 'The import was cancelled; nothing was written.' : `${e.message} Nothing was written.`}
+        <Alert color={cancelled ? 'yellow' : 'red'} title={cancelled ? 'Import cancelled' : 'The import failed'}>
+          {e.message}
+          {/nothing was (imported|written)/i.test(e.message) ? '' : ' Nothing was written.'}
         </Alert>
         <Group>
           <Button variant="default" onClick={onBack}>Back to the preview</Button>

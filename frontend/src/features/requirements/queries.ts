@@ -40,9 +40,14 @@ export function useSaveRequirement() {
 }
 
 export function useDeleteRequirement() {
+  const qc = useQueryClient();
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) => api.requirements.remove(id, version),
-    onSuccess: () => invalidate(),
+    // The deleted record's own page must not refetch it (and flash "not found").
+    onSuccess: (_, { id }) => {
+      qc.removeQueries({ queryKey: requirementKeys.detail(id) });
+      void invalidate();
+    },
   });
 }

@@ -227,6 +227,8 @@ export interface ImportRequest {
   skipInvalid: boolean;
   /** The field that matches rows to stored records; "" for the reference. */
   matchBy: string;
+  /** The digest of the previewed file; the import refuses a file that changed since. */
+  sha256?: string;
 }
 
 export type ImportAction = 'create' | 'update' | 'unchanged' | 'invalid' | 'section';
