@@ -9,7 +9,8 @@ import { theme } from '../theme';
 export function renderWithProviders(ui: ReactElement) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
-    <MantineProvider theme={theme}>
+    // env="test" turns Mantine's transitions and portals off, so that no timer outlives a test.
+    <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={client}>
         <MemoryRouter>{ui}</MemoryRouter>
       </QueryClientProvider>
