@@ -112,7 +112,11 @@ func Rows(tx *store.Tx, kind isms.Kind) ([]Row, error) {
 func Choices(tx *store.Tx, kind isms.Kind) ([]isms.Option, error) {
 	out := []isms.Option{}
 	err := tx.Each(kind, func(r isms.Record) error {
-		out = append(out, isms.Option{Value: r.Base().ID, Label: label(r.Terms())})
+		l := label(r.Terms())
+		if kind == isms.KindPerson { // a person's reference is their e-mail: the name says it
+			l = r.Terms().Title
+		}
+		out = append(out, isms.Option{Value: r.Base().ID, Label: l})
 		return nil
 	})
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Label) < strings.ToLower(out[j].Label) })

@@ -53,7 +53,7 @@ export function RequirementsPage() {
         cell: (c) => <Text size="sm" fw={600} truncate>{c.row.original.ref}</Text> },
       { id: 'title', header: 'Title', accessorKey: 'title', meta: { width: 'minmax(150px, 2.6fr)' },
         cell: (c) => <Text size="sm" truncate title={c.row.original.title}>{c.row.original.title}</Text> },
-      { id: 'sourceType', header: 'Source type', accessorKey: 'sourceType', meta: { width: '100px' },
+      { id: 'sourceType', header: 'Type', accessorKey: 'sourceType', meta: { width: '104px' },
         cell: (c) => <Text size="sm" truncate>{sourceLabel(c.row.original.sourceType)}</Text> },
       { id: 'source', header: 'Source', accessorKey: 'source', meta: { width: 'minmax(72px, 1fr)' },
         cell: (c) => <Text size="sm" truncate c="dimmed">{c.row.original.source}</Text> },
@@ -62,7 +62,6 @@ export function RequirementsPage() {
       { id: 'status', header: 'Status', accessorKey: 'status', meta: { width: '146px' },
         cell: (c) => <StatusBadge status={c.row.original.status} label={statusLabel(c.row.original.status)} /> },
       { id: 'dueDate', header: 'Due', accessorKey: 'dueDate', meta: { width: '84px' }, cell: (c) => formatDate(c.row.original.dueDate) },
-      { id: 'updatedAt', header: 'Updated', accessorKey: 'updatedAt', meta: { width: '84px' }, cell: (c) => formatDate(c.row.original.updatedAt) },
     ],
     [owner, statusLabel, sourceLabel],
   );
