@@ -181,3 +181,16 @@ func TestBackupFromTheWindowRestores(t *testing.T) {
 		t.Fatalf("restored: %+v %v", list, err)
 	}
 }
+
+func TestPreferences(t *testing.T) {
+	a := newApp(t)
+	if p, err := a.System.Preferences(); err != nil || p.DayFirst {
+		t.Fatalf("default preferences %+v %v", p, err)
+	}
+	if err := a.System.SetPreferences(Preferences{DayFirst: true}); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := a.System.Preferences(); err != nil || !p.DayFirst {
+		t.Fatalf("after setting %+v %v", p, err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"github.com/ismsdesk/ismsdesk/backend/buildinfo"
+	"github.com/ismsdesk/ismsdesk/backend/importer"
 	"github.com/ismsdesk/ismsdesk/backend/overview"
 	"github.com/ismsdesk/ismsdesk/backend/safefile"
 	"github.com/ismsdesk/ismsdesk/backend/store"
@@ -63,4 +64,29 @@ func (s *SystemService) Backup() (string, error) {
 		return "", err
 	}
 	return path, safefile.Write(path, db.Backup)
+}
+
+// Preferences are the user's settings.
+type Preferences struct {
+	// DayFirst reads dates such as 03/04/2024 in spreadsheets as 3 April.
+	DayFirst bool `json:"dayFirst"`
+}
+
+// Preferences returns the user's settings.
+func (s *SystemService) Preferences() (Preferences, error) {
+	db, err := s.app.store()
+	if err != nil {
+		return Preferences{}, err
+	}
+	dayFirst, err := importer.DayFirst(db)
+	return Preferences{DayFirst: dayFirst}, err
+}
+
+// SetPreferences stores the user's settings.
+func (s *SystemService) SetPreferences(p Preferences) error {
+	db, err := s.app.store()
+	if err != nil {
+		return err
+	}
+	return importer.SetDayFirst(db, p.DayFirst)
 }

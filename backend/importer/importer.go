@@ -293,6 +293,10 @@ func chooseMapping(db *store.DB, req Request, h xlsx.Header) (xlsx.Mapping, erro
 	}
 	if req.DayFirst {
 		m.Locale.DayFirst = true
+	} else if dayFirst, err := DayFirst(db); err != nil {
+		return m, err
+	} else if dayFirst {
+		m.Locale.DayFirst = true // the user's locale setting; a column's own dates still decide first
 	}
 	return m, nil
 }

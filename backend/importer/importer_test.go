@@ -604,3 +604,21 @@ func TestImportRefusesAFileChangedSincePreview(t *testing.T) {
 		t.Fatalf("changed file: %v, want conflict", err)
 	}
 }
+
+func TestDayFirstSetting(t *testing.T) {
+	db := openDB(t, "")
+	file := writeFile(t, "d.csv", "Ref,Title,Due date\nR-1,One,03/04/2024\n")
+	due := func() isms.Date {
+		p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: file})
+		return p.Rows[0].rec.(*isms.Requirement).DueDate
+	}
+	if d := due(); d != "2024-03-04" {
+		t.Fatalf("month-first by default: %s", d)
+	}
+	if err := SetDayFirst(db, true); err != nil {
+		t.Fatal(err)
+	}
+	if d := due(); d != "2024-04-03" {
+		t.Fatalf("with the day-first setting: %s", d)
+	}
+}

@@ -20,3 +20,16 @@ test('the database is backed up to the chosen folder', async ({ page }) => {
   expect(fs.statSync(file).size).toBeGreaterThan(1_000); // the 93 controls, roles and plan at least
   await page.screenshot({ path: path.join(artifacts, 'data.png') });
 });
+
+test('the date order preference is kept', async ({ page }) => {
+  await page.goto('/#/data');
+  const sw = page.getByRole('switch', { name: /day-first/ });
+  await expect(sw).toBeEnabled();
+  const before = await sw.isChecked();
+  await sw.click({ force: true });
+  await expect(sw).toBeChecked({ checked: !before });
+  await page.reload();
+  await expect(page.getByRole('switch', { name: /day-first/ })).toBeChecked({ checked: !before });
+  await page.getByRole('switch', { name: /day-first/ }).click({ force: true }); // leave it as it was
+  await expect(page.getByRole('switch', { name: /day-first/ })).toBeChecked({ checked: before });
+});

@@ -1,7 +1,7 @@
-import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconDatabaseExport } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, normaliseError } from '../../lib/api';
 import { QueryError } from '../../components/QueryError';
 
@@ -15,6 +15,13 @@ export function DataPage() {
     },
   });
   const error = backup.error ? normaliseError(backup.error) : null;
+  const qc = useQueryClient();
+  const prefs = useQuery({ queryKey: ['system', 'preferences'], queryFn: api.system.preferences });
+  const savePrefs = useMutation({
+    mutationFn: api.system.setPreferences,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['system', 'preferences'] }),
+    onError: (err) => notifications.show({ color: 'red', title: 'Preference not saved', message: normaliseError(err).message }),
+  });
   return (
     <Stack p="xl" gap="lg" maw={900}>
       <div>
@@ -35,6 +42,18 @@ export function DataPage() {
             </Table.Tr>
           </Table.Tbody>
         </Table>
+      </Paper>
+      <Paper withBorder p="md" radius="md">
+        <Stack gap="sm">
+          <Title order={3} size="h4">Preferences</Title>
+          <Switch
+            label="Dates in spreadsheets are day-first (31/01/2024)"
+            description="How imports read a date such as 03/04/2024 when its column does not tell: on, 3 April; off, March 4."
+            checked={prefs.data?.dayFirst ?? false}
+            disabled={!prefs.data || savePrefs.isPending}
+            onChange={(e) => savePrefs.mutate({ dayFirst: e.currentTarget.checked })}
+          />
+        </Stack>
       </Paper>
       <Paper withBorder p="md" radius="md">
         <Stack gap="sm">

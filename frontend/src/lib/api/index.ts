@@ -11,6 +11,7 @@ import { EventsOn } from './wailsjs/runtime/runtime';
 import { patchWailsCallback } from './callback';
 import { ApiError, normaliseError } from './errors';
 import type {
+  Preferences,
   Dashboard,
   ImportKind,
   ImportLog,
@@ -110,6 +111,8 @@ export const api = {
     info: () => call<SystemInfo>(() => System.Info()),
     /** Opens the native save dialog and writes a backup; the path, or "" when cancelled. */
     backup: () => call<string>(() => System.Backup()),
+    preferences: () => call<Preferences>(() => System.Preferences()),
+    setPreferences: (p: Preferences) => call<void>(() => System.SetPreferences(p)),
   },
   imports: {
     kinds: () =>

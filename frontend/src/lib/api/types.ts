@@ -307,3 +307,9 @@ export interface ReportInfo {
   /** The kind of record the report is about ("review", "audit"), "" when none. */
   idKind: string;
 }
+
+/** The user's settings. */
+export interface Preferences {
+  /** Dates such as 03/04/2024 in spreadsheets are day-first (3 April). */
+  dayFirst: boolean;
+}

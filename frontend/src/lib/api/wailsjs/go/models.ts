@@ -70,6 +70,18 @@ export namespace app {
 	        this.label = source["label"];
 	    }
 	}
+	export class Preferences {
+	    dayFirst: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preferences(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dayFirst = source["dayFirst"];
+	    }
+	}
 	export class RequirementDetail {
 	    requirement: isms.Requirement;
 	    history: overview.Change[];

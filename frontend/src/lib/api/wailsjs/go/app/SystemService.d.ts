@@ -5,3 +5,7 @@ import {app} from '../models';
 export function Backup():Promise<string>;
 
 export function Info():Promise<app.Info>;
+
+export function Preferences():Promise<app.Preferences>;
+
+export function SetPreferences(arg1:app.Preferences):Promise<void>;

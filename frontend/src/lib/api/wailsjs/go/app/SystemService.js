@@ -9,3 +9,11 @@ export function Backup() {
 export function Info() {
   return window['go']['app']['SystemService']['Info']();
 }
+
+export function Preferences() {
+  return window['go']['app']['SystemService']['Preferences']();
+}
+
+export function SetPreferences(arg1) {
+  return window['go']['app']['SystemService']['SetPreferences'](arg1);
+}
