@@ -32,6 +32,9 @@ type Request struct {
 	KeepSections bool              `json:"keepSections"` // import section rows instead of skipping them
 	DayFirst     bool              `json:"dayFirst"`     // read 03/04/2024 as 3 April
 	SkipInvalid  bool              `json:"skipInvalid"`  // import the valid rows and list the invalid ones
+	// DateOrder overrides the user's date order preference for this import: DateOrderDay
+	// or DateOrderMonth; "" keeps the preference.
+	DateOrder string `json:"dateOrder"`
 	// SHA256, when set, is the digest of the file as it was previewed: the import refuses a
 	// file that changed since.
 	SHA256 string `json:"sha256"`
@@ -197,6 +200,12 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	return p, nil
 }
 
+// Date orders a request can ask for.
+const (
+	DateOrderDay   = "day"   // 03/04/2024 is 3 April
+	DateOrderMonth = "month" // 03/04/2024 is March 4
+)
+
 // mappingProblems drops the need for a reference column when rows are matched by another
 // field: rows that update a stored record keep its reference, new ones must still give one.
 func mappingProblems(req Request, problems []xlsx.Problem) []xlsx.Problem {
@@ -291,12 +300,17 @@ func chooseMapping(db *store.DB, req Request, h xlsx.Header) (xlsx.Mapping, erro
 	if req.KeepSections {
 		m.SkipSections = false
 	}
-	if req.DayFirst {
+	switch {
+	case req.DayFirst || req.DateOrder == DateOrderDay:
 		m.Locale.DayFirst = true
-	} else if dayFirst, err := DayFirst(db); err != nil {
-		return m, err
-	} else if dayFirst {
-		m.Locale.DayFirst = true // the user's locale setting; a column's own dates still decide first
+	case req.DateOrder == DateOrderMonth:
+		m.Locale.DayFirst = false
+	default: // the user's preference; a column's own dates still decide first
+		dayFirst, err := DayFirst(db)
+		if err != nil {
+			return m, err
+		}
+		m.Locale.DayFirst = m.Locale.DayFirst || dayFirst
 	}
 	return m, nil
 }

@@ -622,3 +622,15 @@ func TestDayFirstSetting(t *testing.T) {
 		t.Fatalf("with the day-first setting: %s", d)
 	}
 }
+
+func TestDateOrderOverridesThePreference(t *testing.T) {
+	db := openDB(t, "")
+	if err := SetDayFirst(db, true); err != nil {
+		t.Fatal(err)
+	}
+	file := writeFile(t, "d.csv", "Ref,Title,Due date\nR-1,One,03/04/2024\n")
+	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: file, DateOrder: DateOrderMonth})
+	if d := p.Rows[0].rec.(*isms.Requirement).DueDate; d != "2024-03-04" {
+		t.Fatalf("month-first asked for: %s", d)
+	}
+}

@@ -113,8 +113,8 @@ export function MappingStep({
             <Checkbox
               label="Dates are day-first (31/01/2024)"
               description="Otherwise 03/04/2024 reads as March 4"
-              checked={state.dayFirst || (plan?.mapping.locale.dayFirst ?? false)}
-              onChange={(e) => onChange({ ...state, dayFirst: e.currentTarget.checked })}
+              checked={state.dateOrder === 'day' || (state.dateOrder === '' && (plan?.mapping.locale.dayFirst ?? false))}
+              onChange={(e) => onChange({ ...state, dateOrder: e.currentTarget.checked ? 'day' : 'month' })}
             />
           </Group>
         </Stack>

@@ -25,7 +25,7 @@ describe('buildRequest', () => {
   it('detects the header and skips sections by default', () => {
     expect(buildRequest(base)).toEqual({
       kind: 'requirements', file: '/tmp/reg.xlsx', sheet: '', headerRow: 0, headerRows: 0, map: {}, unmap: [],
-      fillDown: [], keepSections: false, dayFirst: false, skipInvalid: false, matchBy: '',
+      fillDown: [], keepSections: false, dayFirst: false, dateOrder: '', skipInvalid: false, matchBy: '',
     });
   });
 
@@ -33,7 +33,7 @@ describe('buildRequest', () => {
     let s = chooseHeader(base, 4, 2);
     s = setFieldColumn(s, 'owner', 'E');
     s = setFieldColumn(s, 'notes', null);
-    s = { ...s, fillDown: ['A'], skipSections: false, dayFirst: true, skipInvalid: true };
+    s = { ...s, fillDown: ['A'], skipSections: false, dateOrder: 'day', skipInvalid: true };
     const r = buildRequest(s);
     expect(r.headerRow).toBe(4);
     expect(r.headerRows).toBe(2);
@@ -41,7 +41,7 @@ describe('buildRequest', () => {
     expect(r.unmap).toEqual(['notes']);
     expect(r.fillDown).toEqual(['A']);
     expect(r.keepSections).toBe(true);
-    expect(r.dayFirst).toBe(true);
+    expect(r.dateOrder).toBe('day');
     expect(r.skipInvalid).toBe(true);
   });
 

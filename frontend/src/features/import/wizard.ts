@@ -19,7 +19,8 @@ export interface WizardState {
   /** Column letters to fill down; null to keep the proposal. */
   fillDown: string[] | null;
   skipSections: boolean;
-  dayFirst: boolean;
+  /** How to read 03/04/2024 in this import: '' keeps the user's preference. */
+  dateOrder: '' | 'day' | 'month';
   skipInvalid: boolean;
   /** The field that matches rows to stored records; "" for the reference. */
   matchBy: string;
@@ -35,7 +36,7 @@ export const initialState: WizardState = {
   unmap: [],
   fillDown: null,
   skipSections: true,
-  dayFirst: false,
+  dateOrder: '',
   skipInvalid: false,
   matchBy: '',
 };
@@ -52,7 +53,8 @@ export function buildRequest(s: WizardState): ImportRequest {
     unmap: [...s.unmap],
     fillDown: s.fillDown ? [...s.fillDown] : [],
     keepSections: !s.skipSections,
-    dayFirst: s.dayFirst,
+    dayFirst: false,
+    dateOrder: s.dateOrder,
     skipInvalid: s.skipInvalid,
     matchBy: s.matchBy,
   };

@@ -224,6 +224,8 @@ export interface ImportRequest {
   fillDown: string[];
   keepSections: boolean;
   dayFirst: boolean;
+  /** 'day' or 'month' overrides the user's date order preference; '' keeps it. */
+  dateOrder: string;
   skipInvalid: boolean;
   /** The field that matches rows to stored records; "" for the reference. */
   matchBy: string;

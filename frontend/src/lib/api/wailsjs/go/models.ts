@@ -333,6 +333,7 @@ export namespace importer {
 	    keepSections: boolean;
 	    dayFirst: boolean;
 	    skipInvalid: boolean;
+	    dateOrder: string;
 	    sha256: string;
 	    matchBy: string;
 	
@@ -353,6 +354,7 @@ export namespace importer {
 	        this.keepSections = source["keepSections"];
 	        this.dayFirst = source["dayFirst"];
 	        this.skipInvalid = source["skipInvalid"];
+	        this.dateOrder = source["dateOrder"];
 	        this.sha256 = source["sha256"];
 	        this.matchBy = source["matchBy"];
 	    }
