@@ -8,25 +8,15 @@ import (
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
 	"github.com/ismsdesk/ismsdesk/backend/xlsx"
+	"github.com/ismsdesk/ismsdesk/backend/xlsx/xlsxtest"
 )
 
-// corpusFile returns a file of ../shared/corpus/files beside the repository, or skips.
+// corpusFile returns a file of the shared corpus beside the repository, or skips.
 func corpusFile(t *testing.T, name string) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("corpus not found: no go.mod above the package")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "corpus", "files", name)
+	p := filepath.Join(xlsxtest.CorpusDir(t), name)
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus file not found at %s (the shared corpus sits beside the repository)", p)
+		t.Skipf("corpus file not found at %s", p)
 	}
 	return p
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/ismsdesk/ismsdesk/backend/seed"
 	"github.com/ismsdesk/ismsdesk/backend/store"
 	"github.com/ismsdesk/ismsdesk/backend/xlsx"
+	"github.com/ismsdesk/ismsdesk/backend/xlsx/xlsxtest"
 )
 
 var now = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
@@ -445,40 +446,9 @@ func TestImportKilledMidway(t *testing.T) {
 	}
 }
 
-// bench100k writes, once per run, the 100,000-row register the import benchmarks read.
-var bench100kPath string
-
-func bench100k(b *testing.B) string {
-	b.Helper()
-	if bench100kPath != "" {
-		return bench100kPath
-	}
-	dir, err := os.MkdirTemp("", "ismsdesk-import-bench")
-	if err != nil {
-		b.Fatal(err)
-	}
-	file := filepath.Join(dir, "big.xlsx")
-	f := excelize.NewFile()
-	sw, _ := f.NewStreamWriter("Sheet1")
-	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
-	sw.SetRow("A1", []any{"Reference", "Title", "Description", "Owner", "Status", "Due date", "Source", "Notes"})
-	for i := 1; i <= 100_000; i++ {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		sw.SetRow(cell, []any{fmt.Sprintf("REQ-%06d", i), fmt.Sprintf("Requirement %d", i), "The organisation shall do the thing.",
-			fmt.Sprintf("Owner %d", i%40), "Compliant", excelize.Cell{StyleID: date, Value: 45000 + i%1000}, "ISO 27001", ""})
-	}
-	sw.Flush()
-	if err := f.SaveAs(file); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
-	bench100kPath = file
-	return file
-}
-
 // BenchmarkImport100k imports a generated 100,000-row register (Prepare and Commit).
 func BenchmarkImport100k(b *testing.B) {
-	file := bench100k(b)
+	file := xlsxtest.Register100k(b)
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
@@ -501,42 +471,17 @@ func BenchmarkImport100k(b *testing.B) {
 	b.ReportMetric(float64(100_000*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
 
-// benchExcelize reads the same register with excelize alone, every cell of every row.
-func benchExcelize(b *testing.B, opts excelize.Options) {
-	file := bench100k(b)
-	b.ResetTimer()
-	for range b.N {
-		f, err := excelize.OpenFile(file, opts)
-		if err != nil {
-			b.Fatal(err)
-		}
-		rows, err := f.Rows("Sheet1")
-		if err != nil {
-			b.Fatal(err)
-		}
-		n := 0
-		for rows.Next() {
-			if _, err := rows.Columns(); err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		rows.Close()
-		f.Close()
-		if n != 100_001 {
-			b.Fatalf("%d rows", n)
-		}
-	}
-	b.ReportMetric(float64(100_000*b.N)/b.Elapsed().Seconds(), "rows/s")
-}
-
 // BenchmarkExcelizeRows100k is the baseline: excelize's row iterator with its defaults
 // (cell values formatted by their number format).
-func BenchmarkExcelizeRows100k(b *testing.B) { benchExcelize(b, excelize.Options{}) }
+func BenchmarkExcelizeRows100k(b *testing.B) {
+	xlsxtest.ReadWithExcelize(b, xlsxtest.Register100k(b), excelize.Options{})
+}
 
 // BenchmarkExcelizeRaw100k is excelize's row iterator with raw cell values, the fastest
 // way excelize reads.
-func BenchmarkExcelizeRaw100k(b *testing.B) { benchExcelize(b, excelize.Options{RawCellValue: true}) }
+func BenchmarkExcelizeRaw100k(b *testing.B) {
+	xlsxtest.ReadWithExcelize(b, xlsxtest.Register100k(b), excelize.Options{RawCellValue: true})
+}
 
 func writeFile(t *testing.T, name, content string) string {
 	t.Helper()

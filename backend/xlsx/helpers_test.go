@@ -2,34 +2,15 @@ package xlsx
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
+	"github.com/ismsdesk/ismsdesk/backend/xlsx/xlsxtest"
 	"sort"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// corpusDir finds ../shared/corpus/files next to the repository root (the folder with go.mod).
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("corpus not found: no go.mod above the package")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus", "files")
-	if _, err := os.Stat(c); err != nil {
-		t.Skip("corpus not found at " + c)
-	}
-	return c
-}
+// corpusDir finds ../shared/corpus/files beside the repository, or skips.
+func corpusDir(t testing.TB) string { return xlsxtest.CorpusDir(t) }
 
 // cell is a value to put at a cell reference; a float64 or bool is written as such,
 // style names a number format id for the cell.
