@@ -33,6 +33,17 @@ type App struct {
 	System       *SystemService
 	Import       *ImportService
 	Reports      *ReportService
+
+	Organisation *OrganisationService
+	Objectives   *ObjectiveService
+	Issues       *IssueService
+	Parties      *PartyService
+	Policies     *PolicyService
+	Controls     *ControlService
+	Risks        *RiskService
+	Milestones   *MilestoneService
+	People       *PersonService
+	Roles        *RoleService
 }
 
 // New returns an App over the data folder; the store opens in Startup.
@@ -44,12 +55,24 @@ func New(dataDir string, log *slog.Logger) *App {
 	a.System = &SystemService{app: a}
 	a.Import = &ImportService{app: a}
 	a.Reports = &ReportService{app: a}
+	a.Organisation = &OrganisationService{app: a}
+	a.Objectives = &ObjectiveService{app: a}
+	a.Issues = &IssueService{app: a}
+	a.Parties = &PartyService{app: a}
+	a.Policies = &PolicyService{app: a}
+	a.Controls = &ControlService{app: a}
+	a.Risks = &RiskService{app: a}
+	a.Milestones = &MilestoneService{app: a}
+	a.People = &PersonService{app: a}
+	a.Roles = &RoleService{app: a}
 	return a
 }
 
 // Services returns the structs whose methods are bound to JavaScript.
 func (a *App) Services() []any {
-	return []any{a.Requirements, a.Records, a.Dashboard, a.System, a.Import, a.Reports}
+	return []any{a.Requirements, a.Records, a.Dashboard, a.System, a.Import, a.Reports,
+		a.Organisation, a.Objectives, a.Issues, a.Parties, a.Policies, a.Controls, a.Risks,
+		a.Milestones, a.People, a.Roles}
 }
 
 // Startup opens the store and seeds a new database. A failure is kept and shown by the

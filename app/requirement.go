@@ -89,7 +89,7 @@ func (s *RequirementService) Update(r isms.Requirement) (isms.Requirement, error
 // Delete removes a requirement; its version must be the one that was read.
 func (s *RequirementService) Delete(id string, version int) error {
 	return s.app.update(func(tx *store.Tx) error {
-		return tx.Delete(isms.KindRequirement, id, version, source)
+		return deleteUnused(tx, isms.KindRequirement, id, version)
 	})
 }
 

@@ -35,9 +35,11 @@ const Usage = `Usage:
   ismsdesk [--data DIR] import KIND FILE [--sheet NAME] [--header-row N] [--map FIELD=COLUMN]...
                                         [--match-by FIELD] [--dry-run] [--skip-invalid]
                                         [--day-first] [--json]
+                                        KIND: requirements, controls, risks, people,
+                                        attendance, measurements, assets
   ismsdesk [--data DIR] export REPORT --out FILE [--id ID]
                                         REPORT: management-review, audit, soa, requirements,
-                                        gap-analysis, risks, kpi-dashboard, training,
+                                        gap-analysis, risks, assets, kpi-dashboard, training,
                                         corrective-actions
   ismsdesk [--data DIR] list KIND [--json]
   ismsdesk [--data DIR] backup --out FILE

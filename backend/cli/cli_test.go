@@ -96,7 +96,7 @@ func TestDemoThenListControls(t *testing.T) {
 	if len(themes) != 4 {
 		t.Errorf("themes %v, want the four Annex A themes", themes)
 	}
-	for _, kind := range []string{"requirements", "risks", "objectives", "policies", "audits", "reviews", "nonconformities", "people", "measurements"} {
+	for _, kind := range []string{"requirements", "risks", "objectives", "policies", "audits", "reviews", "nonconformities", "people", "measurements", "assets"} {
 		if len(listJSON(t, dir, kind)) == 0 {
 			t.Errorf("demo left %s empty", kind)
 		}
@@ -108,6 +108,10 @@ func TestDemoThenListControls(t *testing.T) {
 	code, out, _ := runCLI(t, dir, "list", "controls")
 	if code != ExitOK || !strings.Contains(out, "A.5.1") {
 		t.Errorf("list controls: exit %d\n%s", code, out)
+	}
+	code, out, stderr := runCLI(t, dir, "list", "assets")
+	if code != ExitOK || !strings.Contains(out, "AST-001") || !strings.Contains(out, "in_use") || !strings.Contains(stderr, "8 assets") {
+		t.Errorf("list assets: exit %d\n%s%s", code, out, stderr)
 	}
 }
 
@@ -148,7 +152,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if code, _, stderr := runCLI(t, dir, "demo"); code != ExitOK {
 		t.Fatalf("demo: %s", stderr)
 	}
-	for _, c := range []struct{ report, kind string }{{"requirements", "requirements"}, {"risks", "risks"}, {"soa", "controls"}} {
+	for _, c := range []struct{ report, kind string }{{"requirements", "requirements"}, {"risks", "risks"}, {"soa", "controls"}, {"assets", "assets"}} {
 		out := filepath.Join(t.TempDir(), c.report+".xlsx")
 		if code, _, stderr := runCLI(t, dir, "export", c.report, "--out", out); code != ExitOK {
 			t.Fatalf("export %s: %s", c.report, stderr)

@@ -21,7 +21,7 @@ import (
 
 // Request says what to import and how.
 type Request struct {
-	Kind         string            `json:"kind"`         // xlsx kind: requirements, controls, risks, people, attendance, measurements
+	Kind         string            `json:"kind"`         // xlsx kind: requirements, controls, risks, people, attendance, measurements, assets
 	File         string            `json:"file"`         // path of the .xlsx, .xlsm or .csv file
 	Sheet        string            `json:"sheet"`        // "" for the first visible sheet
 	HeaderRow    int               `json:"headerRow"`    // Excel row number of the header; 0 to detect it
@@ -38,7 +38,7 @@ type Request struct {
 	// SHA256, when set, is the digest of the file as it was previewed: the import refuses a
 	// file that changed since.
 	SHA256 string `json:"sha256"`
-	// MatchBy is the field that matches rows to stored requirements, controls and risks:
+	// MatchBy is the field that matches rows to stored requirements, controls, risks and assets:
 	// "ref" (the default) or another field, such as "title".
 	MatchBy string `json:"matchBy"`
 }

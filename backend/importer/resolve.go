@@ -14,8 +14,9 @@ import (
 )
 
 // resolvedField is the JSON field that a column naming other records fills once they are
-// resolved: an owner's name becomes a person's ID, control references become control IDs.
-var resolvedField = map[string]string{"owner": "ownerId", "controls": "controlIds"}
+// resolved: an owner's (or custodian's) name becomes a person's ID, control and risk
+// references become control and risk IDs.
+var resolvedField = map[string]string{"owner": "ownerId", "custodian": "custodianId", "controls": "controlIds", "risks": "riskIds"}
 
 // directory finds people by name or e-mail, including the ones this import adds.
 type directory struct {
@@ -194,6 +195,7 @@ type resolver struct {
 	refs       map[string]int      // folded ref -> Excel row that first had it
 	trainAdded []string            // keys of trainings this import plans to create
 	ctrl       map[string]string   // controls by folded reference, loaded when a row names some
+	risk       map[string]string   // risks by folded reference, loaded when a row names some
 	ambiguous  map[string][]string // match keys that more than one stored record has: their labels
 	kpis       existing            // measurements: KPIs by ref and by name
 	train      existing            // attendance: trainings by topic (and topic|date)
@@ -207,6 +209,8 @@ func (r *resolver) load() (err error) {
 		err = r.loadExisting(isms.KindControl, r.matchKey())
 	case xlsx.KindRisks:
 		err = r.loadExisting(isms.KindRisk, r.matchKey())
+	case xlsx.KindAssets:
+		err = r.loadExisting(isms.KindAsset, r.matchKey())
 	case xlsx.KindPeople: // people are found by e-mail, or by name
 		r.have = existing{}
 		err = r.tx.Each(isms.KindPerson, func(rec isms.Record) error {
@@ -302,6 +306,14 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 		x.Risk.OwnerID = r.dir.person(x.OwnerName, "")
 		x.Risk.ControlIDs = r.controls(res.Values, problem)
 		rec, key = x.Risk, r.matchKey()(x.Risk)
+	case *xlsx.AssetRow:
+		// a register repeats its owners and custodians on many rows: the directory
+		// makes each name or e-mail one person, created once
+		x.Asset.OwnerID = r.dir.person(x.OwnerName, "")
+		x.Asset.CustodianID = r.dir.person(x.CustodianName, "")
+		x.Asset.RiskIDs = r.risks(res.Values, problem)
+		x.Asset.ControlIDs = r.controls(res.Values, problem)
+		rec, key = x.Asset, r.matchKey()(x.Asset)
 	case *xlsx.PersonRow:
 		rec = x.Person
 		key = r.personKey(x.Person)
@@ -462,6 +474,46 @@ func (r *resolver) controls(vals map[string]string, problem func(field, msg stri
 	}
 	if len(unknown) > 0 {
 		problem("controls", fmt.Sprintf("names no control: %s (use Annex A references such as A.5.1, or the reference of a custom control)", strings.Join(unknown, ", ")))
+	}
+	return ids
+}
+
+// risks resolves a "risks" cell ("R-001; R-004") to risk IDs by reference; a reference
+// that names no risk is a problem on the cell.
+func (r *resolver) risks(vals map[string]string, problem func(field, msg string)) []string {
+	cell, ok := vals["risks"]
+	if !ok {
+		return nil
+	}
+	if r.risk == nil {
+		r.risk = map[string]string{}
+		if err := r.tx.Each(isms.KindRisk, func(rec isms.Record) error {
+			r.risk[fold(rec.(*isms.Risk).Ref)] = rec.Base().ID
+			return nil
+		}); err != nil {
+			problem("risks", "the stored risks could not be read: "+err.Error())
+			return nil
+		}
+	}
+	var ids, unknown []string
+	seen := map[string]bool{}
+	for _, part := range strings.FieldsFunc(cell, func(c rune) bool { return c == ',' || c == ';' || c == '\n' }) {
+		ref := strings.TrimSpace(part)
+		if ref == "" {
+			continue
+		}
+		id, ok := r.risk[fold(ref)]
+		if !ok {
+			unknown = append(unknown, ref)
+			continue
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if len(unknown) > 0 {
+		problem("risks", fmt.Sprintf("names no risk: %s (use the references of the risk register, such as R-001)", strings.Join(unknown, ", ")))
 	}
 	return ids
 }

@@ -1,5 +1,11 @@
 package isms
 
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
 // Control themes of ISO/IEC 27001:2022 Annex A.
 const (
 	ThemeOrganizational = "organizational"
@@ -48,6 +54,32 @@ var ImplementationStatuses = Enum{
 	{ImplNotApplicable, "Not applicable"},
 }
 
+// Reasons for including a control in the Statement of Applicability (6.1.3 d).
+const (
+	ReasonRiskTreatment = "risk_treatment"
+	ReasonLegal         = "legal"
+	ReasonContractual   = "contractual"
+	ReasonBusiness      = "business"
+	ReasonBestPractice  = "best_practice"
+)
+
+// InclusionReasons lists why a control is applicable.
+var InclusionReasons = Enum{
+	{ReasonRiskTreatment, "Risk treatment"},
+	{ReasonLegal, "Legal or regulatory"},
+	{ReasonContractual, "Contractual"},
+	{ReasonBusiness, "Business requirement"},
+	{ReasonBestPractice, "Best practice"},
+}
+
+// ControlTask is one step of a control's implementation plan.
+type ControlTask struct {
+	Title   string `json:"title"`
+	OwnerID string `json:"ownerId"`
+	DueDate Date   `json:"dueDate"`
+	Done    bool   `json:"done"`
+}
+
 // Control is an Annex A or custom control: one row of the Statement of Applicability (6.1.3).
 type Control struct {
 	Meta
@@ -66,6 +98,10 @@ type Control struct {
 	DueDate            Date     `json:"dueDate"`            // when implementation is due
 	KPIIDs             []string `json:"kpiIds"`             // KPIs that measure it
 	Notes              string   `json:"notes"`              // free text
+	// Reasons say why an applicable control is included (InclusionReasons).
+	Reasons []string `json:"reasons"`
+	// Tasks are the implementation plan's steps, each with an owner and a due date.
+	Tasks []ControlTask `json:"tasks"`
 }
 
 // Kind implements Record.
@@ -83,6 +119,18 @@ func (c *Control) Validate() error {
 	p.Enum("status", c.Status, ImplementationStatuses, false)
 	p.Date("dueDate", c.DueDate)
 	p.IDs("kpiIds", c.KPIIDs)
+	for _, r := range c.Reasons {
+		if !InclusionReasons.Has(r) {
+			p.Add("reasons", "must be among %v", InclusionReasons.Values())
+			break
+		}
+	}
+	for i, t := range c.Tasks {
+		f := func(n string) string { return "tasks[" + strconv.Itoa(i) + "]." + n }
+		p.Require(f("title"), strings.TrimSpace(t.Title))
+		p.MaxLen(f("title"), t.Title, 300)
+		p.Date(f("dueDate"), t.DueDate)
+	}
 	if c.Ref != "" {
 		_, inCatalogue := LookupControl(c.Ref)
 		switch {
@@ -117,6 +165,54 @@ func (c *Control) Validate() error {
 func (c *Control) Terms() Terms {
 	return Terms{
 		Ref: c.Ref, Title: c.Title, Status: c.Status, Owner: c.OwnerID, Due: c.DueDate.Time(),
-		Links: linksTo("kpiIds", KindKPI, c.KPIIDs),
+		Links: concatLinks(linksTo("kpiIds", KindKPI, c.KPIIDs), dedupe(linksTo("tasks.ownerId", KindPerson, taskOwners(c.Tasks)))),
 	}
+}
+
+func taskOwners(tasks []ControlTask) []string {
+	var out []string
+	for _, t := range tasks {
+		out = append(out, t.OwnerID)
+	}
+	return out
+}
+
+// CheckApplicability checks the Statement of Applicability decision of a control as the
+// officer makes it (6.1.3 d): an applicable control gives at least one reason for its
+// inclusion and a justification; an excluded one gives the justification for its
+// exclusion. Imported decisions are checked by Validate only.
+func CheckApplicability(c *Control) error {
+	p := NewProblems("control")
+	switch c.Applicability {
+	case ApplicabilityApplicable:
+		if len(c.Reasons) == 0 {
+			p.Add("reasons", "choose at least one reason for including the control")
+		}
+		p.Require("justification", strings.TrimSpace(c.Justification))
+	case ApplicabilityNotApplicable:
+		p.Require("justification", strings.TrimSpace(c.Justification))
+		if len(c.Reasons) > 0 {
+			p.Add("reasons", "an excluded control has no reasons for inclusion; explain the exclusion in the justification")
+		}
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	return c.Validate()
+}
+
+// CheckControlChange checks an edit of a control against its stored state: an Annex A
+// control keeps its reference, title and theme (they are the standard's), and a changed
+// applicability decision is checked with CheckApplicability.
+func CheckControlChange(old, new *Control) error {
+	if !old.Custom {
+		if new.Ref != old.Ref || new.Title != old.Title || new.Theme != old.Theme || new.Custom {
+			return &Error{Code: CodeInvalid, Message: "the reference, title and theme of an Annex A control are the standard's",
+				Fields: map[string]string{"title": "cannot be changed for an Annex A control"}}
+		}
+	}
+	if new.Applicability != old.Applicability || new.Justification != old.Justification || !slices.Equal(new.Reasons, old.Reasons) {
+		return CheckApplicability(new)
+	}
+	return nil
 }

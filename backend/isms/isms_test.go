@@ -2,6 +2,7 @@ package isms_test
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"testing"
 
@@ -46,8 +47,12 @@ func expectInvalid(t *testing.T, err error, want ...string) {
 
 func TestKindsRegistry(t *testing.T) {
 	plurals := map[string]isms.Kind{}
-	if len(isms.Kinds()) != 24 {
-		t.Errorf("len(Kinds()) = %d, want 24", len(isms.Kinds()))
+	// 24 kinds and the asset inventory (others may follow: at least that many)
+	if len(isms.Kinds()) < 25 {
+		t.Errorf("len(Kinds()) = %d, want at least 25", len(isms.Kinds()))
+	}
+	if !slices.Contains(isms.Kinds(), isms.KindAsset) {
+		t.Errorf("Kinds() lacks %s", isms.KindAsset)
 	}
 	for _, k := range isms.Kinds() {
 		rec, err := isms.New(k)
@@ -119,5 +124,29 @@ func TestTermsLinksNameFields(t *testing.T) {
 	p := &isms.Person{Name: "A", Email: " Ada@Example.com"}
 	if got := p.Terms().Ref; got != "ada@example.com" {
 		t.Errorf("person ref = %q", got)
+	}
+}
+
+func TestAssetTerms(t *testing.T) {
+	a := &isms.Asset{Ref: "AST-001", Name: "CRM", Status: isms.AssetInUse, OwnerID: "p1", CustodianID: "p2",
+		ReviewDate: "2025-09-30", RiskIDs: []string{"r1"}, ControlIDs: []string{"c1", ""}}
+	terms := a.Terms()
+	want := []isms.Link{
+		{Field: "riskIds", Kind: isms.KindRisk, ID: "r1"},
+		{Field: "controlIds", Kind: isms.KindControl, ID: "c1"},
+		{Field: "custodianId", Kind: isms.KindPerson, ID: "p2"},
+	}
+	if !slices.Equal(terms.Links, want) {
+		t.Errorf("links = %+v, want %+v", terms.Links, want)
+	}
+	if terms.Ref != "AST-001" || terms.Title != "CRM" || terms.Status != isms.AssetInUse || terms.Owner != "p1" ||
+		terms.Due.Format("2006-01-02") != "2025-09-30" {
+		t.Errorf("terms = %+v", terms)
+	}
+	if got := (&isms.Asset{}).Terms().Links; len(got) != 0 {
+		t.Errorf("an asset without links has links %+v", got)
+	}
+	if isms.KindAsset.Plural() != "assets" || isms.KindAsset.Label() != "Assets" {
+		t.Errorf("asset kind is %q / %q", isms.KindAsset.Plural(), isms.KindAsset.Label())
 	}
 }

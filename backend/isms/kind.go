@@ -28,6 +28,8 @@ const (
 	KindRole          Kind = "role"          // 5.3 roles and responsibilities
 	KindSurvey        Kind = "survey"        // surveys and feedback sessions
 	KindFeedback      Kind = "feedback"      // feedback items
+	KindEvidence      Kind = "evidence"      // 7.5 evidence (documented information) attached to records
+	KindAsset         Kind = "asset"         // A.5.9, A.5.12 inventory of information and other associated assets
 )
 
 // kindInfo describes a kind: its plural (as the command line and URLs use it), its label
@@ -67,6 +69,8 @@ var kinds = []struct {
 	{KindRole, kindInfo{"roles", "Roles", func() Record { return &Role{} }}},
 	{KindSurvey, kindInfo{"surveys", "Surveys", func() Record { return &Survey{} }}},
 	{KindFeedback, kindInfo{"feedback", "Feedback", func() Record { return &Feedback{} }}},
+	{KindEvidence, kindInfo{"evidence", "Evidence", func() Record { return &Evidence{} }}},
+	{KindAsset, kindInfo{"assets", "Assets", func() Record { return &Asset{} }}},
 }
 
 // Kinds returns every kind in presentation order.

@@ -85,3 +85,33 @@ func ProgrammePlan(start Date) []Milestone {
 	}
 	return out
 }
+
+// Complete marks the milestone done on the given date.
+func (m *Milestone) Complete(on Date) error {
+	if on == "" || !on.Valid() {
+		return &Error{Code: CodeInvalid, Message: "say when the milestone was reached",
+			Fields: map[string]string{"completedOn": "is required"}}
+	}
+	next := *m
+	next.Status, next.CompletedOn = MilestoneDone, on
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	*m = next
+	return nil
+}
+
+// Reopen takes a done milestone back to in progress and clears its completion date.
+func (m *Milestone) Reopen() error {
+	if m.Status != MilestoneDone {
+		return &Error{Code: CodeInvalid, Message: "only a done milestone can be reopened",
+			Fields: map[string]string{"status": "is not done"}}
+	}
+	m.Status, m.CompletedOn = MilestoneInProgress, ""
+	return m.Validate()
+}
+
+// Overdue reports whether the milestone's due date has passed while it is not done.
+func (m *Milestone) Overdue(today Date) bool {
+	return m.Status != MilestoneDone && m.DueDate.Before(today)
+}

@@ -1,5 +1,7 @@
 package isms
 
+import "strings"
+
 // Objective statuses (clause 6.2).
 const (
 	ObjectiveProposed   = "proposed"
@@ -20,6 +22,20 @@ var ObjectiveStatuses = Enum{
 	{ObjectiveCancelled, "Cancelled"},
 }
 
+// How an approval by senior management was given.
+const (
+	ApprovedInMeeting  = "meeting"
+	ApprovedByDocument = "document"
+	ApprovedInApp      = "app"
+)
+
+// ApprovalMethods lists how senior management's approval was given.
+var ApprovalMethods = Enum{
+	{ApprovedInMeeting, "Meeting minute"},
+	{ApprovedByDocument, "Signed document"},
+	{ApprovedInApp, "In ISMS Desk"},
+}
+
 // Objective is an information security objective aligned to a business goal (clause 6.2).
 type Objective struct {
 	Meta
@@ -35,6 +51,8 @@ type Objective struct {
 	Status       string   `json:"status"`       // one of ObjectiveStatuses
 	ApprovedByID string   `json:"approvedById"` // the senior manager who approved it
 	ApprovedOn   Date     `json:"approvedOn"`   // when it was approved
+	ApprovalHow  string   `json:"approvalHow"`  // one of ApprovalMethods: how the approval was given
+	ApprovalRef  string   `json:"approvalRef"`  // the minute reference or signed document
 	KPIIDs       []string `json:"kpiIds"`       // KPIs whose measurements show progress
 	Notes        string   `json:"notes"`        // free text
 }
@@ -54,6 +72,8 @@ func (o *Objective) Validate() error {
 	p.Date("dueDate", o.DueDate)
 	p.Date("approvedOn", o.ApprovedOn)
 	p.IDs("kpiIds", o.KPIIDs)
+	p.Enum("approvalHow", o.ApprovalHow, ApprovalMethods, true)
+	p.MaxLen("approvalRef", o.ApprovalRef, 300)
 	if (o.ApprovedByID == "") != (o.ApprovedOn == "") {
 		if o.ApprovedByID == "" {
 			p.Add("approvedById", "is required when the approval date is set")
@@ -107,4 +127,68 @@ func (o *Objective) IsSMART() bool {
 		}
 	}
 	return true
+}
+
+// Approve records senior management's approval of the objective (6.2): the approver must
+// hold the Senior Management role (approverRoles are the roles the person holds) and be
+// active, the objective must pass the SMART check, and a meeting or document approval
+// names its minute or document.
+func (o *Objective) Approve(approver *Person, approverRoles []Role, on Date, how, ref string) error {
+	p := NewProblems("objective")
+	senior := false
+	for _, r := range approverRoles {
+		senior = senior || strings.EqualFold(strings.TrimSpace(r.Name), RoleSeniorManagement)
+	}
+	switch {
+	case approver == nil:
+		p.Add("approvedById", "is required")
+	case !approver.Active:
+		p.Add("approvedById", "%s has left the organisation", approver.Name)
+	case !senior:
+		p.Add("approvedById", "%s does not hold the %s role", approver.Name, RoleSeniorManagement)
+	}
+	p.RequireDate("approvedOn", on)
+	p.Enum("approvalHow", how, ApprovalMethods, false)
+	if (how == ApprovedInMeeting || how == ApprovedByDocument) && strings.TrimSpace(ref) == "" {
+		p.Add("approvalRef", "name the meeting minute or the signed document")
+	}
+	var missing []string
+	for _, c := range o.SMART() {
+		if !c.Present {
+			missing = append(missing, strings.ToLower(c.Label))
+		}
+	}
+	if len(missing) > 0 {
+		p.Add("status", "an objective is approved once it is SMART; it lacks: %s", strings.Join(missing, ", "))
+	}
+	if o.Status != ObjectiveProposed {
+		p.Add("status", "only a proposed objective is approved (this one is %s)", ObjectiveStatuses.Label(o.Status))
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	next := *o
+	next.ApprovedByID, next.ApprovedOn, next.ApprovalHow, next.ApprovalRef = approver.ID, on, how, strings.TrimSpace(ref)
+	next.Status = ObjectiveApproved
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	*o = next
+	return nil
+}
+
+// CheckObjectiveChange checks an edit of an objective against its stored state: the
+// approval is recorded only through Approve, and an approved objective that stops being
+// SMART goes back to proposed, losing its approval.
+func CheckObjectiveChange(old, new *Objective) error {
+	new.ApprovedByID, new.ApprovedOn, new.ApprovalHow, new.ApprovalRef = old.ApprovedByID, old.ApprovedOn, old.ApprovalHow, old.ApprovalRef
+	if old.Status == ObjectiveProposed && new.Status != ObjectiveProposed && new.Status != ObjectiveCancelled {
+		return &Error{Code: CodeInvalid, Message: "senior management approves an objective before it moves on",
+			Fields: map[string]string{"status": "approve the objective first (Approve)"}}
+	}
+	if old.ApprovedByID != "" && !new.IsSMART() && new.Status != ObjectiveCancelled {
+		new.ApprovedByID, new.ApprovedOn, new.ApprovalHow, new.ApprovalRef = "", "", "", ""
+		new.Status = ObjectiveProposed
+	}
+	return nil
 }

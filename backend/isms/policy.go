@@ -1,8 +1,11 @@
 package isms
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Document types of a policy record.
@@ -78,9 +81,38 @@ var ApprovalDecisions = Enum{
 // Approval is one approver's decision on a policy version.
 type Approval struct {
 	ApproverID string `json:"approverId"` // the person who decided
+	Role       string `json:"role"`       // the role the approver decided in, e.g. "Senior Management"
 	Decision   string `json:"decision"`   // one of ApprovalDecisions
+	Method     string `json:"method"`     // one of ApprovalMethods: how the decision was given
 	Comment    string `json:"comment"`    // required when rejected
 	At         Date   `json:"at"`         // when the decision was made
+	TextSHA256 string `json:"textSha256"` // SHA-256 of the version's text as decided
+}
+
+// Acknowledgement records that a person has read and accepted a published version (7.3).
+type Acknowledgement struct {
+	PersonID string `json:"personId"`
+	On       Date   `json:"on"`
+}
+
+// Outcomes of a policy review.
+const (
+	ReviewNoChange   = "no_change"
+	ReviewNewVersion = "new_version"
+)
+
+// PolicyReviewOutcomes lists what a periodic review of a policy concluded.
+var PolicyReviewOutcomes = Enum{
+	{ReviewNoChange, "Reviewed, no change"},
+	{ReviewNewVersion, "Reviewed, new version started"},
+}
+
+// PolicyReview is one periodic review of a policy (5.2, 7.5.2).
+type PolicyReview struct {
+	On         Date   `json:"on"`
+	ReviewerID string `json:"reviewerId"`
+	Outcome    string `json:"outcome"` // one of PolicyReviewOutcomes
+	Note       string `json:"note"`
 }
 
 // PolicyVersion is one version of a policy document.
@@ -93,6 +125,8 @@ type PolicyVersion struct {
 	CreatedOn   Date       `json:"createdOn"`   // when the version was started
 	PublishedOn Date       `json:"publishedOn"` // when it was published; required when published or retired after publication
 	Approvals   []Approval `json:"approvals"`   // the approvers' decisions
+	// Acknowledgements are the people who acknowledged the version once published.
+	Acknowledgements []Acknowledgement `json:"acknowledgements"`
 }
 
 // Approved reports whether the version carries an approving decision.
@@ -124,6 +158,7 @@ type Policy struct {
 	NextReviewDate    Date            `json:"nextReviewDate"`    // when it is next reviewed
 	Versions          []PolicyVersion `json:"versions"`          // oldest first; the last is the current version
 	ControlIDs        []string        `json:"controlIds"`        // controls the document implements
+	Reviews           []PolicyReview  `json:"reviews"`           // periodic reviews, oldest first
 }
 
 // Kind implements Record.
@@ -219,12 +254,15 @@ func (p *Policy) Validate() error {
 
 // Terms implements Record.
 func (p *Policy) Terms() Terms {
-	var authors, approvers []string
+	var authors, approvers, reviewers []string
 	for _, v := range p.Versions {
 		authors = append(authors, v.AuthorID)
 		for _, a := range v.Approvals {
 			approvers = append(approvers, a.ApproverID)
 		}
+	}
+	for _, r := range p.Reviews {
+		reviewers = append(reviewers, r.ReviewerID)
 	}
 	return Terms{
 		Ref: p.Ref, Title: p.Title, Status: p.Status, Owner: p.OwnerID, Due: p.NextReviewDate.Time(),
@@ -233,6 +271,7 @@ func (p *Policy) Terms() Terms {
 			linksTo("controlIds", KindControl, p.ControlIDs),
 			dedupe(linksTo("versions.authorId", KindPerson, authors)),
 			dedupe(linksTo("versions.approvals.approverId", KindPerson, approvers)),
+			dedupe(linksTo("reviews.reviewerId", KindPerson, reviewers)),
 		),
 	}
 }
@@ -271,6 +310,12 @@ func CheckPolicyChange(old, new *Policy) error {
 		if len(n.Approvals) < len(o.Approvals) {
 			pr.Add(f+"approvals", "recorded approvals cannot be removed")
 		}
+		if len(n.Acknowledgements) < len(o.Acknowledgements) {
+			pr.Add(f+"acknowledgements", "recorded acknowledgements cannot be removed")
+		}
+	}
+	if len(new.Reviews) < len(old.Reviews) {
+		pr.Add("reviews", "recorded reviews cannot be removed")
 	}
 	for i := len(old.Versions); i < len(new.Versions); i++ {
 		if s := new.Versions[i].Status; s != PolicyDraft {
@@ -296,14 +341,109 @@ func (p *Policy) NewVersion(number, summary, text, authorID string, on Date) err
 // Submit sends the current draft version for review.
 func (p *Policy) Submit() error { return p.move(PolicyInReview, nil, "") }
 
-// Approve records an approving decision on the current version under review.
-func (p *Policy) Approve(approverID, comment string, at Date) error {
-	return p.move(PolicyApproved, &Approval{ApproverID: approverID, Decision: DecisionApproved, Comment: comment, At: at}, "")
+// PolicyDecision is an approver's decision on the version under review, as the approver gives it.
+type PolicyDecision struct {
+	ApproverID string `json:"approverId"`
+	Role       string `json:"role"`    // the role the approver holds, e.g. "Senior Management"
+	Method     string `json:"method"`  // one of ApprovalMethods
+	Comment    string `json:"comment"` // required to reject
+	At         Date   `json:"at"`
+}
+
+func (d PolicyDecision) approval(decision string, text string) *Approval {
+	sum := sha256.Sum256([]byte(text))
+	method := d.Method
+	if method == "" {
+		method = ApprovedInApp
+	}
+	return &Approval{ApproverID: d.ApproverID, Role: d.Role, Decision: decision, Method: method,
+		Comment: strings.TrimSpace(d.Comment), At: d.At, TextSHA256: hex.EncodeToString(sum[:])}
+}
+
+// Approve records an approving decision on the current version under review, with the
+// SHA-256 of the text approved. The approver is not the version's author.
+func (p *Policy) Approve(d PolicyDecision) error {
+	if err := p.checkDecider(d); err != nil {
+		return err
+	}
+	return p.move(PolicyApproved, d.approval(DecisionApproved, p.Current().Text), "")
 }
 
 // Reject records a rejecting decision, which needs a comment, on the current version under review.
-func (p *Policy) Reject(approverID, comment string, at Date) error {
-	return p.move(PolicyRejected, &Approval{ApproverID: approverID, Decision: DecisionRejected, Comment: comment, At: at}, "")
+func (p *Policy) Reject(d PolicyDecision) error {
+	if err := p.checkDecider(d); err != nil {
+		return err
+	}
+	if strings.TrimSpace(d.Comment) == "" {
+		return &Error{Code: CodeInvalid, Message: "say why the version is rejected",
+			Fields: map[string]string{"comment": "is required to reject a version"}}
+	}
+	return p.move(PolicyRejected, d.approval(DecisionRejected, p.Current().Text), "")
+}
+
+// checkDecider checks who decides: someone, on a date, in a known way, and not the author.
+func (p *Policy) checkDecider(d PolicyDecision) error {
+	pr := NewProblems("approval")
+	pr.Require("approverId", d.ApproverID)
+	pr.RequireDate("at", d.At)
+	pr.Enum("method", d.Method, ApprovalMethods, true)
+	if cur := p.Current(); cur != nil && d.ApproverID != "" && d.ApproverID == cur.AuthorID {
+		pr.Add("approverId", "the author of a version cannot approve or reject it")
+	}
+	if p.ApproverID != "" && d.ApproverID != "" && d.ApproverID != p.ApproverID {
+		pr.Add("approverId", "only the policy's approver can approve or reject it")
+	}
+	return pr.Err()
+}
+
+// Acknowledge records that people have acknowledged the published version; people who
+// already did are left as they were.
+func (p *Policy) Acknowledge(personIDs []string, on Date) error {
+	v := p.Effective()
+	if v == nil {
+		return &Error{Code: CodeInvalid, Message: "only a published version can be acknowledged",
+			Fields: map[string]string{"status": "publish the policy first"}}
+	}
+	if !on.Valid() || on == "" {
+		return &Error{Code: CodeInvalid, Message: "the date is not valid", Fields: map[string]string{"on": "is required"}}
+	}
+	done := map[string]bool{}
+	for _, a := range v.Acknowledgements {
+		done[a.PersonID] = true
+	}
+	for _, id := range personIDs {
+		if id != "" && !done[id] {
+			v.Acknowledgements = append(v.Acknowledgements, Acknowledgement{PersonID: id, On: on})
+			done[id] = true
+		}
+	}
+	return p.Validate()
+}
+
+// Review records a periodic review of the policy and sets the next review date from the
+// review cycle (12 months when none is set). A review that changes the policy starts a
+// new draft version with NewVersion and records outcome ReviewNewVersion.
+func (p *Policy) Review(on Date, reviewerID, outcome, note string) error {
+	pr := NewProblems("policy review")
+	pr.RequireDate("on", on)
+	pr.Require("reviewerId", reviewerID)
+	pr.Enum("outcome", outcome, PolicyReviewOutcomes, false)
+	if err := pr.Err(); err != nil {
+		return err
+	}
+	cycle := p.ReviewCycleMonths
+	if cycle == 0 {
+		cycle = 12
+	}
+	p.Reviews = append(p.Reviews, PolicyReview{On: on, ReviewerID: reviewerID, Outcome: outcome, Note: strings.TrimSpace(note)})
+	p.LastReviewed = on
+	p.NextReviewDate = on.AddDate(0, cycle, 0)
+	return p.Validate()
+}
+
+// ReviewOverdue reports whether the policy's next review date has passed.
+func (p *Policy) ReviewOverdue(today Date) bool {
+	return p.Status != PolicyRetired && p.NextReviewDate.Before(today)
 }
 
 // Publish publishes the current approved version and retires any previously published one.

@@ -1,5 +1,7 @@
 package isms
 
+import "strings"
+
 // Risk statuses (clauses 6.1.2, 6.1.3, 8.2, 8.3).
 const (
 	RiskIdentified = "identified"
@@ -165,4 +167,77 @@ func (r *Risk) Terms() Terms {
 			linkTo("acceptance.acceptedById", KindPerson, r.Acceptance.AcceptedByID),
 		),
 	}
+}
+
+// Accept records the risk owner's acceptance of the residual risk (6.1.3 f, 8.3) and
+// marks the risk accepted. Only the risk owner may accept; a treatment option must be
+// chosen; and a residual risk above the method's threshold (the inherent risk when no
+// residual is assessed) is accepted only with the owner's reason in the comment.
+func (r *Risk) Accept(m RiskMethod, byID string, on Date, comment string) error {
+	p := NewProblems("risk")
+	switch {
+	case r.OwnerID == "":
+		p.Add("ownerId", "choose the risk owner first: only the owner can accept the risk")
+	case byID != r.OwnerID:
+		p.Add("acceptance.acceptedById", "only the risk owner can accept the risk")
+	}
+	p.RequireDate("acceptance.acceptedOn", on)
+	if r.Treatment == "" {
+		p.Add("treatment", "choose the treatment option before accepting the risk")
+	}
+	if r.Status == RiskClosed {
+		p.Add("status", "a closed risk cannot be accepted")
+	}
+	score, what := r.ResidualScore(), "residual"
+	if score == 0 {
+		score, what = r.Score(), "inherent"
+	}
+	if score > m.Threshold && strings.TrimSpace(comment) == "" {
+		p.Add("acceptance.comment", "the %s score %d is above the acceptance threshold %d: give the reason for accepting it", what, score, m.Threshold)
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	next := *r
+	next.Acceptance = RiskAcceptance{AcceptedByID: byID, AcceptedOn: on, Comment: strings.TrimSpace(comment)}
+	next.Status = RiskAccepted
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	*r = next
+	return nil
+}
+
+// CheckRiskChange checks an edit of a risk against its stored state: the acceptance is
+// recorded only through Accept, so an edit may not set it, change it or mark the risk
+// accepted; an edit that changes the assessment or the treatment of an accepted risk
+// withdraws the acceptance (the risk goes back to treated or assessed, for the owner to
+// accept again).
+func CheckRiskChange(old, new *Risk) error {
+	p := NewProblems("risk")
+	if new.Acceptance != old.Acceptance && new.Acceptance != (RiskAcceptance{}) {
+		p.Add("acceptance.acceptedById", "the acceptance is recorded by the risk owner with Accept risk")
+	}
+	if new.Status == RiskAccepted && old.Status != RiskAccepted {
+		p.Add("status", "a risk is marked accepted when its owner accepts it (Accept risk)")
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	if old.Status == RiskAccepted && new.Status == RiskAccepted {
+		reassessed := new.Likelihood != old.Likelihood || new.Impact != old.Impact ||
+			new.ResidualLikelihood != old.ResidualLikelihood || new.ResidualImpact != old.ResidualImpact ||
+			new.Treatment != old.Treatment || new.OwnerID != old.OwnerID
+		if reassessed {
+			new.Acceptance = RiskAcceptance{}
+			new.Status = RiskTreated
+			if new.Treatment == TreatAccept || (len(new.ControlIDs) == 0 && len(new.ActionIDs) == 0 && new.Treatment == TreatMitigate) {
+				new.Status = RiskAssessed
+			}
+		}
+	}
+	if new.Status != RiskAccepted && new.Status != RiskClosed {
+		new.Acceptance = RiskAcceptance{}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package isms_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -163,6 +164,24 @@ func TestValidate(t *testing.T) {
 		{"person no email", edit(isms.KindPerson, func(p *isms.Person) { p.Email = "" }), nil},
 		{"person no name", edit(isms.KindPerson, func(p *isms.Person) { p.Name = "" }), []string{"name"}},
 		{"role no name", &isms.Role{}, []string{"name"}},
+
+		// asset
+		{"asset full", edit(isms.KindAsset, func(a *isms.Asset) {
+			a.Type, a.Classification, a.OwnerID, a.CustodianID = isms.AssetHardware, isms.ClassConfidential, "p1", "p2"
+			a.AcquiredOn, a.ReviewDate, a.RiskIDs, a.ControlIDs = "2024-01-10", "2025-12-31", []string{"r1"}, []string{"c1", "c2"}
+		}), nil},
+		{"asset no classification", edit(isms.KindAsset, func(a *isms.Asset) { a.Classification = "" }), nil},
+		{"asset blank", &isms.Asset{}, []string{"ref", "name", "type", "status"}},
+		{"asset blank name", edit(isms.KindAsset, func(a *isms.Asset) { a.Name = "  " }), []string{"name"}},
+		{"asset too long", edit(isms.KindAsset, func(a *isms.Asset) {
+			a.Ref, a.Name = strings.Repeat("A", 65), strings.Repeat("n", 301)
+		}), []string{"ref", "name"}},
+		{"asset bad enums", edit(isms.KindAsset, func(a *isms.Asset) { a.Type, a.Classification, a.Status = "laptop", "secret", "lost" }),
+			[]string{"type", "classification", "status"}},
+		{"asset bad dates", edit(isms.KindAsset, func(a *isms.Asset) { a.AcquiredOn, a.ReviewDate = "2024-02-30", "31/12/2025" }),
+			[]string{"acquiredOn", "reviewDate"}},
+		{"asset repeated links", edit(isms.KindAsset, func(a *isms.Asset) { a.RiskIDs, a.ControlIDs = []string{"r", "r"}, []string{""} }),
+			[]string{"riskIds", "controlIds"}},
 
 		// survey and feedback
 		{"survey bad", edit(isms.KindSurvey, func(s *isms.Survey) {

@@ -167,21 +167,25 @@ func TestPolicyWorkflow(t *testing.T) {
 	if err := p.NewVersion("1.1", "", "", "author", "2025-01-02"); isms.ErrorCode(err) != isms.CodeInvalid {
 		t.Fatalf("second draft = %v", err)
 	}
-	if err := p.Approve("ceo", "", "2025-01-05"); isms.ErrorCode(err) != isms.CodeInvalid {
+	if err := p.Approve(isms.PolicyDecision{ApproverID: "ceo", At: "2025-01-05"}); isms.ErrorCode(err) != isms.CodeInvalid {
 		t.Fatalf("approving a draft = %v", err)
 	}
 	must(p.Submit())
-	expectInvalid(t, p.Reject("ceo", "", "2025-01-05"), "versions[0].approvals[0].comment")
+	expectInvalid(t, p.Reject(isms.PolicyDecision{ApproverID: "ceo", At: "2025-01-05"}), "comment")
+	expectInvalid(t, p.Approve(isms.PolicyDecision{ApproverID: "author", At: "2025-01-05"}), "approverId")
 	if p.Status != isms.PolicyInReview || len(p.Current().Approvals) != 0 {
 		t.Fatalf("failed rejection changed the policy: %+v", p)
 	}
-	must(p.Reject("ceo", "Add scope", "2025-01-05"))
+	must(p.Reject(isms.PolicyDecision{ApproverID: "ceo", Comment: "Add scope", At: "2025-01-05"}))
 	if err := p.Publish("2025-01-06"); isms.ErrorCode(err) != isms.CodeInvalid {
 		t.Fatalf("publishing a rejected version = %v", err)
 	}
 	must(p.NewVersion("1.1", "Scope added", "text2", "author", "2025-01-06"))
 	must(p.Submit())
-	must(p.Approve("ceo", "", "2025-01-07"))
+	must(p.Approve(isms.PolicyDecision{ApproverID: "ceo", Role: "Senior Management", Method: isms.ApprovedInMeeting, At: "2025-01-07"}))
+	if a := p.Current().Approvals[0]; a.TextSHA256 != "fd848ca35a6281600b5da598c7cb4d5df561e0ee63ee7cec0e98e6049996f3ff" || a.Method != isms.ApprovedInMeeting {
+		t.Errorf("approval without the SHA-256 of the text: %+v", a)
+	}
 	old := *p
 	old.Versions = slices.Clone(p.Versions)
 	must(p.Publish("2025-01-08"))
@@ -193,7 +197,7 @@ func TestPolicyWorkflow(t *testing.T) {
 	}
 	must(p.NewVersion("2.0", "Rewrite", "text3", "author", "2025-06-01"))
 	must(p.Submit())
-	must(p.Approve("ceo", "ok", "2025-06-02"))
+	must(p.Approve(isms.PolicyDecision{ApproverID: "ceo", Comment: "ok", At: "2025-06-02"}))
 	must(p.Publish("2025-06-03"))
 	if p.Versions[1].Status != isms.PolicyRetired || p.Effective().Number != "2.0" {
 		t.Errorf("publishing 2.0 did not retire 1.1: %+v", p.Versions)

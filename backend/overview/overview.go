@@ -114,6 +114,9 @@ func Choices(tx *store.Tx, kind isms.Kind) ([]isms.Option, error) {
 	err := tx.Each(kind, func(r isms.Record) error {
 		l := label(r.Terms())
 		if kind == isms.KindPerson { // a person's reference is their e-mail: the name says it
+			if !r.(*isms.Person).Active {
+				return nil // someone who left is no longer offered as an owner
+			}
 			l = r.Terms().Title
 		}
 		out = append(out, isms.Option{Value: r.Base().ID, Label: l})
@@ -149,19 +152,21 @@ func RecordDetail(tx *store.Tx, kind isms.Kind, id string) (Detail, error) {
 		return Detail{}, err
 	}
 	for _, l := range r.Terms().Links {
-		d.Links = append(d.Links, resolve(tx, l.Field, l.Kind, l.ID))
+		d.Links = append(d.Links, Resolve(tx, l.Field, l.Kind, l.ID))
 	}
 	back, err := tx.Backlinks(kind, id)
 	if err != nil {
 		return Detail{}, err
 	}
 	for _, b := range back {
-		d.Backlinks = append(d.Backlinks, resolve(tx, b.Field, b.Kind, b.ID))
+		d.Backlinks = append(d.Backlinks, Resolve(tx, b.Field, b.Kind, b.ID))
 	}
 	return d, nil
 }
 
-func resolve(tx *store.Tx, field string, kind isms.Kind, id string) LinkView {
+// Resolve returns a link to the record of kind with id, resolved to its reference and title
+// (Missing when it does not exist).
+func Resolve(tx *store.Tx, field string, kind isms.Kind, id string) LinkView {
 	v := LinkView{Field: field, Kind: kind, KindLabel: kind.Label(), ID: id}
 	r, err := tx.Get(kind, id)
 	if err != nil {

@@ -8,8 +8,9 @@ import (
 // coverName is the name of every report's first sheet.
 const coverName = "Cover"
 
-// writeCover fills the cover sheet: what the report is, for whom, over which period,
-// when and by which version it was made, the fingerprint of its records, and its contents.
+// writeCover fills the cover sheet: what the report is, for whom (with the ISMS scope and
+// the classification label when they are set), over which period, when and by which
+// version it was made, the fingerprint of its records, and its contents.
 func (b *book) writeCover(sheets []sheet) error {
 	const s = coverName
 	m := b.meta
@@ -32,12 +33,19 @@ func (b *book) writeCover(sheets []sheet) error {
 	if err := b.f.SetRowHeight(s, 2, 20); err != nil {
 		return err
 	}
-	rows := []struct {
+	type coverRow struct {
 		label string
 		value any
 		kind  string
-	}{
-		{"Organisation", m.Organisation, "wrap"},
+	}
+	rows := []coverRow{{"Organisation", m.Organisation, "wrap"}}
+	if m.Scope != "" {
+		rows = append(rows, coverRow{"ISMS scope", m.Scope, "wrap"})
+	}
+	if m.Classification != "" {
+		rows = append(rows, coverRow{"Classification", m.Classification, "wrap"})
+	}
+	rows = append(rows, []coverRow{
 		{"Report", m.Title, "wrap"},
 		{"Period covered", m.Period, "wrap"},
 		{"Generated at", excelTime(m.GeneratedAt), "datetime"},
@@ -47,7 +55,7 @@ func (b *book) writeCover(sheets []sheet) error {
 		{"About the SHA-256", "Computed over the canonical JSON of the " + strconv.Itoa(m.Records) +
 			" records this report was built from, sorted by kind and ID. The same records give the same value, so it shows whether two copies of a report come from the same data.", "wrap"},
 		{"Standard", "ISO/IEC 27001:2022", "wrap"},
-	}
+	}...)
 	r := 4
 	for _, row := range rows {
 		if err := b.setCell(s, "A"+strconv.Itoa(r), row.label, "label", ""); err != nil {

@@ -1,16 +1,17 @@
 // Package report assembles ISMS Desk's Excel reports from live records and writes them
 // with excelize: the management review pack, the internal audit report, the Statement of
 // Applicability, the requirement register and gap analysis, the risk register with heat
-// maps, the KPI board dashboard with native charts, training and awareness records and the
-// corrective action tracker.
+// maps, the asset inventory, the KPI board dashboard with native charts, training and
+// awareness records and the corrective action tracker.
 //
 // Every report reads a snapshot of the records it needs in one read transaction and
 // follows the same workbook conventions (book.go): a cover sheet naming the organisation,
-// the period, the time of generation, the app's version and a SHA-256 of the records the
-// report was built from; table sheets with a frozen, filtered header row; real dates;
-// red/amber/green status colours; landscape print set-up with repeated header rows; and
-// document properties. Text that came from users is always written as text, never as a
-// formula, and no workbook contains an external link.
+// its ISMS scope and classification label when they are set, the period, the time of
+// generation, the app's version and a SHA-256 of the records the report was built from;
+// table sheets with a frozen, filtered header row; real dates; red/amber/green status
+// colours; landscape print set-up with repeated header rows; and document properties.
+// Text that came from users is always written as text, never as a formula, and no
+// workbook contains an external link.
 package report
 
 import (
@@ -18,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/ismsdesk/ismsdesk/backend/buildinfo"
@@ -28,13 +30,15 @@ import (
 
 // Meta is what a report's cover sheet and document properties say about it.
 type Meta struct {
-	Organisation string    `json:"organisation"`                 // whose ISMS
-	Title        string    `json:"title"`                        // the report's title, e.g. "Statement of Applicability"
-	Period       string    `json:"period"`                       // the period covered, e.g. "2025-03-17 to 2025-06-15" or "As at 2025-06-15"
-	GeneratedAt  time.Time `json:"generatedAt" ts_type:"string"` // when the report was built
-	Version      string    `json:"version"`                      // the app's version
-	SHA256       string    `json:"sha256"`                       // SHA-256 of the records it was built from (see snapshot)
-	Records      int       `json:"records"`                      // how many records that is
+	Organisation   string    `json:"organisation"`                 // whose ISMS
+	Scope          string    `json:"scope"`                        // the ISMS scope statement (4.3); "" when not set
+	Classification string    `json:"classification"`               // the label the organisation prints on reports, e.g. "Confidential"; "" when not set
+	Title          string    `json:"title"`                        // the report's title, e.g. "Statement of Applicability"
+	Period         string    `json:"period"`                       // the period covered, e.g. "2025-03-17 to 2025-06-15" or "As at 2025-06-15"
+	GeneratedAt    time.Time `json:"generatedAt" ts_type:"string"` // when the report was built
+	Version        string    `json:"version"`                      // the app's version
+	SHA256         string    `json:"sha256"`                       // SHA-256 of the records it was built from (see snapshot)
+	Records        int       `json:"records"`                      // how many records that is
 }
 
 // Info describes a report for the reports screen and the command line.
@@ -55,8 +59,13 @@ type Options struct {
 	Progress     func(done, total int) // called as the workbook is written; may be nil
 }
 
-// SettingOrganisation is the setting that holds the organisation's name.
-const SettingOrganisation = "organisation"
+// The settings the cover sheet reads: the organisation's name, its ISMS scope statement
+// and the classification label printed on reports (plain text values).
+const (
+	SettingOrganisation   = "organisation"
+	SettingScope          = "organisation.scope"
+	SettingClassification = "organisation.classification"
+)
 
 // builder assembles the sheets of one report from a snapshot.
 type builder func(s *snap) (title, period string, sheets []sheet, err error)
@@ -83,6 +92,8 @@ var specs = []spec{
 		[]isms.Kind{isms.KindRequirement, isms.KindControl, isms.KindPolicy, isms.KindPerson}, buildGap},
 	{Info{"risks", "Risk register and treatment plan", "The risk register, the treatment plan with controls and actions, and inherent and residual heat maps.", false, ""},
 		[]isms.Kind{isms.KindRisk, isms.KindControl, isms.KindAction, isms.KindPerson}, buildRisks},
+	{Info{"assets", "Asset inventory", "Every information and other associated asset with its type, owner, custodian, location, classification, linked risks and controls, in the layout the import reads back.", false, ""},
+		[]isms.Kind{isms.KindAsset, isms.KindRisk, isms.KindControl, isms.KindPerson}, buildAssets},
 	{Info{"kpi-dashboard", "ISMS board dashboard", "Objectives and KPIs against target with native charts: KPI trends, SoA implementation by theme, nonconformities by status.", false, ""},
 		[]isms.Kind{isms.KindObjective, isms.KindKPI, isms.KindMeasurement, isms.KindControl, isms.KindNonconformity, isms.KindPerson}, buildDashboard},
 	{Info{"training", "Training and awareness records", "Training sessions, attendance, who still lacks a required training, awareness campaigns and the communication log.", false, ""},
@@ -133,8 +144,16 @@ func Write(ctx context.Context, db *store.DB, name string, opts Options, w io.Wr
 		if err != nil {
 			return err
 		}
-		s.org, err = organisation(tx, opts.Organisation)
-		return err
+		if s.org, err = organisation(tx, opts.Organisation); err != nil {
+			return err
+		}
+		if s.scope, err = tx.Setting(SettingScope); err != nil {
+			return fmt.Errorf("report: unable to read the ISMS scope: %w", err)
+		}
+		if s.class, err = tx.Setting(SettingClassification); err != nil {
+			return fmt.Errorf("report: unable to read the classification label: %w", err)
+		}
+		return nil
 	})
 	if err != nil {
 		return err
@@ -150,7 +169,7 @@ func Write(ctx context.Context, db *store.DB, name string, opts Options, w io.Wr
 	if version == "" {
 		version = buildinfo.Version
 	}
-	meta := Meta{Organisation: s.org, Title: title, Period: period, GeneratedAt: now, Version: version,
+	meta := Meta{Organisation: s.org, Scope: strings.TrimSpace(s.scope), Classification: strings.TrimSpace(s.class), Title: title, Period: period, GeneratedAt: now, Version: version,
 		SHA256: s.hash, Records: s.count}
 	return newBook(ctx, meta, opts.Progress).write(sheets, w)
 }

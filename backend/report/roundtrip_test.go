@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -51,7 +52,7 @@ func readBack(t *testing.T, db *store.DB, name, sheet, kind string) []xlsx.RowRe
 	return rows
 }
 
-// TestRoundTrip reads the requirements, SoA and risk exports back with the import
+// TestRoundTrip reads the requirements, SoA, risk and asset exports back with the import
 // feature and checks that every row gives the stored record's values, so that
 // re-importing an export changes nothing.
 func TestRoundTrip(t *testing.T) {
@@ -59,9 +60,11 @@ func TestRoundTrip(t *testing.T) {
 	var reqs []*isms.Requirement
 	var controls []*isms.Control
 	var risks []*isms.Risk
+	var assets []*isms.Asset
 	names := map[string]string{}
+	refs := map[string]string{} // risk and control ID -> reference
 	err := db.View(func(tx *store.Tx) error {
-		for _, k := range []isms.Kind{isms.KindRequirement, isms.KindControl, isms.KindRisk, isms.KindPerson} {
+		for _, k := range []isms.Kind{isms.KindRequirement, isms.KindControl, isms.KindRisk, isms.KindPerson, isms.KindAsset} {
 			recs, err := tx.List(k)
 			if err != nil {
 				return err
@@ -72,8 +75,12 @@ func TestRoundTrip(t *testing.T) {
 					reqs = append(reqs, x)
 				case *isms.Control:
 					controls = append(controls, x)
+					refs[x.ID] = x.Ref
 				case *isms.Risk:
 					risks = append(risks, x)
+					refs[x.ID] = x.Ref
+				case *isms.Asset:
+					assets = append(assets, x)
 				case *isms.Person:
 					names[x.ID] = x.Name
 				}
@@ -144,6 +151,35 @@ func TestRoundTrip(t *testing.T) {
 			g.ResidualLikelihood != w.ResidualLikelihood || g.ResidualImpact != w.ResidualImpact ||
 			g.IdentifiedOn != w.IdentifiedOn || g.ReviewDate != w.ReviewDate || got.OwnerName != names[w.OwnerID] {
 			t.Errorf("risk %s read back as %+v (owner %q)", w.Ref, g, got.OwnerName)
+		}
+	}
+
+	rows = readBack(t, db, "assets", "Asset inventory", xlsx.KindAssets)
+	if len(assets) == 0 || len(rows) != len(assets) {
+		t.Fatalf("assets: %d rows read back, want %d", len(rows), len(assets))
+	}
+	joined := func(ids []string) string {
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = refs[id]
+		}
+		return strings.Join(out, "; ")
+	}
+	for i, r := range rows {
+		got, ok := r.Record.(*xlsx.AssetRow)
+		if !ok {
+			t.Fatalf("assets row %d: %T", r.Row, r.Record)
+		}
+		w, g := assets[i], got.Asset
+		if g.Ref != w.Ref || g.Name != w.Name || g.Type != w.Type || g.Location != w.Location ||
+			g.Classification != w.Classification || g.Description != w.Description || g.AcquiredOn != w.AcquiredOn ||
+			g.ReviewDate != w.ReviewDate || g.Status != w.Status || g.Notes != w.Notes ||
+			got.OwnerName != names[w.OwnerID] || got.CustodianName != names[w.CustodianID] {
+			t.Errorf("asset %s read back as %+v (owner %q, custodian %q)", w.Ref, g, got.OwnerName, got.CustodianName)
+		}
+		if r.Values["risks"] != joined(w.RiskIDs) || r.Values["controls"] != joined(w.ControlIDs) {
+			t.Errorf("asset %s: risks %q, controls %q; want %q, %q", w.Ref, r.Values["risks"], r.Values["controls"],
+				joined(w.RiskIDs), joined(w.ControlIDs))
 		}
 	}
 }

@@ -280,7 +280,7 @@ func TestNames(t *testing.T) {
 			t.Errorf("%s lacks a title or description", in.Name)
 		}
 	}
-	want := []string{"management-review", "audit", "soa", "requirements", "gap-analysis", "risks", "kpi-dashboard", "training", "corrective-actions"}
+	want := []string{"management-review", "audit", "soa", "requirements", "gap-analysis", "risks", "assets", "kpi-dashboard", "training", "corrective-actions"}
 	if !slices.Equal(names, want) {
 		t.Errorf("names = %v", names)
 	}

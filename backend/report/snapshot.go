@@ -18,6 +18,8 @@ type snap struct {
 	now   time.Time
 	today isms.Date
 	org   string
+	scope string // the ISMS scope statement setting
+	class string // the classification label setting
 	id    string // Options.ID
 	recs  map[isms.Kind][]isms.Record
 	byID  map[isms.Kind]map[string]isms.Record

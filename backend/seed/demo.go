@@ -32,8 +32,8 @@ func Demo(tx *store.Tx, today isms.Date) error {
 		controls: map[string]*isms.Control{}}
 	steps := []func(){
 		d.loadSeed, d.addPeople, d.decideControls, d.addPolicies, d.addRequirements, d.addParties,
-		d.addRisks, d.addIssues, d.addObjectivesAndKPIs, d.addTraining, d.addAwareness, d.addAudit,
-		d.addReviews, d.addFeedback, d.addNonconformities, d.addImprovements, d.updateMilestones,
+		d.addRisks, d.addAssets, d.addIssues, d.addObjectivesAndKPIs, d.addTraining, d.addAwareness, d.addAudit,
+		d.addReviews, d.addFeedback, d.addNonconformities, d.addImprovements, d.updateMilestones, d.addEvidence,
 	}
 	for _, step := range steps {
 		if step(); d.err != nil {
@@ -497,6 +497,63 @@ func (d *demo) addRisks() {
 	}
 }
 
+// addAssets fills the asset inventory (A.5.9, A.5.12) with Northwind's main assets,
+// linked to the risks to them and the controls that protect them.
+func (d *demo) addAssets() {
+	type asset struct {
+		ref, name, typ, owner, custodian, location, class, desc string
+		acquired, review                                        int // days from today; 0 for none
+		status                                                  string
+		risks, controls                                         []string
+		notes                                                   string
+	}
+	assets := []asset{
+		{"AST-001", "Northwind SaaS platform", isms.AssetSoftware, "james", "aisha", "AWS eu-west-2", isms.ClassConfidential,
+			"The analytics platform customers log in to: web application, APIs and background workers.", -1400, 90, isms.AssetInUse,
+			[]string{"R-001", "R-003", "R-008"}, []string{"A.8.8", "A.8.25", "A.8.28"}, ""},
+		{"AST-002", "Customer data in the production database", isms.AssetInformation, "priya", "aisha", "AWS eu-west-2 (RDS)", isms.ClassRestricted,
+			"Customers' uploaded datasets and their users' personal data.", -1400, 60, isms.AssetInUse,
+			[]string{"R-005", "R-007"}, []string{"A.5.12", "A.5.15", "A.8.13"}, "GDPR personal data; encrypted at rest."},
+		{"AST-003", "Company laptops", isms.AssetHardware, "hannah", "daniel", "London office and staff homes", isms.ClassInternal,
+			"41 MacBooks and ThinkPads managed through the MDM.", -700, 120, isms.AssetInUse,
+			[]string{"R-002", "R-009"}, []string{"A.8.1", "A.8.7", "A.7.9"}, ""},
+		{"AST-004", "Google Workspace", isms.AssetService, "priya", "hannah", "Google Cloud (EU)", isms.ClassConfidential,
+			"E-mail, calendars and shared drives of every employee.", -1200, 150, isms.AssetInUse,
+			[]string{"R-004", "R-006"}, []string{"A.5.23", "A.8.5"}, ""},
+		{"AST-005", "London office", isms.AssetSite, "marcus", "hannah", "London", isms.ClassInternal,
+			"Serviced office on the third floor of a shared building.", -900, 200, isms.AssetInUse,
+			[]string{"R-010"}, []string{"A.7.1", "A.7.2"}, ""},
+		{"AST-006", "Infrastructure know-how of the DevOps team", isms.AssetPeople, "james", "", "", isms.ClassInternal,
+			"How production is built, deployed and recovered.", 0, 45, isms.AssetInUse,
+			[]string{"R-012"}, []string{"A.5.37"}, "Runbooks being written."},
+		{"AST-007", "Customer trust portal", isms.AssetSoftware, "priya", "tom", "AWS eu-west-2", isms.ClassPublic,
+			"Public page with security documentation and the sub-processor list.", 0, 0, isms.AssetPlanned,
+			nil, []string{"A.5.14"}, ""},
+		{"AST-008", "Legacy build server", isms.AssetHardware, "aisha", "", "London office", "",
+			"", -2000, 0, isms.AssetRetired, nil, nil, "Disks wiped and the server recycled; replaced by CI in the cloud."},
+	}
+	for _, a := range assets {
+		rec := &isms.Asset{Ref: a.ref, Name: a.name, Type: a.typ, OwnerID: d.person(a.owner), Location: a.location,
+			Classification: a.class, Description: a.desc, Status: a.status, ControlIDs: d.ctl(a.controls...), Notes: a.notes}
+		if a.custodian != "" {
+			rec.CustodianID = d.person(a.custodian)
+		}
+		if a.acquired != 0 {
+			rec.AcquiredOn = d.day(a.acquired)
+		}
+		if a.review != 0 {
+			rec.ReviewDate = d.day(a.review)
+		}
+		for _, r := range a.risks {
+			rec.RiskIDs = append(rec.RiskIDs, d.risks[r])
+		}
+		if len(rec.ControlIDs) == 0 {
+			rec.ControlIDs = nil
+		}
+		d.create(rec)
+	}
+}
+
 func (d *demo) addIssues() {
 	issues := []*isms.Issue{
 		{Ref: "ISS-01", Title: "NIS2 flows down through EU customers", Type: isms.IssueExternal, Category: isms.CategoryLegal,
@@ -956,4 +1013,31 @@ func (d *demo) updateMilestones() {
 	d.create(&isms.Milestone{Title: "Certification audit stage 2", Month: 9, Order: 8, DueDate: start.AddDate(0, 9, -1),
 		Status: isms.MilestonePlanned, OwnerID: d.person("priya"),
 		Description: "On-site audit of the ISMS's implementation and effectiveness by the certification body."})
+}
+
+// addEvidence links evidence kept elsewhere (the intranet, the shared drive) to a few
+// requirements and controls; files are attached from the window.
+func (d *demo) addEvidence() {
+	items := []struct {
+		title, url string
+		kind       isms.Kind
+		target     string
+		added      int
+		expires    int
+	}{
+		{"Penetration test report 2025", "https://intranet.northwind.example/security/pentest-2025.pdf", isms.KindRequirement, d.reqs["CON-MSA-01"], -60, 305},
+		{"Records of processing activities", "https://intranet.northwind.example/privacy/ropa.xlsx", isms.KindRequirement, d.reqs["GDPR-32"], -30, 0},
+		{"Backup restore test log", "https://intranet.northwind.example/it/backup/restore-tests.xlsx", isms.KindControl, d.controls["A.8.13"].ID, -20, 160},
+	}
+	for _, e := range items {
+		if e.target == "" {
+			continue
+		}
+		ev := &isms.Evidence{Title: e.title, URL: e.url, TargetKind: e.kind, TargetID: e.target,
+			AddedByID: d.person("priya"), AddedOn: d.day(e.added)}
+		if e.expires != 0 {
+			ev.ExpiresOn = d.day(e.expires)
+		}
+		d.create(ev)
+	}
 }

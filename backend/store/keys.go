@@ -38,6 +38,18 @@ entries are keys with empty values.
 	                                            wrote it: 0x00 (absent) or 0x01 followed by the value
 	c/<kind>/<id>                            -> "" a record the running Batch created with a new ID;
 	                                            its keys and its history are undone from it, not journalled
+	f/<sha256>                               -> header of a stored file (blob, see blob.go): total size and
+	                                            chunk count, 8 bytes big-endian each; written after every chunk,
+	                                            so a blob exists exactly when its header does
+	f/<sha256>/<chunk>                       -> up to 512 KiB of the file's bytes; <chunk> is the chunk index from 0,
+	                                            8 bytes big-endian; <sha256> is the hex SHA-256 of the whole file
+
+Blobs are content-addressed and shared: evidence records (r/evidence/<id>) name them by their
+sha256 field, and the store keeps no count of their users. Chunks without a header are the
+remains of an interrupted write or delete; they are replaced or removed by the next
+PutBlobFile or DeleteBlob of the same contents. Blob writes wait for a running Batch and are
+never journalled. The f/ keys were added without a version bump: they are new keys that no
+older reader scans.
 
 IDs are UUID version 7 strings, which are time-ordered, so r/<kind>/ key order is creation
 order. Every use case writes its record, all of its index entries and its history entry in one
@@ -59,6 +71,7 @@ const (
 	prefixSetting = "s/"
 	prefixJournal = "j/"
 	prefixCreated = "c/"
+	prefixBlob    = "f/"
 
 	keySchema  = "m/schema"
 	keyHSeq    = "m/hseq"

@@ -17,11 +17,12 @@ const (
 	KindPeople       = "people"
 	KindAttendance   = "attendance"
 	KindMeasurements = "measurements"
+	KindAssets       = "assets"
 )
 
 // Kinds lists the import kinds in the order the wizard offers them.
 func Kinds() []string {
-	return []string{KindRequirements, KindControls, KindRisks, KindPeople, KindAttendance, KindMeasurements}
+	return []string{KindRequirements, KindControls, KindRisks, KindPeople, KindAttendance, KindMeasurements, KindAssets}
 }
 
 // FieldType says how a field's cells are parsed.
@@ -67,6 +68,8 @@ var (
 	synNotes    = []string{"notes", "note", "comment", "comments", "remarks", "observations", "remarques", "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "anmerkungen", "notas", "comentarios", "observaciones"}
 	synEvid     = []string{"evidence", "proof", "evidence location", "preuve", "preuves", "justificatif", "nachweis", "nachweise", "evidencia", "evidencias"}
 	synDesc     = []string{"description", "text", "details", "détails", "descriptif", "beschreibung", "descripción", "descripcion", "contenu", "contenido", "inhalt"}
+	// synRisks name a column that lists risk references ("R-001; R-004").
+	synRisks = []string{"risks", "linked risks", "related risks", "associated risks", "risk refs", "risk references", "risk ids", "risques", "risques associés", "risiken", "riesgos"}
 )
 
 func syn(lists ...[]string) []string {
@@ -124,6 +127,22 @@ var catalogs = map[string][]Field{
 		{Name: "identifiedOn", Label: "Identified on", Type: TypeDate, Synonyms: []string{"identified on", "date identified", "date raised", "raised", "created", "date", "identifié le", "date d'identification", "erfasst am", "datum", "fecha", "fecha de identificación"}},
 		{Name: "controls", Label: "Controls", Type: TypeText, Exact: true, Synonyms: synControls},
 		{Name: "reviewDate", Label: "Review date", Type: TypeDate, Synonyms: []string{"review date", "next review", "due", "due date", "date de revue", "prochaine revue", "überprüfung", "nächste überprüfung", "fecha de revisión"}},
+	},
+	KindAssets: {
+		{Name: "ref", Label: "Asset reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"asset id", "asset ref", "asset reference", "asset no", "asset number", "asset tag", "tag", "inventory no", "inventory number", "numéro d'inventaire", "référence de l'actif", "inventarnummer", "número de inventario"})},
+		{Name: "name", Label: "Asset name", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"asset", "asset name", "information asset", "asset description short", "actif", "nom de l'actif", "bien", "asset-name", "vermögenswert", "wert", "name des assets", "activo", "nombre del activo"})},
+		{Name: "type", Label: "Type", Type: TypeEnum, Enum: "assetType", Options: isms.AssetTypes, Synonyms: []string{"type", "asset type", "category", "asset category", "asset class", "kind", "catégorie", "type d'actif", "typ", "kategorie", "art", "tipo", "categoría", "tipo de activo"}},
+		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: syn(synOwner, []string{"asset owner", "information owner", "propriétaire de l'actif", "asset-owner", "propietario del activo"})},
+		{Name: "custodian", Label: "Custodian", Type: TypeText, Synonyms: []string{"custodian", "custodian name", "asset custodian", "caretaker", "steward", "data steward", "administrator", "maintained by", "managed by", "dépositaire", "gardien", "administrateur", "verwalter", "betreuer", "administrator", "custodio", "administrador"}},
+		{Name: "location", Label: "Location", Type: TypeText, Synonyms: []string{"location", "site", "where", "storage location", "physical location", "hosting", "hosted at", "hosted in", "emplacement", "localisation", "lieu", "standort", "ort", "speicherort", "ubicación", "ubicacion", "lugar"}},
+		{Name: "classification", Label: "Classification", Type: TypeEnum, Enum: "classification", Options: isms.Classifications, Synonyms: []string{"classification", "confidentiality", "label", "classification level", "information classification", "data classification", "sensitivity", "protection level", "confidentialité", "niveau de classification", "sensibilité", "klassifizierung", "vertraulichkeit", "schutzbedarf", "clasificación", "clasificacion", "confidencialidad"}},
+		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: synDesc},
+		{Name: "acquiredOn", Label: "Acquired on", Type: TypeDate, Synonyms: []string{"acquired", "acquired on", "acquisition date", "date acquired", "purchase date", "purchased", "purchased on", "date of purchase", "in service since", "date d'acquisition", "date d'achat", "anschaffungsdatum", "kaufdatum", "fecha de adquisición", "fecha de compra"}},
+		{Name: "reviewDate", Label: "Review date", Type: TypeDate, Synonyms: []string{"review date", "next review", "next review date", "review due", "date de revue", "prochaine revue", "überprüfung", "nächste überprüfung", "fecha de revisión"}},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "assetStatus", Options: isms.AssetStatuses, Synonyms: []string{"status", "asset status", "state", "lifecycle", "lifecycle status", "statut", "état", "zustand", "estado"}},
+		{Name: "risks", Label: "Risks", Type: TypeText, Exact: true, Synonyms: synRisks},
+		{Name: "controls", Label: "Controls", Type: TypeText, Exact: true, Synonyms: synControls},
+		{Name: "notes", Label: "Notes", Type: TypeMultiline, Synonyms: synNotes},
 	},
 	KindPeople: {
 		{Name: "name", Label: "Name", Required: true, Type: TypeText, Synonyms: []string{"name", "full name", "employee", "person", "staff", "nom", "nom complet", "prénom nom", "mitarbeiter", "vollständiger name", "nombre", "nombre completo", "empleado"}},

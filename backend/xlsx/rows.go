@@ -22,7 +22,7 @@ type Problem struct {
 
 // RowResult is one data row converted: its Excel row number, the text of each mapped
 // field (after fill-down), the record built from it and its problems. Record holds a
-// *RequirementRow, *ControlRow, *RiskRow, *PersonRow, *AttendanceRow or *MeasurementRow.
+// *RequirementRow, *ControlRow, *RiskRow, *PersonRow, *AttendanceRow, *MeasurementRow or *AssetRow.
 type RowResult struct {
 	Row      int               `json:"row"`
 	Values   map[string]string `json:"values"`
@@ -51,6 +51,14 @@ type ControlRow struct {
 type RiskRow struct {
 	Risk      *isms.Risk `json:"risk"`
 	OwnerName string     `json:"ownerName"`
+}
+
+// AssetRow is an asset read from a row; OwnerName and CustodianName are resolved to
+// people, and the risks and controls columns to records, above.
+type AssetRow struct {
+	Asset         *isms.Asset `json:"asset"`
+	OwnerName     string      `json:"ownerName"`
+	CustodianName string      `json:"custodianName"`
 }
 
 // PersonRow is a person read from a row.
@@ -349,6 +357,17 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		}
 		c.validate(r)
 		rec = &RiskRow{Risk: r, OwnerName: c.text(vals, "owner")}
+	case KindAssets:
+		a := &isms.Asset{
+			Ref: c.text(vals, "ref"), Name: foldSpace(vals["name"]),
+			Type: c.enum(vals, "type", "assetType", isms.AssetOther), Location: c.text(vals, "location"),
+			Classification: c.enum(vals, "classification", "classification", ""),
+			Description:    strings.TrimSpace(vals["description"]),
+			AcquiredOn:     c.date(vals, "acquiredOn"), ReviewDate: c.date(vals, "reviewDate"),
+			Status: c.enum(vals, "status", "assetStatus", isms.AssetInUse), Notes: strings.TrimSpace(vals["notes"]),
+		}
+		c.validate(a)
+		rec = &AssetRow{Asset: a, OwnerName: c.text(vals, "owner"), CustodianName: c.text(vals, "custodian")}
 	case KindPeople:
 		p := &isms.Person{Name: foldSpace(vals["name"]), Email: c.email(vals, "email"), Department: c.text(vals, "department"),
 			JobTitle: c.text(vals, "jobTitle"), Active: c.boolean(vals, "active", true)}

@@ -26,6 +26,8 @@ func Parents(k isms.Kind) []isms.Kind {
 		return []isms.Kind{isms.KindTraining, isms.KindPerson}
 	case isms.KindFinding:
 		return []isms.Kind{isms.KindAudit}
+	case isms.KindEvidence:
+		return []isms.Kind{isms.KindRequirement}
 	}
 	return nil
 }
@@ -91,6 +93,11 @@ func Valid(k isms.Kind) isms.Record {
 		return &isms.Survey{Title: "Security culture survey", Type: isms.SurveyKindSurvey, Date: Day}
 	case isms.KindFeedback:
 		return &isms.Feedback{Date: Day, Text: "The phishing training was useful.", Status: isms.FeedbackNew}
+	case isms.KindAsset:
+		return &isms.Asset{Ref: "AST-001", Name: "Customer database", Type: isms.AssetInformation, Status: isms.AssetInUse}
+	case isms.KindEvidence:
+		return &isms.Evidence{Title: "Restore test report", TargetKind: isms.KindRequirement,
+			TargetID: ParentID(isms.KindRequirement), URL: "https://intranet.example.com/isms/restore-test", AddedOn: Day}
 	}
 	panic(fmt.Sprintf("ismstest: unknown kind %q", k))
 }

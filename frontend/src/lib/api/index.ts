@@ -8,8 +8,8 @@ import * as Requirements from './wailsjs/go/app/RequirementService';
 import * as System from './wailsjs/go/app/SystemService';
 import { importer, isms, xlsx } from './wailsjs/go/models';
 import { EventsOn } from './wailsjs/runtime/runtime';
-import { patchWailsCallback } from './callback';
-import { ApiError, normaliseError } from './errors';
+import { arr, call } from './call';
+import { plan } from './plan';
 import type {
   Preferences,
   Dashboard,
@@ -35,25 +35,7 @@ import type {
 
 export * from './errors';
 export type * from './types';
-
-declare global {
-  interface Window {
-    go?: unknown;
-    runtime?: unknown;
-  }
-}
-
-async function call<T>(fn: () => Promise<unknown>): Promise<T> {
-  if (typeof window === 'undefined' || window.go === undefined) {
-    throw new ApiError('internal', 'The application backend is not available: open ISMS Desk from its window.');
-  }
-  patchWailsCallback();
-  try {
-    return (await fn()) as T;
-  } catch (err) {
-    throw normaliseError(err);
-  }
-}
+export type * from './plan';
 
 function toRequirement(r: RequirementInput): isms.Requirement {
   return isms.Requirement.createFrom({
@@ -65,8 +47,6 @@ function toRequirement(r: RequirementInput): isms.Requirement {
   });
 }
 
-// Go sends a nil slice as null: the lists the screens iterate are made arrays here, once.
-const arr = <T,>(v: T[] | null | undefined): T[] => v ?? [];
 
 function toOptions(o: RequirementOptions): RequirementOptions {
   return {
@@ -91,6 +71,7 @@ function toDashboard(d: Dashboard): Dashboard {
 
 /** The Go services, typed and with normalised errors. */
 export const api = {
+  ...plan,
   requirements: {
     list: () => call<Requirement[] | null>(() => Requirements.List()).then(arr),
     get: (id: string) => call<RequirementDetail>(() => Requirements.Get(id)),

@@ -70,6 +70,40 @@ export namespace app {
 	        this.label = source["label"];
 	    }
 	}
+	export class ObjectiveApproval {
+	    approverId: string;
+	    on: string;
+	    how: string;
+	    ref: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ObjectiveApproval(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.approverId = source["approverId"];
+	        this.on = source["on"];
+	        this.how = source["how"];
+	        this.ref = source["ref"];
+	    }
+	}
+	export class PolicyDraft {
+	    number: string;
+	    summary: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyDraft(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.number = source["number"];
+	        this.summary = source["summary"];
+	        this.text = source["text"];
+	    }
+	}
 	export class Preferences {
 	    dayFirst: boolean;
 	
@@ -452,6 +486,263 @@ export namespace importer {
 
 export namespace isms {
 	
+	export class Acknowledgement {
+	    personId: string;
+	    on: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Acknowledgement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.on = source["on"];
+	    }
+	}
+	export class Approval {
+	    approverId: string;
+	    role: string;
+	    decision: string;
+	    method: string;
+	    comment: string;
+	    at: string;
+	    textSha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Approval(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.approverId = source["approverId"];
+	        this.role = source["role"];
+	        this.decision = source["decision"];
+	        this.method = source["method"];
+	        this.comment = source["comment"];
+	        this.at = source["at"];
+	        this.textSha256 = source["textSha256"];
+	    }
+	}
+	export class ControlTask {
+	    title: string;
+	    ownerId: string;
+	    dueDate: string;
+	    done: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ControlTask(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.ownerId = source["ownerId"];
+	        this.dueDate = source["dueDate"];
+	        this.done = source["done"];
+	    }
+	}
+	export class Control {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    theme: string;
+	    custom: boolean;
+	    description: string;
+	    applicability: string;
+	    justification: string;
+	    status: string;
+	    ownerId: string;
+	    implementationPlan: string;
+	    metric: string;
+	    evidence: string;
+	    dueDate: string;
+	    kpiIds: string[];
+	    notes: string;
+	    reasons: string[];
+	    tasks: ControlTask[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Control(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.theme = source["theme"];
+	        this.custom = source["custom"];
+	        this.description = source["description"];
+	        this.applicability = source["applicability"];
+	        this.justification = source["justification"];
+	        this.status = source["status"];
+	        this.ownerId = source["ownerId"];
+	        this.implementationPlan = source["implementationPlan"];
+	        this.metric = source["metric"];
+	        this.evidence = source["evidence"];
+	        this.dueDate = source["dueDate"];
+	        this.kpiIds = source["kpiIds"];
+	        this.notes = source["notes"];
+	        this.reasons = source["reasons"];
+	        this.tasks = this.convertValues(source["tasks"], ControlTask);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Issue {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    type: string;
+	    category: string;
+	    description: string;
+	    impact: string;
+	    ownerId: string;
+	    status: string;
+	    dateIdentified: string;
+	    lastReviewed: string;
+	    nextReview: string;
+	    changedSinceReview: boolean;
+	    changeNote: string;
+	    riskIds: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Issue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.type = source["type"];
+	        this.category = source["category"];
+	        this.description = source["description"];
+	        this.impact = source["impact"];
+	        this.ownerId = source["ownerId"];
+	        this.status = source["status"];
+	        this.dateIdentified = source["dateIdentified"];
+	        this.lastReviewed = source["lastReviewed"];
+	        this.nextReview = source["nextReview"];
+	        this.changedSinceReview = source["changedSinceReview"];
+	        this.changeNote = source["changeNote"];
+	        this.riskIds = source["riskIds"];
+	    }
+	}
+	export class Milestone {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    title: string;
+	    month: number;
+	    description: string;
+	    dueDate: string;
+	    status: string;
+	    order: number;
+	    ownerId: string;
+	    completedOn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Milestone(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.title = source["title"];
+	        this.month = source["month"];
+	        this.description = source["description"];
+	        this.dueDate = source["dueDate"];
+	        this.status = source["status"];
+	        this.order = source["order"];
+	        this.ownerId = source["ownerId"];
+	        this.completedOn = source["completedOn"];
+	    }
+	}
+	export class Objective {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    statement: string;
+	    businessGoal: string;
+	    measure: string;
+	    target: number;
+	    unit: string;
+	    ownerId: string;
+	    dueDate: string;
+	    status: string;
+	    approvedById: string;
+	    approvedOn: string;
+	    approvalHow: string;
+	    approvalRef: string;
+	    kpiIds: string[];
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Objective(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.statement = source["statement"];
+	        this.businessGoal = source["businessGoal"];
+	        this.measure = source["measure"];
+	        this.target = source["target"];
+	        this.unit = source["unit"];
+	        this.ownerId = source["ownerId"];
+	        this.dueDate = source["dueDate"];
+	        this.status = source["status"];
+	        this.approvedById = source["approvedById"];
+	        this.approvedOn = source["approvedOn"];
+	        this.approvalHow = source["approvalHow"];
+	        this.approvalRef = source["approvalRef"];
+	        this.kpiIds = source["kpiIds"];
+	        this.notes = source["notes"];
+	    }
+	}
 	export class Option {
 	    value: string;
 	    label: string;
@@ -466,6 +757,304 @@ export namespace isms {
 	        this.label = source["label"];
 	    }
 	}
+	export class RiskMethod {
+	    likelihood: string[];
+	    impact: string[];
+	    threshold: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RiskMethod(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.likelihood = source["likelihood"];
+	        this.impact = source["impact"];
+	        this.threshold = source["threshold"];
+	    }
+	}
+	export class Organisation {
+	    name: string;
+	    scope: string;
+	    classification: string;
+	    riskMethod: RiskMethod;
+	
+	    static createFrom(source: any = {}) {
+	        return new Organisation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.scope = source["scope"];
+	        this.classification = source["classification"];
+	        this.riskMethod = this.convertValues(source["riskMethod"], RiskMethod);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Party {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    name: string;
+	    category: string;
+	    internal: boolean;
+	    needs: string;
+	    influence: string;
+	    ownerId: string;
+	    lastReviewed: string;
+	    nextReview: string;
+	    changedSinceReview: boolean;
+	    changeNote: string;
+	    requirementIds: string[];
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Party(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.category = source["category"];
+	        this.internal = source["internal"];
+	        this.needs = source["needs"];
+	        this.influence = source["influence"];
+	        this.ownerId = source["ownerId"];
+	        this.lastReviewed = source["lastReviewed"];
+	        this.nextReview = source["nextReview"];
+	        this.changedSinceReview = source["changedSinceReview"];
+	        this.changeNote = source["changeNote"];
+	        this.requirementIds = source["requirementIds"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class Person {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    name: string;
+	    email: string;
+	    department: string;
+	    jobTitle: string;
+	    roleIds: string[];
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Person(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.department = source["department"];
+	        this.jobTitle = source["jobTitle"];
+	        this.roleIds = source["roleIds"];
+	        this.active = source["active"];
+	    }
+	}
+	export class PolicyReview {
+	    on: string;
+	    reviewerId: string;
+	    outcome: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyReview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.on = source["on"];
+	        this.reviewerId = source["reviewerId"];
+	        this.outcome = source["outcome"];
+	        this.note = source["note"];
+	    }
+	}
+	export class PolicyVersion {
+	    number: string;
+	    summary: string;
+	    text: string;
+	    status: string;
+	    authorId: string;
+	    createdOn: string;
+	    publishedOn: string;
+	    approvals: Approval[];
+	    acknowledgements: Acknowledgement[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyVersion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.number = source["number"];
+	        this.summary = source["summary"];
+	        this.text = source["text"];
+	        this.status = source["status"];
+	        this.authorId = source["authorId"];
+	        this.createdOn = source["createdOn"];
+	        this.publishedOn = source["publishedOn"];
+	        this.approvals = this.convertValues(source["approvals"], Approval);
+	        this.acknowledgements = this.convertValues(source["acknowledgements"], Acknowledgement);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Policy {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    docType: string;
+	    status: string;
+	    ownerId: string;
+	    approverId: string;
+	    reviewCycleMonths: number;
+	    lastReviewed: string;
+	    nextReviewDate: string;
+	    versions: PolicyVersion[];
+	    controlIds: string[];
+	    reviews: PolicyReview[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Policy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.docType = source["docType"];
+	        this.status = source["status"];
+	        this.ownerId = source["ownerId"];
+	        this.approverId = source["approverId"];
+	        this.reviewCycleMonths = source["reviewCycleMonths"];
+	        this.lastReviewed = source["lastReviewed"];
+	        this.nextReviewDate = source["nextReviewDate"];
+	        this.versions = this.convertValues(source["versions"], PolicyVersion);
+	        this.controlIds = source["controlIds"];
+	        this.reviews = this.convertValues(source["reviews"], PolicyReview);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PolicyDecision {
+	    approverId: string;
+	    role: string;
+	    method: string;
+	    comment: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyDecision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.approverId = source["approverId"];
+	        this.role = source["role"];
+	        this.method = source["method"];
+	        this.comment = source["comment"];
+	        this.at = source["at"];
+	    }
+	}
+	
+	export class PolicyTemplate {
+	    id: string;
+	    ref: string;
+	    title: string;
+	    docType: string;
+	    summary: string;
+	    reviewCycleMonths: number;
+	    controlRefs: string[];
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.docType = source["docType"];
+	        this.summary = source["summary"];
+	        this.reviewCycleMonths = source["reviewCycleMonths"];
+	        this.controlRefs = source["controlRefs"];
+	        this.text = source["text"];
+	    }
+	}
+	
 	export class Requirement {
 	    id: string;
 	    version: number;
@@ -508,6 +1097,140 @@ export namespace isms {
 	        this.notes = source["notes"];
 	        this.controlIds = source["controlIds"];
 	        this.policyIds = source["policyIds"];
+	    }
+	}
+	export class RiskAcceptance {
+	    acceptedById: string;
+	    acceptedOn: string;
+	    comment: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RiskAcceptance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.acceptedById = source["acceptedById"];
+	        this.acceptedOn = source["acceptedOn"];
+	        this.comment = source["comment"];
+	    }
+	}
+	export class Risk {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    description: string;
+	    asset: string;
+	    threat: string;
+	    vulnerability: string;
+	    likelihood: number;
+	    impact: number;
+	    ownerId: string;
+	    status: string;
+	    treatment: string;
+	    treatmentPlan: string;
+	    controlIds: string[];
+	    actionIds: string[];
+	    residualLikelihood: number;
+	    residualImpact: number;
+	    acceptance: RiskAcceptance;
+	    identifiedOn: string;
+	    reviewDate: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Risk(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.asset = source["asset"];
+	        this.threat = source["threat"];
+	        this.vulnerability = source["vulnerability"];
+	        this.likelihood = source["likelihood"];
+	        this.impact = source["impact"];
+	        this.ownerId = source["ownerId"];
+	        this.status = source["status"];
+	        this.treatment = source["treatment"];
+	        this.treatmentPlan = source["treatmentPlan"];
+	        this.controlIds = source["controlIds"];
+	        this.actionIds = source["actionIds"];
+	        this.residualLikelihood = source["residualLikelihood"];
+	        this.residualImpact = source["residualImpact"];
+	        this.acceptance = this.convertValues(source["acceptance"], RiskAcceptance);
+	        this.identifiedOn = source["identifiedOn"];
+	        this.reviewDate = source["reviewDate"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class Role {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    name: string;
+	    responsibilities: string;
+	    standard: boolean;
+	    areas: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Role(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.name = source["name"];
+	        this.responsibilities = source["responsibilities"];
+	        this.standard = source["standard"];
+	        this.areas = source["areas"];
+	    }
+	}
+	export class SMARTCheck {
+	    field: string;
+	    label: string;
+	    present: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SMARTCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.label = source["label"];
+	        this.present = source["present"];
 	    }
 	}
 
@@ -749,8 +1472,76 @@ export namespace overview {
 	}
 	
 	
+	export class KPIReading {
+	    kpiId: string;
+	    ref: string;
+	    name: string;
+	    target: number;
+	    unit: string;
+	    value: number;
+	    date: string;
+	    rag: string;
+	    attained: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KPIReading(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kpiId = source["kpiId"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.target = source["target"];
+	        this.unit = source["unit"];
+	        this.value = source["value"];
+	        this.date = source["date"];
+	        this.rag = source["rag"];
+	        this.attained = source["attained"];
+	    }
+	}
 	
 	
+	export class ObjectiveProgress {
+	    objectiveId: string;
+	    percent: number;
+	    measured: number;
+	    rag: string;
+	    kpis: KPIReading[];
+	    smart: isms.SMARTCheck[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ObjectiveProgress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.objectiveId = source["objectiveId"];
+	        this.percent = source["percent"];
+	        this.measured = source["measured"];
+	        this.rag = source["rag"];
+	        this.kpis = this.convertValues(source["kpis"], KPIReading);
+	        this.smart = this.convertValues(source["smart"], isms.SMARTCheck);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 

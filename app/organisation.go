@@ -1,0 +1,74 @@
+package app
+
+import (
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/overview"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+)
+
+// OrganisationService keeps the organisation's name, the ISMS scope (4.3) and the risk
+// method (6.1.2), which every report cover and risk score use.
+type OrganisationService struct{ app *App }
+
+// Get returns the organisation's settings.
+func (s *OrganisationService) Get() (isms.Organisation, error) {
+	var out isms.Organisation
+	err := s.app.view(func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Organisation()
+		return err
+	})
+	return out, err
+}
+
+// Save stores the organisation's settings.
+func (s *OrganisationService) Save(o isms.Organisation) (isms.Organisation, error) {
+	err := s.app.update(func(tx *store.Tx) error { return tx.SetOrganisation(o) })
+	if err != nil {
+		return isms.Organisation{}, err
+	}
+	return s.Get()
+}
+
+func loadOrganisation(tx *store.Tx) (isms.Organisation, error) { return tx.Organisation() }
+
+// Enums returns every enum the forms offer, by name.
+func (s *RecordService) Enums() map[string][]isms.Option {
+	return map[string][]isms.Option{
+		"objectiveStatuses":   isms.ObjectiveStatuses,
+		"approvalMethods":     isms.ApprovalMethods,
+		"issueTypes":          isms.IssueTypes,
+		"issueCategories":     isms.IssueCategories,
+		"issueStatuses":       isms.IssueStatuses,
+		"partyCategories":     isms.PartyCategories,
+		"influences":          isms.Influences,
+		"docTypes":            isms.DocTypes,
+		"policyStatuses":      isms.PolicyStatuses,
+		"reviewOutcomes":      isms.PolicyReviewOutcomes,
+		"themes":              isms.Themes,
+		"applicabilities":     isms.Applicabilities,
+		"implementation":      isms.ImplementationStatuses,
+		"inclusionReasons":    isms.InclusionReasons,
+		"riskStatuses":        isms.RiskStatuses,
+		"treatments":          isms.TreatmentOptions,
+		"riskLevels":          isms.RiskLevels,
+		"milestoneStatuses":   isms.MilestoneStatuses,
+		"responsibilityAreas": isms.ResponsibilityAreas,
+		"requirementSources":  isms.RequirementSources,
+		"complianceStatuses":  isms.ComplianceStatuses,
+	}
+}
+
+// Choices lists the records of a kind as pickers offer them (people who left are not offered).
+func (s *RecordService) Choices(kind string) ([]isms.Option, error) {
+	k, err := isms.ParseKind(kind)
+	if err != nil {
+		return nil, err
+	}
+	var out []isms.Option
+	err = s.app.view(func(tx *store.Tx) error {
+		out, err = overview.Choices(tx, k)
+		return err
+	})
+	return out, err
+}
