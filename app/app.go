@@ -44,6 +44,7 @@ type App struct {
 	Milestones   *MilestoneService
 	People       *PersonService
 	Roles        *RoleService
+	Evidence     *EvidenceService
 }
 
 // New returns an App over the data folder; the store opens in Startup.
@@ -65,6 +66,7 @@ func New(dataDir string, log *slog.Logger) *App {
 	a.Milestones = &MilestoneService{app: a}
 	a.People = &PersonService{app: a}
 	a.Roles = &RoleService{app: a}
+	a.Evidence = &EvidenceService{app: a}
 	return a
 }
 
@@ -72,7 +74,7 @@ func New(dataDir string, log *slog.Logger) *App {
 func (a *App) Services() []any {
 	return []any{a.Requirements, a.Records, a.Dashboard, a.System, a.Import, a.Reports,
 		a.Organisation, a.Objectives, a.Issues, a.Parties, a.Policies, a.Controls, a.Risks,
-		a.Milestones, a.People, a.Roles}
+		a.Milestones, a.People, a.Roles, a.Evidence}
 }
 
 // Startup opens the store and seeds a new database. A failure is kept and shown by the

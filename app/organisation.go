@@ -56,7 +56,17 @@ func (s *RecordService) Enums() map[string][]isms.Option {
 		"responsibilityAreas": isms.ResponsibilityAreas,
 		"requirementSources":  isms.RequirementSources,
 		"complianceStatuses":  isms.ComplianceStatuses,
+		"clauses":             clauseOptions(),
 	}
+}
+
+// clauseOptions lists clauses 4 to 10 of ISO/IEC 27001:2022 as "6.1.2" with its title.
+func clauseOptions() []isms.Option {
+	var out []isms.Option
+	for _, c := range isms.Clauses() {
+		out = append(out, isms.Option{Value: c.Ref, Label: c.Title})
+	}
+	return out
 }
 
 // Choices lists the records of a kind as pickers offer them (people who left are not offered).

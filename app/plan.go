@@ -234,6 +234,12 @@ func (s *RiskService) Accept(id string, version int, a isms.RiskAcceptance) (ism
 		if err != nil {
 			return err
 		}
+		if by, _, err := personWithRoles(tx, a.AcceptedByID); err != nil {
+			return err
+		} else if by != nil && !by.Active {
+			return &isms.Error{Code: isms.CodeInvalid, Message: by.Name + " has left the organisation: give the risk a new owner first",
+				Fields: map[string]string{"acceptance.acceptedById": "has left the organisation"}}
+		}
 		return r.Accept(org.RiskMethod, a.AcceptedByID, a.AcceptedOn, a.Comment)
 	})
 }
@@ -271,7 +277,16 @@ func (s *MilestoneService) Create(m isms.Milestone) (isms.Milestone, error) {
 
 // Update saves an edit of a milestone.
 func (s *MilestoneService) Update(m isms.Milestone) (isms.Milestone, error) {
-	return s.r().update(m, nil)
+	return s.r().update(m, func(_ *store.Tx, old, new *isms.Milestone) error {
+		new.CompletedOn = old.CompletedOn
+		switch {
+		case new.Status != isms.MilestoneDone:
+			new.CompletedOn = ""
+		case new.CompletedOn == "":
+			new.CompletedOn = isms.DateOf(s.app.clock()) // marked done from the form: today
+		}
+		return nil
+	})
 }
 
 // Delete removes a milestone.

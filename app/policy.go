@@ -29,6 +29,9 @@ func (s *PolicyService) Create(p isms.Policy, text string) (isms.Policy, error) 
 		if p.DocType == "" {
 			p.DocType = isms.DocPolicy
 		}
+		if err := isms.CheckPolicyChange(&isms.Policy{}, p); err != nil {
+			return err
+		}
 		return p.NewVersion("1.0", "First issue", text, p.OwnerID, s.today())
 	})
 }
@@ -161,12 +164,22 @@ func (s *PolicyService) decider(tx *store.Tx, d *isms.PolicyDecision) error {
 		return &isms.Error{Code: isms.CodeInvalid, Message: person.Name + " has left the organisation",
 			Fields: map[string]string{"approverId": "has left the organisation"}}
 	}
-	if d.Role == "" {
-		for _, r := range roles {
-			if d.Role == "" || r.Name == isms.RoleSeniorManagement {
-				d.Role = r.Name
-			}
+	// The role recorded is one the approver holds: the one asked for, else Senior
+	// Management when they hold it, else their first role.
+	asked := d.Role
+	d.Role = ""
+	for _, r := range roles {
+		if asked != "" && strings.EqualFold(r.Name, asked) {
+			d.Role = r.Name
+			return nil
 		}
+		if d.Role == "" || r.Name == isms.RoleSeniorManagement {
+			d.Role = r.Name
+		}
+	}
+	if asked != "" {
+		return &isms.Error{Code: isms.CodeInvalid, Message: person.Name + " does not hold the role " + asked,
+			Fields: map[string]string{"role": "is not one of " + person.Name + "'s roles"}}
 	}
 	return nil
 }

@@ -58,11 +58,6 @@ func (p *Problems) IDs(field string, ids []string) {
 	}
 }
 
-// Has reports whether a problem was recorded for field.
-func (p *Problems) Has(field string) bool {
-	_, ok := p.fields[field]
-	return ok
-}
 
 // AddDate returns d moved by the given years, months and days; "" stays "".
 func (d Date) AddDate(years, months, days int) Date {

@@ -289,11 +289,15 @@ func dedupe(links []Link) []Link {
 	return out
 }
 
-// CheckPolicyChange checks an update of a policy against its stored state: a locked
+// CheckPolicyChange checks an update of a policy against its stored state (a new policy
+// against an empty one): the approver is not the owner, who writes the versions; a locked
 // (approved, published or retired) version's number and text may not change, versions may
 // not be removed, and each version's status may only follow the workflow.
 func CheckPolicyChange(old, new *Policy) error {
 	pr := NewProblems("policy")
+	if new.ApproverID != "" && new.ApproverID == new.OwnerID {
+		pr.Add("approverId", "must differ from the owner, who writes the versions")
+	}
 	if len(new.Versions) < len(old.Versions) {
 		pr.Add("versions", "versions cannot be removed")
 		return pr.Err()
@@ -471,6 +475,13 @@ func (p *Policy) move(to string, a *Approval, on Date) error {
 	}
 	if to == PolicyPublished {
 		v.PublishedOn = on
+		if next.NextReviewDate == "" {
+			cycle := next.ReviewCycleMonths
+			if cycle == 0 {
+				cycle = 12
+			}
+			next.NextReviewDate = on.AddDate(0, cycle, 0)
+		}
 		for i := range next.Versions[:len(next.Versions)-1] {
 			if next.Versions[i].Status == PolicyPublished {
 				next.Versions[i].Status = PolicyRetired

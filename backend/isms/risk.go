@@ -106,14 +106,8 @@ func (*Risk) Kind() Kind { return KindRisk }
 // Score returns likelihood times impact.
 func (r *Risk) Score() int { return r.Likelihood * r.Impact }
 
-// Level returns the level of the inherent score.
-func (r *Risk) Level() string { return RiskLevel(r.Score()) }
-
 // ResidualScore returns residual likelihood times residual impact, 0 when not assessed.
 func (r *Risk) ResidualScore() int { return r.ResidualLikelihood * r.ResidualImpact }
-
-// ResidualLevel returns the level of the residual score, "" when not assessed.
-func (r *Risk) ResidualLevel() string { return RiskLevel(r.ResidualScore()) }
 
 // Validate implements Record.
 func (r *Risk) Validate() error {

@@ -232,14 +232,21 @@ func TestRiskScore(t *testing.T) {
 		level string
 	}{{1, 1, isms.LevelLow}, {2, 2, isms.LevelLow}, {1, 5, isms.LevelMedium}, {3, 3, isms.LevelMedium},
 		{2, 5, isms.LevelHigh}, {4, 4, isms.LevelHigh}, {4, 5, isms.LevelCritical}, {5, 5, isms.LevelCritical}}
+	m := isms.DefaultRiskMethod()
 	for _, tt := range tests {
 		r := &isms.Risk{Likelihood: tt.l, Impact: tt.i}
-		if r.Score() != tt.l*tt.i || r.Level() != tt.level {
-			t.Errorf("%dx%d: score %d level %s, want %s", tt.l, tt.i, r.Score(), r.Level(), tt.level)
+		if r.Score() != tt.l*tt.i || m.Level(r.Score()) != tt.level || isms.RiskLevel(r.Score()) != tt.level {
+			t.Errorf("%dx%d: score %d level %s, want %s", tt.l, tt.i, r.Score(), m.Level(r.Score()), tt.level)
 		}
 	}
-	if (&isms.Risk{}).ResidualLevel() != "" {
+	if m.Level((&isms.Risk{}).ResidualScore()) != "" {
 		t.Error("unassessed residual risk has a level")
+	}
+	three := isms.RiskMethod{Likelihood: []string{"a", "b", "c"}, Impact: []string{"x", "y", "z"}, Threshold: 3}
+	for score, want := range map[int]string{1: isms.LevelLow, 2: isms.LevelMedium, 3: isms.LevelMedium, 4: isms.LevelHigh, 5: isms.LevelHigh, 6: isms.LevelCritical, 9: isms.LevelCritical} {
+		if got := three.Level(score); got != want {
+			t.Errorf("3x3 level of %d = %s, want %s", score, got, want)
+		}
 	}
 }
 

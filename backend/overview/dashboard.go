@@ -86,11 +86,12 @@ func Summary(tx *store.Tx, now time.Time) (Dashboard, error) {
 			if err != nil {
 				return Dashboard{}, err
 			}
-			if closed[r.Terms().Status] {
+			open, overdue := dueState(r, isms.DateOf(today))
+			if !open {
 				continue
 			}
 			row := rowOf(tx, r, names)
-			if r.Terms().Due.Before(today) {
+			if overdue {
 				d.Overdue = append(d.Overdue, row)
 			} else {
 				d.Upcoming = append(d.Upcoming, row)
@@ -103,4 +104,25 @@ func Summary(tx *store.Tx, now time.Time) (Dashboard, error) {
 	byDue(d.Overdue)
 	byDue(d.Upcoming)
 	return d, nil
+}
+
+// dueState reports whether a record with a due date is still open work and whether it is
+// overdue on today. The kinds that have a rule for it in package isms follow the rule: a
+// milestone is overdue until it is done, a policy's review until it is retired (whatever
+// became of its latest draft), evidence once it has expired, an action until it is done or
+// cancelled. Other kinds are open unless their status is a closed one and overdue once
+// their due date has passed.
+func dueState(r isms.Record, today isms.Date) (open, overdue bool) {
+	switch x := r.(type) {
+	case *isms.Milestone:
+		return x.Status != isms.MilestoneDone, x.Overdue(today)
+	case *isms.Policy:
+		return x.Status != isms.PolicyRetired, x.ReviewOverdue(today)
+	case *isms.Evidence:
+		return true, x.Expired(today)
+	case *isms.Action:
+		return !x.Finished(), x.Overdue(today)
+	}
+	t := r.Terms()
+	return !closed[t.Status], t.Due.Before(today.Time())
 }

@@ -128,7 +128,7 @@ func Choices(tx *store.Tx, kind isms.Kind) ([]isms.Option, error) {
 
 func label(t isms.Terms) string {
 	switch {
-	case t.Ref != "" && t.Title != "":
+	case t.Ref != "" && t.Title != "" && !strings.EqualFold(strings.TrimSpace(t.Ref), strings.TrimSpace(t.Title)):
 		return t.Ref + " " + t.Title
 	case t.Title != "":
 		return t.Title

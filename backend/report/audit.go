@@ -48,11 +48,16 @@ func fieldTable(rows [][2]any) *table {
 }
 
 // clauseTitle returns the title of a clause or Annex A control reference, "" when unknown.
+// A clause number ("7.2", "Clause 7.2") is a clause of ISO/IEC 27001:2022 and gets the
+// clause's title; a reference with the Annex A prefix ("A.7.2", "A 7.2", "Annex A 7.2") is
+// a control. A bare number that is no clause ("8.8") is read as a control whose prefix
+// was left out. The clause is looked up first because the two numberings overlap: 5.2,
+// 6.2, 7.2 and 7.3 are both clauses and (with the prefix) controls.
 func clauseTitle(ref string) string {
-	if c, ok := isms.LookupControl(ref); ok {
+	if c, ok := isms.LookupClause(ref); ok {
 		return c.Title
 	}
-	if c, ok := isms.LookupClause(ref); ok {
+	if c, ok := isms.LookupControl(ref); ok {
 		return c.Title
 	}
 	return ""

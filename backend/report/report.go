@@ -60,11 +60,12 @@ type Options struct {
 }
 
 // The settings the cover sheet reads: the organisation's name, its ISMS scope statement
-// and the classification label printed on reports (plain text values).
+// and the classification label printed on reports (plain text values). They are the
+// store's organisation settings, read with the risk method through tx.Organisation.
 const (
-	SettingOrganisation   = "organisation"
-	SettingScope          = "organisation.scope"
-	SettingClassification = "organisation.classification"
+	SettingOrganisation   = store.SettingOrgName
+	SettingScope          = store.SettingOrgScope
+	SettingClassification = store.SettingOrgClassification
 )
 
 // builder assembles the sheets of one report from a snapshot.
@@ -85,7 +86,7 @@ var specs = []spec{
 	{Info{"audit", "Internal audit report", "Scope, criteria, auditor, checklist results, findings, nonconformities raised and their corrective actions for one audit.", true, isms.KindAudit},
 		[]isms.Kind{isms.KindAudit, isms.KindFinding, isms.KindNonconformity, isms.KindAction, isms.KindPerson}, buildAudit},
 	{Info{"soa", "Statement of Applicability", "Every Annex A and custom control with applicability, justification, implementation status, owner, linked risks and requirements; a summary by theme.", false, ""},
-		[]isms.Kind{isms.KindControl, isms.KindRisk, isms.KindRequirement, isms.KindPerson}, buildSoA},
+		[]isms.Kind{isms.KindControl, isms.KindRisk, isms.KindRequirement, isms.KindKPI, isms.KindPerson}, buildSoA},
 	{Info{"requirements", "Requirements register", "The register of legal, regulatory, contractual and business requirements, in the layout the import reads back.", false, ""},
 		[]isms.Kind{isms.KindRequirement, isms.KindPerson}, buildRequirements},
 	{Info{"gap-analysis", "Requirements gap analysis", "Each requirement's compliance status, the controls and evidence that cover it and what is missing, with totals by source type.", false, ""},
@@ -140,20 +141,12 @@ func Write(ctx context.Context, db *store.DB, name string, opts Options, w io.Wr
 	var s *snap
 	err = db.View(func(tx *store.Tx) error {
 		var err error
-		s, err = load(tx, sp.kinds, now, opts.ID)
-		if err != nil {
+		// load reads the organisation's settings too: name, scope, classification, risk method.
+		if s, err = load(tx, sp.kinds, now, opts.ID); err != nil {
 			return err
 		}
-		if s.org, err = organisation(tx, opts.Organisation); err != nil {
-			return err
-		}
-		if s.scope, err = tx.Setting(SettingScope); err != nil {
-			return fmt.Errorf("report: unable to read the ISMS scope: %w", err)
-		}
-		if s.class, err = tx.Setting(SettingClassification); err != nil {
-			return fmt.Errorf("report: unable to read the classification label: %w", err)
-		}
-		return nil
+		s.org, err = organisation(tx, opts.Organisation, s.org)
+		return err
 	})
 	if err != nil {
 		return err
@@ -169,22 +162,19 @@ func Write(ctx context.Context, db *store.DB, name string, opts Options, w io.Wr
 	if version == "" {
 		version = buildinfo.Version
 	}
-	meta := Meta{Organisation: s.org, Scope: strings.TrimSpace(s.scope), Classification: strings.TrimSpace(s.class), Title: title, Period: period, GeneratedAt: now, Version: version,
+	meta := Meta{Organisation: s.org, Scope: s.scope, Classification: s.class, Title: title, Period: period, GeneratedAt: now, Version: version,
 		SHA256: s.hash, Records: s.count}
 	return newBook(ctx, meta, opts.Progress).write(sheets, w)
 }
 
-// organisation returns the name for the cover: the option, the stored setting, the demo
-// organisation's name in a demo database, or a placeholder.
-func organisation(tx *store.Tx, given string) (string, error) {
-	if given != "" {
-		return given, nil
+// organisation returns the name for the cover: the option, else the stored name, else
+// the demo organisation's name in a demo database, else a placeholder. The placeholder
+// is printed only when no name is given or stored (blank text counts as none).
+func organisation(tx *store.Tx, given, stored string) (string, error) {
+	if v := strings.TrimSpace(given); v != "" {
+		return v, nil
 	}
-	v, err := tx.Setting(SettingOrganisation)
-	if err != nil {
-		return "", fmt.Errorf("report: unable to read the organisation's name: %w", err)
-	}
-	if v != "" {
+	if v := strings.TrimSpace(stored); v != "" {
 		return v, nil
 	}
 	demo, err := tx.Setting(seed.SettingDemo)
@@ -194,8 +184,11 @@ func organisation(tx *store.Tx, given string) (string, error) {
 	if demo != "" {
 		return seed.DemoOrganisation, nil
 	}
-	return "(organisation name not set)", nil
+	return nameNotSet, nil
 }
+
+// nameNotSet is what the cover says when the organisation's name is not set.
+const nameNotSet = "(organisation name not set)"
 
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

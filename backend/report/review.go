@@ -315,8 +315,8 @@ func reviewRisks(s *snap, r *isms.Review) *table {
 	risks := all[*isms.Risk](s, isms.KindRisk)
 	inh, res := map[string]int{}, map[string]int{}
 	for _, k := range risks {
-		inh[k.Level()]++
-		res[k.ResidualLevel()]++
+		inh[s.method.Level(k.Score())]++
+		res[s.method.Level(k.ResidualScore())]++
 	}
 	count := func(m map[string]int) string {
 		var parts []string
@@ -357,9 +357,9 @@ func reviewRisks(s *snap, r *isms.Review) *table {
 					acts = fmt.Sprintf("%d of %d", fin, n)
 				}
 				late := k.ReviewDate != "" && k.ReviewDate.Before(s.today) && k.Status != isms.RiskClosed
-				if err := emit(k.Ref, k.Title, s.name(k.OwnerID), scoreOrNil(k.Score()), isms.RiskLevels.Label(k.Level()),
+				if err := emit(k.Ref, k.Title, s.name(k.OwnerID), scoreOrNil(k.Score()), s.levelLabel(k.Score()),
 					isms.TreatmentOptions.Label(k.Treatment), isms.RiskStatuses.Label(k.Status), scoreOrNil(k.ResidualScore()),
-					isms.RiskLevels.Label(k.ResidualLevel()), ctl, acts, k.ReviewDate, overdue(late)); err != nil {
+					s.levelLabel(k.ResidualScore()), ctl, acts, k.ReviewDate, overdue(late)); err != nil {
 					return err
 				}
 			}

@@ -11,11 +11,46 @@ import (
 )
 
 // RiskColumns are the header names of the risk register, in order; the import feature
-// maps them back to risk fields.
+// maps them back to risk fields. The register writes the acceptance threshold column's
+// header with the method's threshold, e.g. "Above acceptance threshold (4)" (see
+// thresholdHeader).
 var RiskColumns = []string{"Reference", "Title", "Description", "Asset or process", "Threat", "Vulnerability",
 	"Likelihood", "Impact", "Score", "Level", "Owner", "Status", "Treatment option", "Treatment plan",
-	"Residual likelihood", "Residual impact", "Residual score", "Residual level", "Identified on", "Review date",
+	"Residual likelihood", "Residual impact", "Residual score", "Residual level", colThreshold, "Identified on", "Review date",
 	"Controls", "Actions", "Accepted by", "Accepted on"}
+
+// colThreshold is the risk register's column saying whether a risk's score is above the
+// organisation's acceptance threshold.
+const colThreshold = "Above acceptance threshold"
+
+// thresholdHeader is the header of the threshold column: its name with the threshold.
+func thresholdHeader(m isms.RiskMethod) string {
+	return fmt.Sprintf("%s (%d)", colThreshold, m.Threshold)
+}
+
+// aboveThreshold says whether the score that acceptance is judged on (the residual
+// score, the inherent score while no residual is assessed, as isms.Risk.Accept judges
+// it) is above the method's acceptance threshold: "Yes" or "No", nil when the risk is
+// not assessed.
+func aboveThreshold(m isms.RiskMethod, r *isms.Risk) any {
+	score := r.ResidualScore()
+	if score == 0 {
+		score = r.Score()
+	}
+	if score == 0 {
+		return nil
+	}
+	return yesNo(score > m.Threshold)
+}
+
+// thresholdRAG flags the risks above the acceptance threshold.
+var thresholdRAG = map[string]string{"Yes": ragAmber}
+
+// levelLabel returns the label of a score's level on the organisation's risk method,
+// "" for a score of 0 (not assessed).
+func (s *snap) levelLabel(score int) string {
+	return isms.RiskLevels.Label(s.method.Level(score))
+}
 
 // levelRAG colours a risk level.
 var levelRAG = map[string]string{
@@ -54,19 +89,21 @@ func scoreOrNil(n int) any {
 
 func buildRisks(s *snap) (string, string, []sheet, error) {
 	risks := all[*isms.Risk](s, isms.KindRisk)
-	widths := []float64{10, 32, 36, 24, 26, 26, 10, 9, 8, 10, 18, 12, 12, 40, 10, 10, 9, 10, 12, 12, 22, 16, 18, 12}
+	m := s.method
+	widths := []float64{10, 32, 36, 24, 26, 26, 10, 9, 8, 10, 18, 12, 12, 40, 10, 10, 9, 10, 16, 12, 12, 22, 16, 18, 12}
 	cols := make([]column, len(RiskColumns))
 	for i, n := range RiskColumns {
 		cols[i] = column{Name: n, Width: widths[i]}
 	}
 	cols[9].RAG, cols[17].RAG = levelRAG, levelRAG
+	cols[18].Name, cols[18].RAG = thresholdHeader(m), thresholdRAG
 	register := &table{Cols: cols, N: len(risks), Rows: func(emit func(...any) error) error {
 		for _, r := range risks {
 			if err := emit(r.Ref, r.Title, r.Description, r.Asset, r.Threat, r.Vulnerability,
-				scoreOrNil(r.Likelihood), scoreOrNil(r.Impact), scoreOrNil(r.Score()), isms.RiskLevels.Label(r.Level()),
+				scoreOrNil(r.Likelihood), scoreOrNil(r.Impact), scoreOrNil(r.Score()), s.levelLabel(r.Score()),
 				s.name(r.OwnerID), isms.RiskStatuses.Label(r.Status), isms.TreatmentOptions.Label(r.Treatment), r.TreatmentPlan,
 				scoreOrNil(r.ResidualLikelihood), scoreOrNil(r.ResidualImpact), scoreOrNil(r.ResidualScore()),
-				isms.RiskLevels.Label(r.ResidualLevel()), r.IdentifiedOn, r.ReviewDate,
+				s.levelLabel(r.ResidualScore()), aboveThreshold(m, r), r.IdentifiedOn, r.ReviewDate,
 				s.refs(isms.KindControl, r.ControlIDs), s.refs(isms.KindAction, r.ActionIDs),
 				s.name(r.Acceptance.AcceptedByID), r.Acceptance.AcceptedOn); err != nil {
 				return err
@@ -75,10 +112,11 @@ func buildRisks(s *snap) (string, string, []sheet, error) {
 		return nil
 	}}
 	return "Risk register and treatment plan", s.asAt(), []sheet{
-		{Name: "Risk register", About: fmt.Sprintf("The %d risks with inherent and residual scores (5x5: likelihood x impact), owners and treatment (clauses 6.1.2, 8.2).", len(risks)), Table: register},
+		{Name: "Risk register", About: fmt.Sprintf("The %d risks with inherent and residual scores (%dx%d: likelihood x impact), owners and treatment (clauses 6.1.2, 8.2); whether each is above the acceptance threshold of score %d (judged on the residual score, the inherent one while no residual is assessed).",
+			len(risks), len(m.Likelihood), len(m.Impact), m.Threshold), Table: register},
 		{Name: "Treatment plan", About: "Each risk's treatment option and plan with its controls and actions, owners, due dates and status (clauses 6.1.3, 8.3).", Table: treatmentPlan(s, risks)},
 		{Name: "Heat maps", About: "Inherent and residual risk heat maps: how many risks, and which, sit in each likelihood and impact cell.", Draw: func(b *book, name string) error {
-			return drawHeatMaps(b, name, risks)
+			return drawHeatMaps(b, name, m, risks)
 		}},
 	}, nil
 }
@@ -122,8 +160,8 @@ func treatmentPlan(s *snap, risks []*isms.Risk) *table {
 			if treatment == "" {
 				treatment = "Not decided"
 			}
-			head := []any{r.Ref, r.Title, s.name(r.OwnerID), isms.RiskLevels.Label(r.Level()), treatment, r.TreatmentPlan, ctl, impl}
-			tail := []any{isms.RiskLevels.Label(r.ResidualLevel()), isms.RiskStatuses.Label(r.Status)}
+			head := []any{r.Ref, r.Title, s.name(r.OwnerID), s.levelLabel(r.Score()), treatment, r.TreatmentPlan, ctl, impl}
+			tail := []any{s.levelLabel(r.ResidualScore()), isms.RiskStatuses.Label(r.Status)}
 			actions := 0
 			for _, id := range r.ActionIDs {
 				a, ok := get[*isms.Action](s, isms.KindAction, id)
@@ -148,15 +186,21 @@ func treatmentPlan(s *snap, risks []*isms.Risk) *table {
 	}}
 }
 
-// drawHeatMaps draws the inherent and the residual 5x5 heat maps: likelihood up the
-// side (5 at the top), impact along the bottom, each cell coloured by its level and
-// listing the risks in it.
-func drawHeatMaps(b *book, name string, risks []*isms.Risk) error {
+// drawHeatMaps draws the inherent and the residual heat maps on the organisation's risk
+// method: len(Likelihood) rows by len(Impact) columns, likelihood up the side (the
+// highest at the top), impact along the bottom, each axis with the method's labels, each
+// cell coloured by its level and listing the risks in it; then a legend of the levels
+// with the method's score ranges.
+func drawHeatMaps(b *book, name string, m isms.RiskMethod, risks []*isms.Risk) error {
 	f := b.f
+	nl, ni := len(m.Likelihood), len(m.Impact)
 	if err := f.SetColWidth(name, "A", "A", heatLabelWidth); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(name, "B", "F", 22); err != nil {
+	legend := []string{isms.LevelLow, isms.LevelMedium, isms.LevelHigh, isms.LevelCritical}
+	// The impact columns, and the legend's cells to the right of its label.
+	last, _ := excelize.ColumnNumberToName(1 + max(ni, len(legend)))
+	if err := f.SetColWidth(name, "B", last, heatCellWidth); err != nil {
 		return err
 	}
 	top := 1
@@ -167,43 +211,52 @@ func drawHeatMaps(b *book, name string, risks []*isms.Risk) error {
 		{"Inherent risk (before treatment)", func(r *isms.Risk) (int, int) { return r.Likelihood, r.Impact }},
 		{"Residual risk (after treatment)", func(r *isms.Risk) (int, int) { return r.ResidualLikelihood, r.ResidualImpact }},
 	}
-	for _, m := range maps {
-		if err := b.setCell(name, "A"+strconv.Itoa(top), m.title, "subtitle", ""); err != nil {
+	for _, hm := range maps {
+		if err := b.setCell(name, "A"+strconv.Itoa(top), hm.title, "subtitle", ""); err != nil {
 			return err
 		}
 		grid := map[[2]int][]string{}
 		var unassessed []string
 		for _, r := range risks {
-			l, i := m.li(r)
-			if l < 1 || l > 5 || i < 1 || i > 5 {
+			l, i := hm.li(r)
+			if l < 1 || l > nl || i < 1 || i > ni {
 				unassessed = append(unassessed, r.Ref)
 				continue
 			}
 			grid[[2]int{l, i}] = append(grid[[2]int{l, i}], r.Ref)
 		}
-		for row := 0; row < 5; row++ {
-			l := 5 - row
+		for row := 0; row < nl; row++ {
+			l := nl - row
 			y := top + 1 + row
-			if err := b.setCell(name, cellRef(1, y), "Likelihood "+strconv.Itoa(l), "axis", ""); err != nil {
+			label := axisLabel("Likelihood", l, m.Likelihood)
+			if err := b.setCell(name, cellRef(1, y), label, "axis", ""); err != nil {
 				return err
 			}
-			if err := f.SetRowHeight(name, y, 48); err != nil {
+			if err := f.SetRowHeight(name, y, max(heatRowHeight, linesHeight(textLines(label, heatLabelWidth, true)))); err != nil {
 				return err
 			}
-			for i := 1; i <= 5; i++ {
+			for i := 1; i <= ni; i++ {
 				refs := grid[[2]int{l, i}]
 				text := ""
 				if len(refs) > 0 {
 					text = fmt.Sprintf("%d: %s", len(refs), strings.Join(refs, ", "))
 				}
-				if err := b.setCell(name, cellRef(1+i, y), text, "heat", heatColour[isms.RiskLevel(l*i)]); err != nil {
+				if err := b.setCell(name, cellRef(1+i, y), text, "heat", heatColour[m.Level(l*i)]); err != nil {
 					return err
 				}
 			}
 		}
-		y := top + 6
-		for i := 1; i <= 5; i++ {
-			if err := b.setCell(name, cellRef(1+i, y), "Impact "+strconv.Itoa(i), "axis", ""); err != nil {
+		y := top + 1 + nl
+		lines := 1
+		for i := 1; i <= ni; i++ {
+			label := axisLabel("Impact", i, m.Impact)
+			lines = max(lines, textLines(label, heatCellWidth, true))
+			if err := b.setCell(name, cellRef(1+i, y), label, "axis", ""); err != nil {
+				return err
+			}
+		}
+		if lines > 1 {
+			if err := f.SetRowHeight(name, y, linesHeight(lines)); err != nil {
 				return err
 			}
 		}
@@ -214,12 +267,11 @@ func drawHeatMaps(b *book, name string, risks []*isms.Risk) error {
 		if err := b.setCell(name, cellRef(1, y+1), note, "wrap", ""); err != nil {
 			return err
 		}
-		if err := f.MergeCell(name, cellRef(1, y+1), cellRef(6, y+1)); err != nil {
+		if err := f.MergeCell(name, cellRef(1, y+1), cellRef(1+ni, y+1)); err != nil {
 			return err
 		}
 		top = y + 3
 	}
-	legend := []string{isms.LevelLow, isms.LevelMedium, isms.LevelHigh, isms.LevelCritical}
 	const legendLabel = "Levels (score = likelihood x impact)"
 	if err := b.setCell(name, cellRef(1, top), legendLabel, "label", ""); err != nil {
 		return err
@@ -227,14 +279,46 @@ func drawHeatMaps(b *book, name string, risks []*isms.Risk) error {
 	if err := f.SetRowHeight(name, top, linesHeight(textLines(legendLabel, heatLabelWidth, true))); err != nil {
 		return err
 	}
-	ranges := map[string]string{isms.LevelLow: "1-4", isms.LevelMedium: "5-9", isms.LevelHigh: "10-16", isms.LevelCritical: "17-25"}
+	bounds := m.LevelBounds()
+	lo := 1
 	for i, l := range legend {
-		if err := b.setCell(name, cellRef(2+i, top), isms.RiskLevels.Label(l)+" ("+ranges[l]+")", "heat", heatColour[l]); err != nil {
+		hi := bounds[i]
+		text := isms.RiskLevels.Label(l) + " (" + scoreRange(lo, hi) + ")"
+		if err := b.setCell(name, cellRef(2+i, top), text, "heat", heatColour[l]); err != nil {
 			return err
 		}
+		lo = max(lo, hi+1)
 	}
 	return b.printSetup(name, 0, 1)
 }
+
+// axisLabel names a level of a heat map's axis: "Likelihood 5 (Almost certain)".
+func axisLabel(axis string, level int, labels []string) string {
+	out := axis + " " + strconv.Itoa(level)
+	if level <= len(labels) {
+		if l := strings.TrimSpace(labels[level-1]); l != "" {
+			out += " (" + l + ")"
+		}
+	}
+	return out
+}
+
+// scoreRange writes the scores from lo to hi: "5-9", "4" for one score, "none" for none.
+func scoreRange(lo, hi int) string {
+	switch {
+	case hi < lo:
+		return "none"
+	case hi == lo:
+		return strconv.Itoa(lo)
+	}
+	return strconv.Itoa(lo) + "-" + strconv.Itoa(hi)
+}
+
+// The heat maps' cell width in characters and the least height of their rows in points.
+const (
+	heatCellWidth = 22
+	heatRowHeight = 48
+)
 
 // heatLabelWidth is the width of the heat maps' label column, in characters.
 const heatLabelWidth = 20

@@ -15,24 +15,31 @@ import (
 
 // snap is the snapshot of the records one report is built from, read in one transaction.
 type snap struct {
-	now   time.Time
-	today isms.Date
-	org   string
-	scope string // the ISMS scope statement setting
-	class string // the classification label setting
-	id    string // Options.ID
-	recs  map[isms.Kind][]isms.Record
-	byID  map[isms.Kind]map[string]isms.Record
-	hash  string // see load
-	count int
+	now    time.Time
+	today  isms.Date
+	org    string          // the organisation's name as the cover prints it
+	scope  string          // the ISMS scope statement setting
+	class  string          // the classification label setting
+	method isms.RiskMethod // the organisation's risk method (6.1.2): scales, levels, acceptance threshold
+	id     string          // Options.ID
+	recs   map[isms.Kind][]isms.Record
+	byID   map[isms.Kind]map[string]isms.Record
+	hash   string // see load
+	count  int
 }
 
-// load reads every record of the kinds. The snapshot's hash is the SHA-256 of the
+// load reads the organisation's settings (its name, scope, classification label and risk
+// method) and every record of the kinds. The snapshot's hash is the SHA-256 of the
 // records' canonical JSON (the stored form: fields in declaration order), taken kind by
 // kind in name order and record by record in ID order, each as "kind\n" + JSON + "\n".
 func load(tx *store.Tx, kinds []isms.Kind, now time.Time, id string) (*snap, error) {
+	o, err := tx.Organisation()
+	if err != nil {
+		return nil, fmt.Errorf("report: unable to read the organisation's settings: %w", err)
+	}
 	s := &snap{now: now, today: isms.DateOf(now), id: strings.TrimSpace(id),
-		recs: map[isms.Kind][]isms.Record{}, byID: map[isms.Kind]map[string]isms.Record{}}
+		org: strings.TrimSpace(o.Name), scope: strings.TrimSpace(o.Scope), class: strings.TrimSpace(o.Classification),
+		method: o.RiskMethod, recs: map[isms.Kind][]isms.Record{}, byID: map[isms.Kind]map[string]isms.Record{}}
 	sorted := append([]isms.Kind(nil), kinds...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
 	h := sha256.New()

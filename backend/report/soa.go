@@ -11,8 +11,31 @@ import (
 // SoAColumns are the header names of the Statement of Applicability, in order; the
 // import feature maps them back to control fields.
 var SoAColumns = []string{"Reference", "Title", "Theme", "Custom", "Description", "Applicability", "Justification",
-	"Implementation status", "Owner", "Implementation plan", "Performance metric", "Evidence", "Due date",
-	"Linked risks", "Linked requirements", "KPIs", "Notes"}
+	"Inclusion reasons", "Implementation status", "Owner", "Implementation plan", "Plan tasks done", "Performance metric",
+	"Evidence", "Due date", "Linked risks", "Linked requirements", "KPIs", "Notes"}
+
+// reasonLabels returns the labels of a control's reasons for inclusion joined by "; ".
+func reasonLabels(c *isms.Control) string {
+	out := make([]string, 0, len(c.Reasons))
+	for _, r := range c.Reasons {
+		out = append(out, isms.InclusionReasons.Label(r))
+	}
+	return strings.Join(out, "; ")
+}
+
+// tasksDone returns "2 of 5" for a control's implementation plan tasks, nil when it has none.
+func tasksDone(c *isms.Control) any {
+	if len(c.Tasks) == 0 {
+		return nil
+	}
+	done := 0
+	for _, t := range c.Tasks {
+		if t.Done {
+			done++
+		}
+	}
+	return fmt.Sprintf("%d of %d", done, len(c.Tasks))
+}
 
 // controlsInOrder returns the controls in Annex A order, then the custom ones by reference.
 func controlsInOrder(s *snap) []*isms.Control {
@@ -66,18 +89,18 @@ var applicabilityRAG = map[string]string{
 func buildSoA(s *snap) (string, string, []sheet, error) {
 	controls := controlsInOrder(s)
 	risks, reqs := controlLinks(s)
-	widths := []float64{10, 36, 14, 8, 30, 14, 50, 16, 18, 36, 30, 28, 12, 18, 22, 12, 24}
+	widths := []float64{10, 36, 14, 8, 30, 14, 50, 20, 16, 18, 36, 10, 30, 28, 12, 18, 22, 12, 24}
 	cols := make([]column, len(SoAColumns))
 	for i, n := range SoAColumns {
 		cols[i] = column{Name: n, Width: widths[i]}
 	}
 	cols[5].RAG = applicabilityRAG
-	cols[7].RAG = implRAG
+	cols[8].RAG = implRAG
 	register := &table{Cols: cols, N: len(controls), Rows: func(emit func(...any) error) error {
 		for _, c := range controls {
 			if err := emit(c.Ref, c.Title, themeLabel(c), c.Custom, c.Description,
-				isms.Applicabilities.Label(c.Applicability), c.Justification, isms.ImplementationStatuses.Label(c.Status),
-				s.name(c.OwnerID), c.ImplementationPlan, c.Metric, c.Evidence, c.DueDate,
+				isms.Applicabilities.Label(c.Applicability), c.Justification, reasonLabels(c), isms.ImplementationStatuses.Label(c.Status),
+				s.name(c.OwnerID), c.ImplementationPlan, tasksDone(c), c.Metric, c.Evidence, c.DueDate,
 				strings.Join(risks[c.ID], "; "), strings.Join(reqs[c.ID], "; "), s.refs(isms.KindKPI, c.KPIIDs), c.Notes); err != nil {
 				return err
 			}
@@ -96,7 +119,7 @@ func buildSoA(s *snap) (string, string, []sheet, error) {
 	}
 	return "Statement of Applicability", s.asAt(), []sheet{
 		{Name: "Statement of Applicability", About: fmt.Sprintf(
-			"All %d controls (ISO/IEC 27001:2022 Annex A and custom, clause 6.1.3 d): %d applicable, %d of them implemented; justification, status, owner, linked risks and requirements.",
+			"All %d controls (ISO/IEC 27001:2022 Annex A and custom, clause 6.1.3 d): %d applicable, %d of them implemented; justification and reasons for inclusion, status, owner, plan tasks done, linked risks, requirements and KPIs.",
 			len(controls), applicable, implemented), Table: register},
 		{Name: "Summary by theme", About: "Applicability and implementation counts per Annex A theme.", Table: summary},
 	}, nil

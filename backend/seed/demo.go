@@ -352,7 +352,7 @@ func (d *demo) addPolicies() {
 					Status: isms.PolicyDraft, AuthorID: d.person("daniel"), CreatedOn: d.day(-20)},
 			}},
 		{Ref: "STD-01", Title: "Secure Development Standard", DocType: isms.DocStandard, Status: isms.PolicyDraft,
-			OwnerID: d.person("james"), ApproverID: d.person("james"), ReviewCycleMonths: 12, ControlIDs: d.ctl("A.8.25", "A.8.26", "A.8.28", "A.8.29"),
+			OwnerID: d.person("james"), ApproverID: d.person("marcus"), ReviewCycleMonths: 12, ControlIDs: d.ctl("A.8.25", "A.8.26", "A.8.28", "A.8.29"),
 			Versions: []isms.PolicyVersion{
 				{Number: "1.0", Summary: "First draft based on OWASP ASVS level 2.", Text: "All code changes are reviewed by a second engineer...",
 					Status: isms.PolicyDraft, AuthorID: d.person("tom"), CreatedOn: d.day(-9)},

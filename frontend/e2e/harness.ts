@@ -8,7 +8,13 @@ const HARMLESS = "Cannot read properties of null (reading 'nodes')";
 export const artifacts = process.env.E2E_ARTIFACTS ?? path.resolve(process.cwd(), '../test-artifacts');
 
 /** test is Playwright's test that also fails on any page error but Wails' harmless one. */
-export const test = base.extend<{ pageErrors: string[] }>({
+export const test = base.extend<{ pageErrors: string[]; setupLater: boolean }>({
+  // The first-run set-up dialog is put off unless a test asks for it (test.use({ setupLater: false })).
+  setupLater: [true, { option: true }],
+  page: async ({ page, setupLater }, use) => {
+    if (setupLater) await page.addInitScript(() => localStorage.setItem('ismsdesk.setupLater', '1'));
+    await use(page);
+  },
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

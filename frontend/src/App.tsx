@@ -4,11 +4,13 @@ import { normaliseError } from './lib/api';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { ImportHistoryPage } from './features/import/ImportHistoryPage';
 import { ImportPage } from './features/import/ImportPage';
-import { RecordsPage } from './features/records/RecordsPage';
+import { AreaRoute } from './features/areaRoutes';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { DataPage } from './features/data/DataPage';
+import { OrganisationPage } from './features/organisation/OrganisationPage';
 import { RequirementDetailPage } from './features/requirements/RequirementDetailPage';
 import { RequirementsPage } from './features/requirements/RequirementsPage';
+import { GapAnalysisPage } from './features/requirements/GapAnalysisPage';
 import { Shell } from './features/shell/Shell';
 import { ErrorScreen } from './features/system/ErrorScreen';
 import { useSystemInfo } from './features/system/queries';
@@ -40,13 +42,15 @@ export function App() {
       <Route element={<Shell info={info.data} />}>
         <Route index element={<DashboardPage />} />
         <Route path="requirements" element={<RequirementsPage />} />
+        <Route path="requirements/gap" element={<GapAnalysisPage />} />
         <Route path="requirements/:id" element={<RequirementDetailPage />} />
-        <Route path="records/:plural" element={<RecordsPage />} />
-        <Route path="records/:plural/:id" element={<RecordsPage />} />
+        <Route path="records/:plural" element={<AreaRoute />} />
+        <Route path="records/:plural/:id" element={<AreaRoute />} />
         <Route path="import" element={<ImportPage />} />
         <Route path="import/history" element={<ImportHistoryPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="data" element={<DataPage />} />
+        <Route path="organisation" element={<OrganisationPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

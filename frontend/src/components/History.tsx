@@ -6,8 +6,12 @@ import type { Resolve } from './FieldValue';
 
 const opColour: Record<string, string> = { create: 'green', update: 'blue', delete: 'red' };
 
+const uuid = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
+
 function Value({ v, field, resolve }: { v: string; field: string; resolve?: Resolve }) {
   v = resolve && isIdField(field) ? idsOf(v).map((id) => resolve(id)?.label ?? id).join('\n') : readableValue(field, v ?? '');
+  // Nested values (a policy's versions, a control's tasks) name people and records by ID.
+  if (resolve) v = v.replace(uuid, (id) => resolve(id)?.label ?? 'a deleted record');
   if (v === '') return <Text span c="dimmed" fs="italic" size="sm">empty</Text>;
   return (
     <Text span size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>

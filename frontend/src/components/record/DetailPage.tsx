@@ -18,6 +18,10 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import type { AreaConfig, FieldSpec, Lookups } from './kit';
 import { kitKeys, useAreaMutation, useAreaRecord, useLookups, usePeople } from './queries';
 import { RecordForm } from './RecordForm';
+import { EvidencePanel } from './EvidencePanel';
+
+/** The kinds evidence can be attached to (isms.EvidenceTargets). */
+const evidenceKinds = new Set(['requirement', 'control', 'risk', 'policy', 'audit', 'nonconformity', 'review']);
 
 /** Field shows one labelled value of a detail page. */
 export function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -192,6 +196,7 @@ export function DetailPage<T extends Stored>({ config, id }: { config: AreaConfi
                   ))}
                 </Stack>
               </Paper>
+              {evidenceKinds.has(config.kind) && <EvidencePanel targetKind={config.kind} targetId={r.id} />}
               <Paper withBorder p="md" radius="md">
                 <Title order={4} mb="sm">History</Title>
                 {detail.isError ? <QueryError error={detail.error} /> : <HistoryList history={detail.data?.history ?? []} resolve={resolve} />}

@@ -1,7 +1,7 @@
 // The kit's form drawer: React Hook Form with a zod schema made from the area's fields;
 // Go decides what is valid, and its field errors land on the fields.
 import { useMemo, useState } from 'react';
-import { Controller, useForm, useWatch, type Control, type FieldValues, type Path } from 'react-hook-form';
+import { Controller, FormProvider, useForm, useWatch, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Alert, Button, Drawer, Grid, Group, NumberInput, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
@@ -35,6 +35,9 @@ export function schemaOf<T>(fields: FieldSpec<T>[]) {
       case 'records':
         shape[f.name] = z.array(z.string());
         break;
+      case 'list':
+        shape[f.name] = z.array(z.unknown());
+        break;
       default:
         shape[f.name] = z.string();
     }
@@ -59,6 +62,7 @@ export function valuesOf<T>(fields: FieldSpec<T>[], r: T): Record<string, unknow
       case 'enums':
       case 'people':
       case 'records':
+      case 'list':
         out[f.name] = Array.isArray(v) ? v : [];
         break;
       default:
@@ -72,9 +76,9 @@ export function valuesOf<T>(fields: FieldSpec<T>[], r: T): Record<string, unknow
 export function fieldMessage(label: string, message: string): string {
   const m = message.trim();
   if (m === '') return `${label} is not valid`;
-  const first = m.charAt(0);
-  if (first === first.toLowerCase() && first !== first.toUpperCase()) return `${label} ${m}`;
-  return m;
+  // "is required" reads as "Title is required"; any other sentence stands on its own.
+  if (/^(is|are|must|cannot|can|needs|need|repeats|has|does|should|may)\b/.test(m)) return `${label} ${m}`;
+  return m.charAt(0).toUpperCase() + m.slice(1);
 }
 
 export interface RecordFormProps<T extends Stored> {
@@ -158,9 +162,12 @@ export function RecordFormBody<T extends Stored>({ config, record, onReload, onS
     setConflict(false);
   };
 
+  const Extra = config.formExtra;
   return (
+    <FormProvider {...form}>
     <form onSubmit={submit} noValidate aria-label={base ? `Edit ${config.noun}` : `New ${config.noun}`}>
       <Stack gap="sm">
+        {Extra && <Extra />}
         {conflict && (
           <Alert color="orange" icon={<IconAlertTriangle />} title={`This ${config.noun} was changed elsewhere`}>
             <Text size="sm">A newer version was saved since you opened it, so your changes were not saved. Reload it, then make your changes again.</Text>
@@ -191,6 +198,7 @@ export function RecordFormBody<T extends Stored>({ config, record, onReload, onS
         </Group>
       </Stack>
     </form>
+    </FormProvider>
   );
 }
 
@@ -219,6 +227,10 @@ function FieldInput<T>({ field: f, control, locked }: { field: FieldSpec<T>; con
           disabled: locked,
           onBlur: field.onBlur,
         };
+        if (f.input) {
+          const Input = f.input;
+          return <Input {...common} value={field.value} onChange={field.onChange} />;
+        }
         switch (f.type) {
           case 'textarea':
             return <Textarea {...common} ref={field.ref} placeholder={f.placeholder} autosize minRows={2} maxRows={10} value={field.value as string} onChange={(e) => field.onChange(e.currentTarget.value)} />;

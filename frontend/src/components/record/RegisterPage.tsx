@@ -4,7 +4,7 @@
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Anchor, Badge, Button, CloseButton, Group, Loader, SegmentedControl, Select, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, CloseButton, Group, Loader, SegmentedControl, Select, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { DataTable } from '../DataTable';
 import { EmptyState } from '../EmptyState';
@@ -57,6 +57,25 @@ function toColumns<T>(specs: ColumnSpec<T>[], l: Lookups): ColumnDef<T>[] {
       return <Text size="sm" truncate title={String(v)}>{String(v)}</Text>;
     },
   }));
+}
+
+/** Clauses shows clause numbers with their titles from the standard on hover. */
+function Clauses({ refs }: { refs: string }) {
+  const enums = useEnums();
+  const titles = new Map(optionsOf(enums.data, 'clauses').map((o) => [o.value, o.label]));
+  const list = refs.split(',').map((r) => r.trim());
+  return (
+    <>
+      {list.map((r, i) => (
+        <span key={r}>
+          {i > 0 ? ', ' : ''}
+          <Tooltip label={titles.get(r) ?? `Annex A / clause ${r}`} withArrow>
+            <span style={{ textDecoration: 'underline dotted', cursor: 'help' }}>{r}</span>
+          </Tooltip>
+        </span>
+      ))}
+    </>
+  );
 }
 
 export interface RegisterPageProps<T extends Stored> {
@@ -122,7 +141,7 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
           <Title order={2}>{found?.area.label ?? config.title}</Title>
           <Text size="sm" c="dimmed" lineClamp={2}>
             {config.about}
-            {config.clause ? ` ISO/IEC 27001 ${config.clause}.` : ''}
+            {config.clause ? <> ISO/IEC 27001 <Clauses refs={config.clause} />.</> : ''}
           </Text>
         </div>
         <Group gap="sm" wrap="nowrap">

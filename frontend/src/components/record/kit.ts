@@ -16,7 +16,8 @@ export type FieldType =
   | 'person' // one active person
   | 'people' // several people
   | 'record' // one record of FieldSpec.kind
-  | 'records'; // several records of FieldSpec.kind
+  | 'records' // several records of FieldSpec.kind
+  | 'list'; // a list of objects, edited by FieldSpec.input
 
 /** FieldSpec is one field of an area's form and detail page. */
 export interface FieldSpec<T> {
@@ -42,6 +43,19 @@ export interface FieldSpec<T> {
   locked?: (record: T | undefined) => boolean;
   min?: number;
   max?: number;
+  /** A widget of the area's own for this field (a likelihood scale, ...). */
+  input?: ComponentType<FieldInputProps>;
+}
+
+/** Props of an area's own field widget. */
+export interface FieldInputProps {
+  label: string;
+  description?: string;
+  error?: string;
+  disabled?: boolean;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  onBlur: () => void;
 }
 
 /** Lookups turn stored values into words for people. */
@@ -119,6 +133,8 @@ export interface AreaConfig<T extends Stored> {
   /** Why a record cannot be edited with the form, or null when it can. */
   uneditable?: (r: T) => string | null;
   panels?: ComponentType<PanelProps<T>>[];
+  /** Shown at the top of the form, inside its form context (e.g. a live SMART check). */
+  formExtra?: ComponentType;
   top?: ComponentType<TopProps<T>>;
   /** Replaces the register's table (a timeline, a matrix), offered as a second view. */
   views?: { id: string; label: string; component: ComponentType<TopProps<T>> }[];

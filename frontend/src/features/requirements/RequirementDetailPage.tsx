@@ -15,6 +15,7 @@ import { normaliseError, type Option } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useDeleteRequirement, useRequirement, useRequirementOptions } from './queries';
 import { RequirementForm } from './RequirementForm';
+import { EvidencePanel } from '../../components/record/EvidencePanel';
 
 function labelOf(options: Option[] | undefined, v: string): string {
   return options?.find((o) => o.value === v)?.label ?? v;
@@ -140,6 +141,7 @@ export function RequirementDetailPage() {
                   <Field label="Notes">{r.notes}</Field>
                 </Stack>
               </Paper>
+              <EvidencePanel targetKind="requirement" targetId={r.id} />
               <Paper withBorder p="md" radius="md">
                 <Title order={4} mb="sm">History</Title>
                 <HistoryList history={history} resolve={resolve} />

@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Anchor, Button, CloseButton, Group, Loader, Select, Text, TextInput, Title } from '@mantine/core';
-import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Button, Checkbox, CloseButton, Group, Loader, Paper, Select, Text, TextInput, Title } from '@mantine/core';
+import { IconChartBar, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryError } from '../../components/QueryError';
@@ -12,6 +12,8 @@ import { formatDate } from '../../lib/format';
 import type { SortState } from '../../lib/view';
 import { useRequirementOptions, useRequirements } from './queries';
 import { RequirementForm } from './RequirementForm';
+import { BulkEditModal } from './BulkEditModal';
+import { headerState, keepExisting, toggleOne, toggleShown, type BulkField } from './selection';
 import { filterRequirements, sortRequirements, type RequirementSortKey } from './view';
 
 function labeller(options: Option[] | undefined) {
@@ -29,6 +31,9 @@ export function RequirementsPage() {
   const [sourceType, setSourceType] = useState<string | null>(null);
   const [sort, setSort] = useState<SortState<RequirementSortKey> | null>({ id: 'ref', desc: false });
   const [creating, setCreating] = useState(false);
+  // The rows ticked for a bulk edit, kept here (not in the table) across filters and sorts.
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
+  const [bulkField, setBulkField] = useState<BulkField | null>(null);
   const deferredSearch = useDeferredValue(search);
 
   const owner = useMemo(() => labeller(options.data?.people), [options.data]);
@@ -47,8 +52,43 @@ export function RequirementsPage() {
     [sorted, deferredSearch, status, sourceType],
   );
 
+  // Requirements deleted meanwhile drop out of the selection.
+  const allIds = useMemo(() => (list.data ?? []).map((r) => r.id), [list.data]);
+  const selected = useMemo(() => keepExisting(ticked, allIds), [ticked, allIds]);
+  const shownIds = useMemo(() => rows.map((r) => r.id), [rows]);
+  const shownState = headerState(selected, shownIds);
+  const hidden = useMemo(() => {
+    if (selected.size === 0) return 0;
+    const shown = new Set(shownIds);
+    let n = 0;
+    for (const id of selected) if (!shown.has(id)) n++;
+    return n;
+  }, [selected, shownIds]);
+
   const columns = useMemo<ColumnDef<Requirement>[]>(
     () => [
+      { id: 'select', enableSorting: false, meta: { width: '40px' },
+        header: () => (
+          <Checkbox
+            size="xs"
+            aria-label={shownState === 'all' ? 'Unselect the requirements shown' : 'Select the requirements shown'}
+            checked={shownState === 'all'}
+            indeterminate={shownState === 'some'}
+            disabled={shownIds.length === 0}
+            onChange={() => setTicked((t) => toggleShown(keepExisting(t, allIds), shownIds))}
+          />
+        ),
+        // The tick must not open the row: clicks and keys stop at the cell.
+        cell: (c) => (
+          <div style={{ display: 'flex', alignItems: 'center', height: '100%', width: '100%' }} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+            <Checkbox
+              size="xs"
+              aria-label={`Select ${c.row.original.ref || c.row.original.title}`}
+              checked={selected.has(c.row.original.id)}
+              onChange={() => setTicked((t) => toggleOne(keepExisting(t, allIds), c.row.original.id))}
+            />
+          </div>
+        ) },
       { id: 'ref', header: 'Reference', accessorKey: 'ref', meta: { width: 'minmax(118px, 0.9fr)' },
         cell: (c) => <Text size="sm" fw={600} truncate>{c.row.original.ref}</Text> },
       { id: 'title', header: 'Title', accessorKey: 'title', meta: { width: 'minmax(150px, 2.6fr)' },
@@ -63,7 +103,7 @@ export function RequirementsPage() {
         cell: (c) => <StatusBadge status={c.row.original.status} label={statusLabel(c.row.original.status)} /> },
       { id: 'dueDate', header: 'Due', accessorKey: 'dueDate', meta: { width: '84px' }, cell: (c) => formatDate(c.row.original.dueDate) },
     ],
-    [owner, statusLabel, sourceLabel],
+    [owner, statusLabel, sourceLabel, selected, shownState, shownIds, allIds],
   );
 
   const filtered = search !== '' || status !== null || sourceType !== null;
@@ -78,6 +118,9 @@ export function RequirementsPage() {
           </Text>
         </div>
         <Group gap="sm" wrap="nowrap">
+          <Button variant="default" component={Link} to="/requirements/gap" leftSection={<IconChartBar size={16} />}>
+            Gap analysis
+          </Button>
           <Button variant="default" component={Link} to="/import?kind=requirements" leftSection={<IconFileImport size={16} />}>
             Import
           </Button>
@@ -118,6 +161,27 @@ export function RequirementsPage() {
           {list.isSuccess ? `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} requirements` : ''}
         </Text>
       </Group>
+      {selected.size > 0 && (
+        <Paper withBorder radius="md" px="sm" py={6} bg="indigo.0" role="region" aria-label="Bulk edit">
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" fw={600} data-testid="selected-count">
+              {selected.size.toLocaleString()} selected
+            </Text>
+            {hidden > 0 && (
+              <Text size="sm" c="dimmed">({hidden.toLocaleString()} hidden by the filters)</Text>
+            )}
+            <Text size="sm" c="dimmed">·</Text>
+            <Button size="compact-sm" variant="light" onClick={() => setBulkField('status')}>Set status</Button>
+            <Button size="compact-sm" variant="light" onClick={() => setBulkField('owner')}>Set owner</Button>
+            <Button size="compact-sm" variant="light" onClick={() => setBulkField('sourceType')}>Set source type</Button>
+            <Button size="compact-sm" variant="light" onClick={() => setBulkField('source')}>Set source</Button>
+            <Button size="compact-sm" variant="subtle" color="gray" ml="auto" leftSection={<IconX size={14} />}
+              onClick={() => setTicked(new Set())}>
+              Clear selection
+            </Button>
+          </Group>
+        </Paper>
+      )}
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : list.isPending ? (
@@ -147,6 +211,16 @@ export function RequirementsPage() {
           }
         />
       )}
+      <BulkEditModal
+        field={bulkField}
+        ids={[...selected]}
+        options={options.data}
+        onClose={() => setBulkField(null)}
+        onDone={() => {
+          setBulkField(null);
+          setTicked(new Set());
+        }}
+      />
       <RequirementForm opened={creating} onClose={() => setCreating(false)} onSaved={() => setCreating(false)} />
     </div>
   );

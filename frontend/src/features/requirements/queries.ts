@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type RequirementInput } from '../../lib/api';
+import { requirementsApi, type RequirementChange } from '../../lib/api/requirements';
 
 export const requirementKeys = {
   all: ['requirements'] as const,
   list: ['requirements', 'list'] as const,
   detail: (id: string) => ['requirements', 'detail', id] as const,
   options: ['requirements', 'options'] as const,
+  gap: ['requirements', 'gap'] as const,
 };
 
 export function useRequirements() {
@@ -18,6 +20,14 @@ export function useRequirement(id: string) {
 
 export function useRequirementOptions() {
   return useQuery({ queryKey: requirementKeys.options, queryFn: api.requirements.options });
+}
+
+/**
+ * The gap analysis. It also depends on controls, policies and evidence, which other screens
+ * change: it is always read afresh when the screen opens.
+ */
+export function useGapAnalysis() {
+  return useQuery({ queryKey: requirementKeys.gap, queryFn: requirementsApi.gapAnalysis, staleTime: 0 });
 }
 
 /** Everything a requirement change can affect: the register, the dashboard and other lists' backlinks. */
@@ -49,5 +59,14 @@ export function useDeleteRequirement() {
       qc.removeQueries({ queryKey: requirementKeys.detail(id) });
       void invalidate();
     },
+  });
+}
+
+/** useBulkUpdate applies one change to many requirements, all or none; it gives the number changed. */
+export function useBulkUpdate() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ ids, change }: { ids: string[]; change: RequirementChange }) => requirementsApi.bulkUpdate(ids, change),
+    onSettled: () => invalidate(),
   });
 }

@@ -1,13 +1,14 @@
 import { AppShell, Badge, Code, Group, NavLink, ScrollArea, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import {
   IconAlertOctagon, IconBook, IconBulb, IconChecklist, IconClipboardCheck, IconFileText, IconGauge,
-  IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
+  IconBuilding, IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
   IconShieldLock, IconSpeakerphone, IconTarget, IconTimeline, IconUsers, IconAlertTriangle, IconFileImport, IconReportAnalytics, IconDatabase,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import type { SystemInfo } from '../../lib/api';
 import { recordAreas } from '../../lib/areas';
+import { FirstRun } from '../organisation/FirstRun';
 
 const icons: Record<string, ComponentType<{ size?: number; stroke?: number }>> = {
   objectives: IconTarget,
@@ -103,6 +104,13 @@ export function Shell({ info }: { info: SystemInfo }) {
           })}
           <NavLink
             component={RouterLink}
+            to="/organisation"
+            label="Organisation"
+            leftSection={<IconBuilding size={18} stroke={1.6} />}
+            active={isActive(['/organisation'])}
+          />
+          <NavLink
+            component={RouterLink}
             to="/data"
             label="Data & backup"
             leftSection={<IconDatabase size={18} stroke={1.6} />}
@@ -111,6 +119,7 @@ export function Shell({ info }: { info: SystemInfo }) {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main className="app-main">
+        <FirstRun />
         <Outlet />
       </AppShell.Main>
     </AppShell>

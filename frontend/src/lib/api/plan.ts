@@ -15,7 +15,11 @@ import type { app, isms, overview } from './wailsjs/go/models';
 import { arr, call } from './call';
 
 /** Plain is a generated model class as plain data: its fields, without its methods. */
-export type Plain<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Plain<T[K]> };
+export type Plain<T> = T extends readonly (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Plain<T[K]> }
+    : T;
 
 export type Objective = Plain<isms.Objective>;
 export type Issue = Plain<isms.Issue>;
@@ -64,6 +68,14 @@ interface Bound<T> {
   _?: T;
 }
 
+/** zeroTime is Go's zero time.Time: Wails cannot decode "" into one (and never answers). */
+const zeroTime = '0001-01-01T00:00:00Z';
+
+/** outgoing gives a record's timestamps as Go can decode them. */
+export function outgoing<T extends Partial<Stored>>(r: T): T {
+  return { ...r, createdAt: r.createdAt || zeroTime, updatedAt: r.updatedAt || zeroTime };
+}
+
 /** crud wraps a bound service; lists of a record (Go's nil slices) are made arrays. */
 function crud<T extends Stored>(svc: Bound<T>, lists: (keyof T)[]): Crud<T> {
   const fix = (r: T): T => {
@@ -74,8 +86,8 @@ function crud<T extends Stored>(svc: Bound<T>, lists: (keyof T)[]): Crud<T> {
   return {
     list: () => call<T[] | null>(() => svc.List()).then((l) => arr(l).map(fix)),
     get: (id) => call<T>(() => svc.Get(id)).then(fix),
-    create: (r) => call<T>(() => svc.Create(r as never)).then(fix),
-    update: (r) => call<T>(() => svc.Update(r as never)).then(fix),
+    create: (r) => call<T>(() => svc.Create(outgoing(r) as never)).then(fix),
+    update: (r) => call<T>(() => svc.Update(outgoing(r) as never)).then(fix),
     remove: (id, version) => call<void>(() => svc.Delete(id, version)),
   };
 }
@@ -110,8 +122,8 @@ export const plan = {
     list: () => policyCrud.list().then((l) => l.map(fixPolicy)),
     get: (id: string) => policyCrud.get(id).then(fixPolicy),
     /** Policies are created with their first draft's text (see createWithText). */
-    create: (p: Policy) => policyStep(() => Policies.Create(p as isms.Policy, '')),
-    createWithText: (p: Policy, text: string) => policyStep(() => Policies.Create(p as isms.Policy, text)),
+    create: (p: Policy) => policyStep(() => Policies.Create(outgoing(p) as isms.Policy, '')),
+    createWithText: (p: Policy, text: string) => policyStep(() => Policies.Create(outgoing(p) as isms.Policy, text)),
     update: (p: Policy) => policyCrud.update(p).then(fixPolicy),
     remove: policyCrud.remove,
     saveDraft: (id: string, version: number, d: PolicyDraft) => policyStep(() => Policies.SaveDraft(id, version, d as app.PolicyDraft)),

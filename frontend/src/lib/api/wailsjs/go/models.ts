@@ -116,6 +116,32 @@ export namespace app {
 	        this.dayFirst = source["dayFirst"];
 	    }
 	}
+	export class RequirementChange {
+	    setStatus: boolean;
+	    status: string;
+	    setOwner: boolean;
+	    ownerId: string;
+	    setSourceType: boolean;
+	    sourceType: string;
+	    setSource: boolean;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RequirementChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.setStatus = source["setStatus"];
+	        this.status = source["status"];
+	        this.setOwner = source["setOwner"];
+	        this.ownerId = source["ownerId"];
+	        this.setSourceType = source["setSourceType"];
+	        this.sourceType = source["sourceType"];
+	        this.setSource = source["setSource"];
+	        this.source = source["source"];
+	    }
+	}
 	export class RequirementDetail {
 	    requirement: isms.Requirement;
 	    history: overview.Change[];
@@ -613,6 +639,48 @@ export namespace isms {
 		}
 	}
 	
+	export class Evidence {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    title: string;
+	    targetKind: string;
+	    targetId: string;
+	    fileName: string;
+	    sha256: string;
+	    size: number;
+	    mediaType: string;
+	    url: string;
+	    addedById: string;
+	    addedOn: string;
+	    expiresOn: string;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Evidence(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.title = source["title"];
+	        this.targetKind = source["targetKind"];
+	        this.targetId = source["targetId"];
+	        this.fileName = source["fileName"];
+	        this.sha256 = source["sha256"];
+	        this.size = source["size"];
+	        this.mediaType = source["mediaType"];
+	        this.url = source["url"];
+	        this.addedById = source["addedById"];
+	        this.addedOn = source["addedOn"];
+	        this.expiresOn = source["expiresOn"];
+	        this.notes = source["notes"];
+	    }
+	}
 	export class Issue {
 	    id: string;
 	    version: number;
@@ -1308,6 +1376,26 @@ export namespace overview {
 		    return a;
 		}
 	}
+	export class Contradiction {
+	    requirementId: string;
+	    ref: string;
+	    title: string;
+	    kind: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Contradiction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.requirementId = source["requirementId"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.kind = source["kind"];
+	        this.message = source["message"];
+	    }
+	}
 	export class Row {
 	    kind: string;
 	    id: string;
@@ -1470,6 +1558,151 @@ export namespace overview {
 		    return a;
 		}
 	}
+	
+	
+	export class GapSource {
+	    sourceType: string;
+	    label: string;
+	    applicable: number;
+	    covered: number;
+	    partial: number;
+	    gap: number;
+	    notApplicable: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new GapSource(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sourceType = source["sourceType"];
+	        this.label = source["label"];
+	        this.applicable = source["applicable"];
+	        this.covered = source["covered"];
+	        this.partial = source["partial"];
+	        this.gap = source["gap"];
+	        this.notApplicable = source["notApplicable"];
+	    }
+	}
+	export class GapControl {
+	    id: string;
+	    ref: string;
+	    title: string;
+	    status: string;
+	    implemented: boolean;
+	    evidence: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new GapControl(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.status = source["status"];
+	        this.implemented = source["implemented"];
+	        this.evidence = source["evidence"];
+	    }
+	}
+	export class GapItem {
+	    id: string;
+	    ref: string;
+	    title: string;
+	    sourceType: string;
+	    status: string;
+	    ownerId: string;
+	    applicable: boolean;
+	    coverage: string;
+	    reason: string;
+	    controls: GapControl[];
+	    implemented: number;
+	    policies: number;
+	    evidence: number;
+	    evidenceNoted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new GapItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.sourceType = source["sourceType"];
+	        this.status = source["status"];
+	        this.ownerId = source["ownerId"];
+	        this.applicable = source["applicable"];
+	        this.coverage = source["coverage"];
+	        this.reason = source["reason"];
+	        this.controls = this.convertValues(source["controls"], GapControl);
+	        this.implemented = source["implemented"];
+	        this.policies = source["policies"];
+	        this.evidence = source["evidence"];
+	        this.evidenceNoted = source["evidenceNoted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Gap {
+	    requirements: GapItem[];
+	    notApplicable: GapItem[];
+	    sources: GapSource[];
+	    total: GapSource;
+	    contradictions: Contradiction[];
+	    coverages: isms.Option[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Gap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.requirements = this.convertValues(source["requirements"], GapItem);
+	        this.notApplicable = this.convertValues(source["notApplicable"], GapItem);
+	        this.sources = this.convertValues(source["sources"], GapSource);
+	        this.total = this.convertValues(source["total"], GapSource);
+	        this.contradictions = this.convertValues(source["contradictions"], Contradiction);
+	        this.coverages = this.convertValues(source["coverages"], isms.Option);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	
 	export class KPIReading {

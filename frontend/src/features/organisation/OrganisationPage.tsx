@@ -1,0 +1,128 @@
+// Organisation and ISMS scope (4.3) and the risk method (6.1.2): the name and label every
+// report prints, the scope statement, the likelihood and impact scales and the threshold.
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ActionIcon, Alert, Button, Grid, Group, NumberInput, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconMinus, IconPlus } from '@tabler/icons-react';
+import { api, normaliseError, type Organisation } from '../../lib/api';
+import { defaultMethod, level } from '../risks/config';
+import { fieldMessage } from '../../components/record/RecordForm';
+
+const blank: Organisation = { name: '', scope: '', classification: '', riskMethod: defaultMethod };
+
+export function useOrganisation() {
+  return useQuery({ queryKey: ['area', 'organisation'], queryFn: api.organisation.get });
+}
+
+function Scale({ label, levels, onChange, error }: { label: string; levels: string[]; onChange: (l: string[]) => void; error?: string }) {
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between">
+        <Text size="sm" fw={500}>{label} ({levels.length} levels, lowest first)</Text>
+        <Group gap={4}>
+          <ActionIcon variant="default" aria-label={`Remove a ${label.toLowerCase()} level`} disabled={levels.length <= 3} onClick={() => onChange(levels.slice(0, -1))}><IconMinus size={14} /></ActionIcon>
+          <ActionIcon variant="default" aria-label={`Add a ${label.toLowerCase()} level`} disabled={levels.length >= 5} onClick={() => onChange([...levels, ''])}><IconPlus size={14} /></ActionIcon>
+        </Group>
+      </Group>
+      {levels.map((v, i) => (
+        <TextInput key={i} size="xs" leftSection={<Text size="xs">{i + 1}</Text>} aria-label={`${label} level ${i + 1}`} value={v} onChange={(e) => onChange(levels.map((x, j) => (j === i ? e.currentTarget.value : x)))} />
+      ))}
+      {error && <Text size="xs" c="red">{error}</Text>}
+    </Stack>
+  );
+}
+
+/** OrganisationForm edits the organisation's settings; the first run shows it too. */
+export function OrganisationForm({ onSaved, compact }: { onSaved?: () => void; compact?: boolean }) {
+  const org = useOrganisation();
+  const qc = useQueryClient();
+  const [o, setO] = useState<Organisation>(blank);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (org.data) setO(org.data);
+  }, [org.data]);
+  const m = o.riskMethod;
+  const setM = (x: Partial<typeof m>) => setO({ ...o, riskMethod: { ...m, ...x } });
+  const save = async () => {
+    setSaving(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      await api.organisation.save(o);
+      await qc.invalidateQueries({ queryKey: ['area'] });
+      await qc.invalidateQueries({ queryKey: ['system'] });
+      notifications.show({ color: 'green', title: 'Organisation saved', message: o.name });
+      onSaved?.();
+    } catch (err) {
+      const e = normaliseError(err);
+      const f: Record<string, string> = {};
+      for (const [k, v] of Object.entries(e.fields)) f[k.replace(/\[\d+\]$/, '')] = fieldMessage(labels[k.replace(/\[\d+\]$/, '')] ?? k, v);
+      setErrors(f);
+      setMessage(e.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const max = m.likelihood.length * m.impact.length;
+  return (
+    <form aria-label="Organisation" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <Stack gap="md">
+        {message && <Alert color="red" title="Not saved">{message}</Alert>}
+        <Grid gutter="sm">
+          <Grid.Col span={8}>
+            <TextInput label="Organisation name" description="Printed on the cover of every report" value={o.name} onChange={(e) => setO({ ...o, name: e.currentTarget.value })} error={errors.name} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Classification label" description="e.g. Confidential, Internal" value={o.classification} onChange={(e) => setO({ ...o, classification: e.currentTarget.value })} error={errors.classification} />
+          </Grid.Col>
+        </Grid>
+        <Textarea label="ISMS scope statement" description="What the ISMS covers: organisation units, locations, services, and what is excluded (clause 4.3)" autosize minRows={compact ? 2 : 4} value={o.scope} onChange={(e) => setO({ ...o, scope: e.currentTarget.value })} error={errors.scope} />
+        <Paper withBorder p="sm" radius="md">
+          <Title order={5} mb="xs">Risk method</Title>
+          <Grid gutter="md">
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <Scale label="Likelihood" levels={m.likelihood} onChange={(l) => setM({ likelihood: l })} error={errors['riskMethod.likelihood']} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <Scale label="Impact" levels={m.impact} onChange={(l) => setM({ impact: l })} error={errors['riskMethod.impact']} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <NumberInput label="Acceptance threshold" description={`Highest score (likelihood × impact, up to ${max}) accepted without a reason`} min={1} max={max} value={m.threshold} onChange={(v) => setM({ threshold: Number(v) || 1 })} error={errors['riskMethod.threshold']} />
+              <Text size="xs" c="dimmed" mt="xs">
+                Levels: low up to {[...Array(max).keys()].map((i) => i + 1).filter((s) => level(m, s) === 'low').pop() ?? 0}, medium up to{' '}
+                {[...Array(max).keys()].map((i) => i + 1).filter((s) => level(m, s) === 'medium').pop() ?? 0}, high up to{' '}
+                {[...Array(max).keys()].map((i) => i + 1).filter((s) => level(m, s) === 'high').pop() ?? 0}, critical above.
+              </Text>
+            </Grid.Col>
+          </Grid>
+        </Paper>
+        <Group justify="flex-end">
+          <Button type="submit" loading={saving}>Save</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+const labels: Record<string, string> = {
+  name: 'Organisation name', scope: 'Scope', classification: 'Classification label',
+  'riskMethod.likelihood': 'Likelihood scale', 'riskMethod.impact': 'Impact scale', 'riskMethod.threshold': 'Acceptance threshold',
+};
+
+/** OrganisationPage is the settings page of the organisation and its ISMS. */
+export function OrganisationPage() {
+  return (
+    <div className="page-scroll">
+      <Stack gap="md" maw={980}>
+        <div>
+          <Title order={2}>Organisation and scope</Title>
+          <Text size="sm" c="dimmed">Who the ISMS belongs to, what it covers and how risks are scored. ISO/IEC 27001 4.3, 6.1.2.</Text>
+        </div>
+        <OrganisationForm />
+      </Stack>
+    </div>
+  );
+}
