@@ -24,10 +24,11 @@ test('the dashboard shows live counts', async ({ page }) => {
   await nav(page).getByRole('link', { name: 'Controls (SoA)', exact: true }).click();
   await expect(page).toHaveURL(/#\/records\/controls$/);
   await expect(page.getByText('93 of 93')).toBeVisible();
-  await page.getByRole('row').filter({ hasText: 'A.5.1' }).first().click();
-  await expect(page.getByRole('dialog')).toContainText('History');
-  await page.waitForTimeout(500); // let the drawer finish sliding in
   await page.screenshot({ path: path.join(artifacts, 'controls.png') });
+  await page.getByRole('row').filter({ hasText: 'A.5.1' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Policies for information security', level: 2 })).toBeVisible();
+  await expect(page.getByLabel('History')).toContainText('Create');
+  await page.screenshot({ path: path.join(artifacts, 'control-detail.png') });
 });
 
 test('a requirement is created, found, edited, persisted and deleted', async ({ page }) => {

@@ -43,7 +43,7 @@ export const EnumSelect = forwardRef<HTMLInputElement, Common & { enumName: stri
 export const EnumMultiSelect = forwardRef<HTMLInputElement, Common & { enumName: string; value: string[]; onChange: (v: string[]) => void }>(
   function EnumMultiSelect({ enumName, value, onChange, ...rest }, ref) {
     const enums = useEnums();
-    return <MultiSelect ref={ref} {...rest} data={optionsOf(enums.data, enumName)} value={value} onChange={onChange} clearable hidePickedOptions />;
+    return <MultiSelect ref={ref} {...rest} data={optionsOf(enums.data, enumName)} value={value} onChange={onChange} clearable searchable hidePickedOptions comboboxProps={{ withinPortal: true }} />;
   },
 );
 

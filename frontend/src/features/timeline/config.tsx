@@ -59,7 +59,7 @@ function CompletePanel({ record: m }: PanelProps<Milestone>) {
 function TimelineView({ rows, lookups: l }: TopProps<Milestone>) {
   const months = [...new Set(rows.map((m) => m.month))].sort((a, b) => a - b);
   return (
-    <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" aria-label="Timeline">
+    <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" aria-label="Programme timeline by month">
       {months.map((month) => (
         <Paper key={month} withBorder p="sm" radius="md">
           <Title order={5} mb="xs">Month {month}</Title>
