@@ -44,7 +44,9 @@ type App struct {
 	Milestones   *MilestoneService
 	People       *PersonService
 	Roles        *RoleService
+	Assets       *AssetService
 	Evidence     *EvidenceService
+	Trace        *TraceService
 }
 
 // New returns an App over the data folder; the store opens in Startup.
@@ -66,7 +68,9 @@ func New(dataDir string, log *slog.Logger) *App {
 	a.Milestones = &MilestoneService{app: a}
 	a.People = &PersonService{app: a}
 	a.Roles = &RoleService{app: a}
+	a.Assets = &AssetService{app: a}
 	a.Evidence = &EvidenceService{app: a}
+	a.Trace = &TraceService{app: a}
 	return a
 }
 
@@ -74,7 +78,7 @@ func New(dataDir string, log *slog.Logger) *App {
 func (a *App) Services() []any {
 	return []any{a.Requirements, a.Records, a.Dashboard, a.System, a.Import, a.Reports,
 		a.Organisation, a.Objectives, a.Issues, a.Parties, a.Policies, a.Controls, a.Risks,
-		a.Milestones, a.People, a.Roles, a.Evidence}
+		a.Milestones, a.People, a.Roles, a.Assets, a.Evidence, a.Trace}
 }
 
 // Startup opens the store and seeds a new database. A failure is kept and shown by the

@@ -50,7 +50,8 @@ const previewRows = 500
 var importLabels = map[string]string{
 	xlsx.KindRequirements: "Requirements", xlsx.KindControls: "Controls (Statement of Applicability)",
 	xlsx.KindRisks: "Risks", xlsx.KindPeople: "People", xlsx.KindAttendance: "Training attendance",
-	xlsx.KindMeasurements: "KPI measurements",
+	xlsx.KindMeasurements: "KPI measurements", xlsx.KindAssets: "Assets",
+	xlsx.KindAcknowledgements: "Policy acknowledgements",
 }
 
 // Kinds lists the kinds the wizard imports.

@@ -57,6 +57,9 @@ func (s *RecordService) Enums() map[string][]isms.Option {
 		"requirementSources":  isms.RequirementSources,
 		"complianceStatuses":  isms.ComplianceStatuses,
 		"clauses":             clauseOptions(),
+		"assetTypes":          isms.AssetTypes,
+		"classifications":     isms.Classifications,
+		"assetStatuses":       isms.AssetStatuses,
 	}
 }
 

@@ -372,3 +372,32 @@ func (s *RoleService) Update(r isms.Role) (isms.Role, error) {
 
 // Delete removes a role nobody holds.
 func (s *RoleService) Delete(id string, version int) error { return s.r().remove(id, version) }
+
+// AssetService keeps the inventory of information and other associated assets (A.5.9, A.5.12).
+type AssetService struct{ app *App }
+
+func (s *AssetService) r() records[isms.Asset, *isms.Asset] {
+	return kindOf[isms.Asset](s.app, isms.KindAsset)
+}
+
+// List returns every asset.
+func (s *AssetService) List() ([]isms.Asset, error) { return s.r().list() }
+
+// Get returns one asset.
+func (s *AssetService) Get(id string) (isms.Asset, error) { return s.r().get(id) }
+
+// Create adds an asset; it is in use unless said otherwise.
+func (s *AssetService) Create(a isms.Asset) (isms.Asset, error) {
+	return s.r().create(a, func(_ *store.Tx, a *isms.Asset) error {
+		if a.Status == "" {
+			a.Status = isms.AssetInUse
+		}
+		return nil
+	})
+}
+
+// Update saves an edit of an asset.
+func (s *AssetService) Update(a isms.Asset) (isms.Asset, error) { return s.r().update(a, nil) }
+
+// Delete removes an asset that nothing links to.
+func (s *AssetService) Delete(id string, version int) error { return s.r().remove(id, version) }

@@ -36,7 +36,7 @@ const Usage = `Usage:
                                         [--match-by FIELD] [--dry-run] [--skip-invalid]
                                         [--day-first] [--json]
                                         KIND: requirements, controls, risks, people,
-                                        attendance, measurements, assets
+                                        attendance, measurements, assets, acknowledgements
   ismsdesk [--data DIR] export REPORT --out FILE [--id ID]
                                         REPORT: management-review, audit, soa, requirements,
                                         gap-analysis, risks, assets, kpi-dashboard, training,

@@ -237,3 +237,98 @@ func TestImportUsageAndNewFolder(t *testing.T) {
 		t.Fatalf("import into a new folder: exit %d, %q, %q", code, out, stderr)
 	}
 }
+
+// TestImportAcknowledgements: `import acknowledgements FILE --json` records who
+// acknowledged which published policy (by reference or title), adds unknown people,
+// dates an undated row on the day of the import, and changes nothing the second time; a
+// policy that is not published is a row problem on the policy column.
+func TestImportAcknowledgements(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI(t, dir, "demo"); code != ExitOK {
+		t.Fatalf("demo: %s", stderr)
+	}
+	people := len(listJSON(t, dir, "people"))
+	file := filepath.Join(t.TempDir(), "acks.csv")
+	os.WriteFile(file, []byte("Employee,Email,Policy reference,Date signed\n"+
+		"Olivia Carter,,POL-01,2026-11-02\n"+
+		"Priya Shah,,Information Security Policy,\n"+
+		"New Starter,new.starter@northwind.test,POL-02,2026-11-20\n"+
+		"New Starter,,POL-01,2026-11-20\n"), 0o644)
+	type summary struct {
+		Kind                              string
+		Rows, Created, Updated, Unchanged int
+		Imported                          bool
+		ImportID                          string
+		Mapping                           map[string]string
+		Errors                            []struct {
+			Row                    int
+			Column, Field, Message string
+		}
+	}
+	run := func(file string) (int, summary) {
+		t.Helper()
+		code, stdout, stderr := runCLI(t, dir, "import", "acknowledgements", file, "--json")
+		var s summary
+		if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+			t.Fatalf("import --json: %v\n%s\n%s", err, stdout, stderr)
+		}
+		return code, s
+	}
+	code, s := run(file)
+	if code != ExitOK || !s.Imported || s.ImportID == "" || s.Kind != "acknowledgements" || s.Rows != 4 || s.Created != 4 || s.Unchanged != 0 || len(s.Errors) != 0 {
+		t.Fatalf("import: exit %d, %+v", code, s)
+	}
+	if s.Mapping["person"] != "A" || s.Mapping["email"] != "B" || s.Mapping["policy"] != "C" || s.Mapping["date"] != "D" {
+		t.Errorf("mapping %v", s.Mapping)
+	}
+	if n := len(listJSON(t, dir, "people")); n != people+1 {
+		t.Errorf("%d people, want %d (New Starter added once)", n, people+1)
+	}
+	_, out, _ := runCLI(t, dir, "list", "policies", "--json")
+	var pols []struct {
+		Ref      string
+		Versions []struct {
+			Number, Status   string
+			Acknowledgements []struct{ PersonID, On string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &pols); err != nil {
+		t.Fatal(err)
+	}
+	acks := map[string][]string{} // policy ref -> version number: dates
+	for _, p := range pols {
+		for _, v := range p.Versions {
+			for _, a := range v.Acknowledgements {
+				acks[p.Ref+" "+v.Number] = append(acks[p.Ref+" "+v.Number], a.On)
+			}
+		}
+	}
+	// POL-01's published 1.0 is acknowledged, not its 1.1 in review; Priya's undated row
+	// takes the day of the import (the clock's 2026-11-27)
+	if got := strings.Join(acks["POL-01 1.0"], ","); got != "2026-11-02,2026-11-27,2026-11-20" || len(acks["POL-01 1.1"]) != 0 {
+		t.Errorf("POL-01 acknowledgements %v", acks)
+	}
+	if got := strings.Join(acks["POL-02 1.0"], ","); got != "2026-11-20" {
+		t.Errorf("POL-02 acknowledgements %v", acks)
+	}
+
+	// the same file again records nothing twice
+	if code, s := run(file); code != ExitOK || s.Created != 0 || s.Unchanged != 4 {
+		t.Fatalf("re-import: exit %d, %+v", code, s)
+	}
+	if n := len(listJSON(t, dir, "people")); n != people+1 {
+		t.Errorf("re-import: %d people, want %d", n, people+1)
+	}
+
+	// POL-03 is approved but not published: the row names the policy column, nothing is written
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("Name,Policy,Date\nOlivia Carter,POL-03,2026-11-02\nSomeone New,POL-02,2026-11-02\nOlivia Carter,POL-77,2026-11-02\n"), 0o644)
+	code, s = run(bad)
+	if code != ExitError || s.Imported || len(s.Errors) != 2 || s.Errors[0].Row != 2 || s.Errors[0].Column != "B" || s.Errors[0].Field != "policy" ||
+		!strings.Contains(s.Errors[0].Message, "published") || s.Errors[1].Row != 4 || s.Errors[1].Column != "B" {
+		t.Fatalf("unpublished and unknown policies: exit %d, %+v", code, s)
+	}
+	if n := len(listJSON(t, dir, "people")); n != people+1 {
+		t.Errorf("a refused import added people: %d, want %d", n, people+1)
+	}
+}

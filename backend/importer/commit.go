@@ -69,6 +69,10 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 			"%d of %d rows of %s are not valid; nothing was imported (fix them, or skip the invalid rows)",
 			p.Counts.Invalid, p.Counts.Rows, p.FileName)
 	}
+	// acknowledgements without a date are made on the day of the import
+	if err := p.acknowledge(isms.DateOf(now)); err != nil {
+		return Result{Errors: p.Errors}, err
+	}
 	log := Log{
 		ID: newID(), Kind: p.Request.Kind, File: p.FileName, SHA256: p.SHA256, Sheet: p.Sheet,
 		HeaderRow: p.Header.Row, Mapping: p.Mapping, Counts: p.Counts, NewPeople: len(p.people),
@@ -212,7 +216,9 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 			return isms.Errorf(isms.CodeInvalid, "the import of %s was already reverted on %s", log.File, log.RevertedAt.Format("2006-01-02 15:04"))
 		}
 		var changed []string
-		created := map[string]bool{}
+		// the records the import wrote: links among them go with the revert, since the
+		// ones it updated (unchanged since, checked below) get back their earlier values
+		written := map[string]bool{}
 		err = tx.EachSetting(entryPrefix+logID+"/", func(_, value string) error {
 			var group []logEntry
 			if err := json.Unmarshal([]byte(value), &group); err != nil {
@@ -220,9 +226,7 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 			}
 			for _, e := range group {
 				entries = append(entries, e)
-				if e.Op == store.OpCreate {
-					created[string(e.Kind)+"/"+e.ID] = true
-				}
+				written[string(e.Kind)+"/"+e.ID] = true
 				cur, err := tx.Get(e.Kind, e.ID)
 				if isms.ErrorCode(err) == isms.CodeNotFound {
 					continue // deleted since: nothing to undo
@@ -240,12 +244,13 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 			return err
 		}
 		// A record the import created may since have become the target of other records'
-		// links (a person made owner of a risk): deleting it would leave them dangling.
+		// links (a person made owner of a risk): deleting it would leave them dangling. Links
+		// from records the import itself created or updated do not count.
 		for _, e := range entries {
 			if e.Op != store.OpCreate {
 				continue
 			}
-			used, err := usedElsewhere(tx, e, created)
+			used, err := usedElsewhere(tx, e, written)
 			if err != nil {
 				return err
 			}
@@ -331,14 +336,14 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 }
 
 // usedElsewhere reports whether a record the import created is now linked to, or (for a
-// person) owns, a record that the import did not create.
-func usedElsewhere(tx *store.Tx, e logEntry, created map[string]bool) (bool, error) {
+// person) owns, a record that the import did not write (create or update).
+func usedElsewhere(tx *store.Tx, e logEntry, written map[string]bool) (bool, error) {
 	back, err := tx.Backlinks(e.Kind, e.ID)
 	if err != nil {
 		return false, err
 	}
 	for _, bl := range back {
-		if !created[string(bl.Kind)+"/"+bl.ID] {
+		if !written[string(bl.Kind)+"/"+bl.ID] {
 			return true, nil
 		}
 	}
@@ -351,7 +356,7 @@ func usedElsewhere(tx *store.Tx, e logEntry, created map[string]bool) (bool, err
 			return false, err
 		}
 		for _, id := range ids {
-			if !created[string(k)+"/"+id] {
+			if !written[string(k)+"/"+id] {
 				return true, nil
 			}
 		}

@@ -21,7 +21,7 @@ import (
 
 // Request says what to import and how.
 type Request struct {
-	Kind         string            `json:"kind"`         // xlsx kind: requirements, controls, risks, people, attendance, measurements, assets
+	Kind         string            `json:"kind"`         // xlsx kind: requirements, controls, risks, people, attendance, measurements, assets, acknowledgements
 	File         string            `json:"file"`         // path of the .xlsx, .xlsm or .csv file
 	Sheet        string            `json:"sheet"`        // "" for the first visible sheet
 	HeaderRow    int               `json:"headerRow"`    // Excel row number of the header; 0 to detect it
@@ -77,7 +77,7 @@ type Plan struct {
 	Mapping   xlsx.Mapping     `json:"mapping"`
 	Fields    []xlsx.Field     `json:"fields"`
 	Rows      []PlannedRow     `json:"rows"`
-	NewPeople []string         `json:"newPeople"` // owners and attendees not yet known, added as people
+	NewPeople []string         `json:"newPeople"` // owners, attendees and acknowledging people not yet known, added as people
 	Counts    Counts           `json:"counts"`
 	Errors    []xlsx.Problem   `json:"errors"`
 	// MappingProblems say which fields still need a column; nothing can be imported until
@@ -86,6 +86,7 @@ type Plan struct {
 
 	people []*isms.Person // people to create before the rows
 	extra  []isms.Record  // other records to create before the rows (trainings)
+	acks   []*ackUpdate   // acknowledgements: the policies the rows update, in row order
 }
 
 // Counts summarise a plan or a finished import.

@@ -199,6 +199,7 @@ type resolver struct {
 	ambiguous  map[string][]string // match keys that more than one stored record has: their labels
 	kpis       existing            // measurements: KPIs by ref and by name
 	train      existing            // attendance: trainings by topic (and topic|date)
+	pol        *policyIndex        // acknowledgements: policies by reference and title
 }
 
 func (r *resolver) load() (err error) {
@@ -237,6 +238,8 @@ func (r *resolver) load() (err error) {
 				return nil
 			})
 		}
+	case xlsx.KindAcknowledgements:
+		err = r.loadPolicies()
 	case xlsx.KindMeasurements:
 		err = r.loadExisting(isms.KindMeasurement, func(rec isms.Record) string {
 			m := rec.(*isms.Measurement)
@@ -330,6 +333,8 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 			return nil
 		}
 		rec, key = a, a.TrainingID+"|"+a.PersonID
+	case *xlsx.AcknowledgementRow:
+		return r.acknowledgement(row, x, problem)
 	case *xlsx.MeasurementRow:
 		k, ok := r.kpis[fold(x.KPI)]
 		if !ok {

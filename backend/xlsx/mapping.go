@@ -18,11 +18,14 @@ const (
 	KindAttendance   = "attendance"
 	KindMeasurements = "measurements"
 	KindAssets       = "assets"
+	// KindAcknowledgements: who acknowledged which policy (7.3 awareness); each row
+	// records an acknowledgement of the policy's published version.
+	KindAcknowledgements = "acknowledgements"
 )
 
 // Kinds lists the import kinds in the order the wizard offers them.
 func Kinds() []string {
-	return []string{KindRequirements, KindControls, KindRisks, KindPeople, KindAttendance, KindMeasurements, KindAssets}
+	return []string{KindRequirements, KindControls, KindRisks, KindPeople, KindAttendance, KindMeasurements, KindAssets, KindAcknowledgements}
 }
 
 // FieldType says how a field's cells are parsed.
@@ -159,6 +162,13 @@ var catalogs = map[string][]Field{
 		{Name: "status", Label: "Attended", Type: TypeEnum, Enum: "attendance", Options: isms.AttendanceStatuses, Synonyms: []string{"attended", "attendance", "status", "present", "completed", "présence", "présent", "statut", "teilnahme", "anwesend", "asistencia", "asistió", "estado"}},
 		{Name: "score", Label: "Score", Type: TypePercent, Synonyms: []string{"score", "result", "test score", "quiz score", "résultat", "note", "ergebnis", "punktzahl", "puntuación", "resultado"}},
 		{Name: "note", Label: "Note", Type: TypeMultiline, Synonyms: []string{"notes", "comment", "comments", "remarks", "commentaire", "bemerkung", "kommentar", "comentario"}},
+	},
+	KindAcknowledgements: {
+		// person or email names who acknowledged (either will do: Check asks for one)
+		{Name: "person", Label: "Person", Required: true, Type: TypeText, Synonyms: []string{"name", "employee", "person", "staff", "full name", "staff member", "employee name", "acknowledged by", "signed by", "signatory", "nom", "nom complet", "employé", "salarié", "collaborateur", "personne", "signataire", "mitarbeiter", "mitarbeiterin", "vollständiger name", "unterzeichner", "nombre", "nombre completo", "empleado", "persona", "firmante"}},
+		{Name: "email", Label: "E-mail", Type: TypeEmail, Synonyms: []string{"e-mail", "email", "mail", "email address", "e-mail address", "courriel", "adresse e-mail", "adresse mail", "e-mail-adresse", "correo", "correo electrónico"}},
+		{Name: "policy", Label: "Policy", Required: true, Type: TypeText, Synonyms: []string{"policy", "document", "policy reference", "policy id", "policy ref", "policy title", "policy name", "document reference", "document title", "politique", "référence de la politique", "document de politique", "richtlinie", "leitlinie", "dokument", "richtlinien id", "política", "politica", "documento", "referencia de la política"}},
+		{Name: "date", Label: "Acknowledged on", Type: TypeDate, Synonyms: []string{"date", "acknowledged", "acknowledged on", "signed on", "date signed", "date acknowledged", "acknowledgement date", "acknowledgment date", "signed", "accepted on", "read on", "date de signature", "signé le", "lu le", "accepté le", "date d'acceptation", "pris connaissance le", "datum", "unterschrieben am", "unterzeichnet am", "bestätigt am", "gelesen am", "datum der bestätigung", "fecha", "firmado el", "fecha de firma", "aceptado el", "leído el", "fecha de aceptación"}},
 	},
 	KindMeasurements: {
 		{Name: "kpi", Label: "KPI", Required: true, Type: TypeText, Synonyms: []string{"kpi", "kpi ref", "kpi id", "indicator", "metric", "measure", "kpi name", "indicateur", "kennzahl", "indikator", "indicador", "métrica"}},
@@ -376,8 +386,13 @@ func (m Mapping) Check(h Header) []Problem {
 	}
 	for _, f := range fields {
 		if _, ok := m.Columns[f.Name]; f.Required && !ok && !(m.Kind == KindControls && f.Name == "ref") &&
-			!(f.Name == "title" && m.Columns[titleFrom[m.Kind]] != "") {
-			out = append(out, Problem{Field: f.Name, Message: f.Label + " is required: choose the column that holds it"})
+			!(f.Name == "title" && m.Columns[titleFrom[m.Kind]] != "") &&
+			!(m.Kind == KindAcknowledgements && f.Name == "person" && m.Columns["email"] != "") {
+			msg := f.Label + " is required: choose the column that holds it"
+			if m.Kind == KindAcknowledgements && f.Name == "person" {
+				msg = "Person is required: choose the column that holds the person's name or e-mail"
+			}
+			out = append(out, Problem{Field: f.Name, Message: msg})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })

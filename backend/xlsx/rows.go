@@ -22,7 +22,8 @@ type Problem struct {
 
 // RowResult is one data row converted: its Excel row number, the text of each mapped
 // field (after fill-down), the record built from it and its problems. Record holds a
-// *RequirementRow, *ControlRow, *RiskRow, *PersonRow, *AttendanceRow, *MeasurementRow or *AssetRow.
+// *RequirementRow, *ControlRow, *RiskRow, *PersonRow, *AttendanceRow, *MeasurementRow,
+// *AssetRow or *AcknowledgementRow.
 type RowResult struct {
 	Row      int               `json:"row"`
 	Values   map[string]string `json:"values"`
@@ -85,6 +86,15 @@ type MeasurementRow struct {
 	Note  string    `json:"note"`
 }
 
+// AcknowledgementRow is one person's acknowledgement of one policy: the person by name
+// or e-mail, the policy by reference or title. Date is "" when the row gives none.
+type AcknowledgementRow struct {
+	PersonName  string    `json:"personName"`
+	PersonEmail string    `json:"personEmail"`
+	Policy      string    `json:"policy"`
+	Date        isms.Date `json:"date"`
+}
+
 // IsSection reports whether a row is a section heading inside the table rather than a
 // record: the key field (reference, or name for people, KPI for measurements) is empty
 // and at most one mapped column has a value, or the only value sits in the key column of a
@@ -98,6 +108,11 @@ func IsSection(kind string, m Mapping, vals map[string]string) bool {
 		keyField = "person"
 	case KindMeasurements:
 		keyField = "kpi"
+	case KindAcknowledgements:
+		keyField = "person"
+		if _, mapped := m.Columns[keyField]; !mapped {
+			keyField = "email"
+		}
 	}
 	if _, mapped := m.Columns[keyField]; !mapped {
 		keyField = "title"
@@ -397,6 +412,20 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 				f = "email"
 			}
 			c.add(f, "a person's name or e-mail is required")
+		}
+		rec = a
+	case KindAcknowledgements:
+		a := &AcknowledgementRow{PersonName: foldSpace(vals["person"]), PersonEmail: c.email(vals, "email"),
+			Policy: foldSpace(vals["policy"]), Date: c.date(vals, "date")}
+		if a.PersonName == "" && a.PersonEmail == "" {
+			f := "person"
+			if _, ok := c.m.Columns[f]; !ok {
+				f = "email"
+			}
+			c.add(f, "a person's name or e-mail is required")
+		}
+		if a.Policy == "" {
+			c.add("policy", "Policy is required: give the policy's reference (such as POL-01) or its title")
 		}
 		rec = a
 	case KindMeasurements:

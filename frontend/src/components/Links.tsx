@@ -11,6 +11,26 @@ export function linkLabel(l: Pick<LinkView, 'kind' | 'ref' | 'title' | 'id'>): s
   return l.ref || l.title || l.id;
 }
 
+/** The link fields whose role a person reads differently from the field's name. */
+const roles: Record<string, string> = {
+  'versions.authorId': 'author',
+  'versions.approvals.approverId': 'approval',
+  'reviews.reviewerId': 'reviewer',
+  'acceptance.acceptedById': 'accepted the risk',
+  'tasks.ownerId': 'task owner',
+  approverId: 'approver',
+  approvedById: 'approved',
+  ownerId: 'owner',
+  custodianId: 'custodian',
+  addedById: 'added by',
+  targetId: 'evidence for',
+};
+
+/** linkRole says in words what a link field means: "versions.approvals.approverId" is an approval. */
+export function linkRole(field: string): string {
+  return roles[field] ?? fieldLabel(field.split('.').pop() ?? field).toLowerCase();
+}
+
 /** LinkList shows links to (or from) other records, each opening that record. */
 export function LinkList({ links, empty }: { links: LinkView[] | null; empty: string }) {
   const items = links ?? [];
@@ -23,14 +43,16 @@ export function LinkList({ links, empty }: { links: LinkView[] | null; empty: st
             {l.kindLabel}
           </Badge>
           {l.missing ? (
-            <Text size="sm" c="red">Missing record {l.id}</Text>
+            <Text size="sm" c="red">A deleted record</Text>
+          ) : l.kind === 'evidence' ? (
+            <Text size="sm" lineClamp={2}>{linkLabel(l)}</Text>
           ) : (
             <Anchor component={Link} to={recordPath(l.kind, l.id)} size="sm" lineClamp={2}>
               {linkLabel(l)}
             </Anchor>
           )}
-          {fieldLabel(l.field) !== l.kindLabel && (
-            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>({fieldLabel(l.field)})</Text>
+          {linkRole(l.field).toLowerCase() !== l.kindLabel.toLowerCase() && (
+            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>({linkRole(l.field)})</Text>
           )}
         </Group>
       ))}

@@ -6,6 +6,7 @@ import type { AreaConfig } from '../components/record/kit';
 import { DetailPage } from '../components/record/DetailPage';
 import { RegisterPage } from '../components/record/RegisterPage';
 import { RecordsPage } from './records/RecordsPage';
+import { assetArea } from './assets/config';
 import { issueArea, partyArea } from './context/config';
 import { controlArea } from './controls/config';
 import { objectiveArea } from './objectives/config';
@@ -16,7 +17,7 @@ import { milestoneArea } from './timeline/config';
 
 // Each config is typed by its own record; the routes only pass them on.
 const configs = new Map<string, AreaConfig<Stored>>(
-  ([objectiveArea, issueArea, partyArea, policyArea, controlArea, riskArea, milestoneArea, personArea, roleArea] as unknown as AreaConfig<Stored>[]).map((c) => [c.plural, c]),
+  ([objectiveArea, issueArea, partyArea, policyArea, controlArea, riskArea, assetArea, milestoneArea, personArea, roleArea] as unknown as AreaConfig<Stored>[]).map((c) => [c.plural, c]),
 );
 
 /** areaConfig returns the kit's config of an area's kind, by plural. */

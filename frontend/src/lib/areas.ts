@@ -34,6 +34,9 @@ export const recordAreas: Area[] = [
   { id: 'risks', label: 'Risks', clause: '6.1.2, 8.2', kinds: [
     { plural: 'risks', label: 'Risks', purpose: 'The risk register: threats, vulnerabilities, scores, owners and treatment.' },
   ] },
+  { id: 'assets', label: 'Assets', clause: 'A.5.9', kinds: [
+    { plural: 'assets', label: 'Assets', purpose: 'The inventory of information and other associated assets.' },
+  ] },
   { id: 'training', label: 'Training', clause: '7.2', kinds: [
     { plural: 'trainings', label: 'Trainings', purpose: 'Training sessions: topic, audience, date, trainer and materials.' },
     { plural: 'attendance', label: 'Attendance', purpose: 'Who attended which training.' },
@@ -88,6 +91,7 @@ const pluralOfKind: Record<string, string> = {
   communication: 'communications', kpi: 'kpis', measurement: 'measurements', audit: 'audits', finding: 'findings',
   review: 'reviews', action: 'actions', nonconformity: 'nonconformities', improvement: 'improvements',
   milestone: 'milestones', person: 'people', role: 'roles', survey: 'surveys', feedback: 'feedback',
+  asset: 'assets', evidence: 'evidence',
 };
 
 /** recordPath is the route of a record's detail view. */

@@ -140,3 +140,6 @@ export interface AreaConfig<T extends Stored> {
   views?: { id: string; label: string; component: ComponentType<TopProps<T>> }[];
   defaultSort?: { id: string; desc: boolean };
 }
+
+/** unsaved is the bookkeeping of a record not stored yet; Go assigns it on create. */
+export const unsaved = { id: '', version: 0, createdAt: '', updatedAt: '' };

@@ -2,9 +2,8 @@
 // parties, each with its review date and what changed since the last management review.
 import { api, type Issue, type Party } from '../../lib/api';
 import { col, today } from '../../components/record/columns';
-import type { AreaConfig } from '../../components/record/kit';
+import { unsaved, type AreaConfig } from '../../components/record/kit';
 
-const stamp = { id: '', version: 0, createdAt: '', updatedAt: '' };
 
 export const issueArea: AreaConfig<Issue> = {
   kind: 'issue',
@@ -15,7 +14,7 @@ export const issueArea: AreaConfig<Issue> = {
   clause: '4.1',
   service: api.issues,
   blank: () => ({
-    ...stamp, ref: '', title: '', type: 'external', category: '', description: '', impact: '', ownerId: '', status: 'open',
+    ...unsaved, ref: '', title: '', type: 'external', category: '', description: '', impact: '', ownerId: '', status: 'open',
     dateIdentified: today(), lastReviewed: '', nextReview: '', changedSinceReview: false, changeNote: '', riskIds: [],
   }),
   refOf: (r) => r.ref,
@@ -61,7 +60,7 @@ export const partyArea: AreaConfig<Party> = {
   clause: '4.2',
   service: api.parties,
   blank: () => ({
-    ...stamp, ref: '', name: '', category: 'customer', internal: false, needs: '', influence: '', ownerId: '',
+    ...unsaved, ref: '', name: '', category: 'customer', internal: false, needs: '', influence: '', ownerId: '',
     lastReviewed: '', nextReview: '', changedSinceReview: false, changeNote: '', requirementIds: [], notes: '',
   }),
   refOf: (r) => r.ref,

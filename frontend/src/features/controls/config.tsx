@@ -5,12 +5,11 @@ import { ActionIcon, Button, Checkbox, Group, Paper, Progress, SimpleGrid, Stack
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { api, type Control, type ControlTask } from '../../lib/api';
 import { col, today } from '../../components/record/columns';
-import type { AreaConfig, FieldInputProps, PanelProps, TopProps } from '../../components/record/kit';
+import { unsaved, type AreaConfig, type FieldInputProps, type PanelProps, type TopProps } from '../../components/record/kit';
 import { formatDate } from '../../lib/format';
 import { PersonPicker } from '../../components/record/pickers';
 import { optionsOf, useEnums } from '../../components/record/queries';
 
-const stamp = { id: '', version: 0, createdAt: '', updatedAt: '' };
 
 /** TasksInput edits a control's implementation plan: tasks with an owner and a due date. */
 function TasksInput({ label, value, onChange, error, disabled }: FieldInputProps) {
@@ -116,7 +115,7 @@ export const controlArea: AreaConfig<Control> = {
   service: api.controls,
   importKind: 'controls',
   blank: () => ({
-    ...stamp, ref: '', title: '', theme: '', custom: true, description: '', applicability: 'not_assessed', justification: '', status: 'not_started',
+    ...unsaved, ref: '', title: '', theme: '', custom: true, description: '', applicability: 'not_assessed', justification: '', status: 'not_started',
     ownerId: '', implementationPlan: '', metric: '', evidence: '', dueDate: '', kpiIds: [], notes: '', reasons: [], tasks: [],
   }),
   refOf: (c) => c.ref,

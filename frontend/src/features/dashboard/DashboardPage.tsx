@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert, Anchor, Button, Code, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, UnstyledButton,
+  Alert, Anchor, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, UnstyledButton,
 } from '@mantine/core';
 import { IconArrowRight, IconRocket } from '@tabler/icons-react';
 import { QueryError } from '../../components/QueryError';
@@ -111,11 +111,14 @@ export function DashboardPage() {
           <Alert color="indigo" icon={<IconRocket />} title="Getting started" variant="light">
             <Stack gap="xs">
               <Text size="sm">
-                This database holds the 93 Annex A controls and the six-month programme plan. Start by adding your first
-                requirement, or import your spreadsheets with <Code>ismsdesk import KIND FILE</Code>. To explore with a
-                sample organisation, run <Code>ismsdesk demo</Code> on an empty data folder.
+                This database holds the 93 Annex A controls, the standard ISMS roles and the six-month programme plan.
+                Set up your organisation, add the people who own and approve, then bring in your registers from Excel or
+                add records one by one.
               </Text>
-              <Group>
+              <Group gap="xs">
+                <Button component={Link} to="/organisation" size="xs" variant="default">Organisation and scope</Button>
+                <Button component={Link} to="/records/people" size="xs" variant="default">People and roles</Button>
+                <Button component={Link} to="/import" size="xs" variant="default">Import from Excel</Button>
                 <Button component={Link} to="/requirements" size="xs" rightSection={<IconArrowRight size={14} />}>
                   Add your first requirement
                 </Button>

@@ -7,13 +7,12 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useWatch } from 'react-hook-form';
 import { api, type Objective, type ObjectiveProgress } from '../../lib/api';
 import { col, today } from '../../components/record/columns';
-import type { AreaConfig, PanelProps } from '../../components/record/kit';
+import { unsaved, type AreaConfig, type PanelProps } from '../../components/record/kit';
 import { PanelError } from '../../components/record/DetailPage';
 import { PersonPicker } from '../../components/record/pickers';
 import { optionsOf, useAreaMutation, useEnums } from '../../components/record/queries';
 import { formatDate } from '../../lib/format';
 
-const stamp = { id: '', version: 0, createdAt: '', updatedAt: '' };
 
 /** smartChecks mirrors isms.Objective.SMART for the form, as the officer types. */
 export function smartChecks(o: Pick<Objective, 'statement' | 'measure' | 'kpiIds' | 'target' | 'unit' | 'ownerId' | 'dueDate' | 'businessGoal'>) {
@@ -163,7 +162,7 @@ export const objectiveArea: AreaConfig<Objective> = {
   clause: '6.2',
   service: api.objectives,
   blank: () => ({
-    ...stamp, ref: '', title: '', statement: '', businessGoal: '', measure: '', target: 0, unit: '', ownerId: '', dueDate: '',
+    ...unsaved, ref: '', title: '', statement: '', businessGoal: '', measure: '', target: 0, unit: '', ownerId: '', dueDate: '',
     status: 'proposed', approvedById: '', approvedOn: '', approvalHow: '', approvalRef: '', kpiIds: [], notes: '',
   }),
   refOf: (r) => r.ref,

@@ -8,11 +8,10 @@ import { api, type Person, type Role } from '../../lib/api';
 import { recordPath } from '../../lib/areas';
 import { linkLabel } from '../../components/Links';
 import { col } from '../../components/record/columns';
-import type { AreaConfig, PanelProps, TopProps } from '../../components/record/kit';
+import { unsaved, type AreaConfig, type PanelProps, type TopProps } from '../../components/record/kit';
 import { optionsOf, useAreaList, useEnums } from '../../components/record/queries';
 import { fieldLabel } from '../../lib/format';
 
-const stamp = { id: '', version: 0, createdAt: '', updatedAt: '' };
 
 /** ResponsibilitiesPanel lists what a person owns, approves or is named in. */
 function ResponsibilitiesPanel({ record: p }: PanelProps<Person>) {
@@ -60,7 +59,7 @@ export const personArea: AreaConfig<Person> = {
   clause: '5.3',
   service: api.people,
   importKind: 'people',
-  blank: () => ({ ...stamp, name: '', email: '', department: '', jobTitle: '', roleIds: [], active: true }),
+  blank: () => ({ ...unsaved, name: '', email: '', department: '', jobTitle: '', roleIds: [], active: true }),
   refOf: () => '',
   titleOf: (p) => p.name,
   status: (p) => ({ value: p.active ? 'active' : 'inactive', enum: '' }),
@@ -151,7 +150,7 @@ export const roleArea: AreaConfig<Role> = {
   about: 'ISMS roles with their responsibilities and authorities, and the areas each is responsible for (the responsibility matrix).',
   clause: '5.3',
   service: api.roles,
-  blank: () => ({ ...stamp, name: '', responsibilities: '', standard: false, areas: [] }),
+  blank: () => ({ ...unsaved, name: '', responsibilities: '', standard: false, areas: [] }),
   refOf: () => '',
   titleOf: (r) => r.name,
   defaultSort: { id: 'name', desc: false },

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Anchor, Badge, Button, Group, Modal, NumberInput, Paper, Radio, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { api, type Policy } from '../../lib/api';
 import { col, today } from '../../components/record/columns';
-import type { AreaConfig, TopProps } from '../../components/record/kit';
+import { unsaved, type AreaConfig, type TopProps } from '../../components/record/kit';
 import { PanelError } from '../../components/record/DetailPage';
 import { PersonPicker } from '../../components/record/pickers';
 import { optionsOf, useAreaMutation, useEnums } from '../../components/record/queries';
@@ -14,7 +14,6 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
 import { CurrentVersionPanel, VersionsPanel } from './PolicyPanels';
 
-const stamp = { id: '', version: 0, createdAt: '', updatedAt: '' };
 
 const effective = (p: Policy) => [...p.versions].reverse().find((v) => v.status === 'published');
 const reviewOverdue = (p: Policy) => p.status !== 'retired' && !!p.nextReviewDate && p.nextReviewDate < today();
@@ -33,7 +32,7 @@ function NewPolicy({ opened, onClose, onCreated }: { opened: boolean; onClose: (
   const create = useAreaMutation(() =>
     from === 'blank'
       ? api.policies.createWithText(
-          { ...stamp, ref, title, docType: docType ?? 'policy', status: 'draft', ownerId, approverId, reviewCycleMonths: cycle, lastReviewed: '', nextReviewDate: '', versions: [], controlIds: [], reviews: [] },
+          { ...unsaved, ref, title, docType: docType ?? 'policy', status: 'draft', ownerId, approverId, reviewCycleMonths: cycle, lastReviewed: '', nextReviewDate: '', versions: [], controlIds: [], reviews: [] },
           '',
         )
       : api.policies.fromTemplate(from, ownerId, approverId),
@@ -125,7 +124,7 @@ export const policyArea: AreaConfig<Policy> = {
   clause: '5.2, 7.5',
   service: api.policies,
   blank: () => ({
-    ...stamp, ref: '', title: '', docType: 'policy', status: 'draft', ownerId: '', approverId: '', reviewCycleMonths: 12,
+    ...unsaved, ref: '', title: '', docType: 'policy', status: 'draft', ownerId: '', approverId: '', reviewCycleMonths: 12,
     lastReviewed: '', nextReviewDate: '', versions: [], controlIds: [], reviews: [],
   }),
   refOf: (p) => p.ref,

@@ -34,7 +34,7 @@ const columns: ColumnDef<Row>[] = [
 ];
 
 /** The kinds the import wizard brings in (their plural is their import kind). */
-const importable = new Set(['controls', 'risks', 'people', 'attendance', 'measurements']);
+const importable = new Set(['attendance', 'measurements']);
 
 /** RecordsPage is the read-only register of an area, with a tab per kind and a detail drawer. */
 export function RecordsPage() {
@@ -105,9 +105,16 @@ function RecordsView({ plural, id, found }: { plural: string; id?: string; found
       ) : list.isPending ? (
         <Group justify="center" p="xl"><Loader /></Group>
       ) : all.length === 0 ? (
-        <EmptyState title={`No ${kind.label.toLowerCase()} yet`}>
-          {kind.purpose} Import them from Excel with <code>ismsdesk import {plural} FILE</code>, or fill a sample
-          organisation with <code>ismsdesk demo</code>.
+        <EmptyState
+          title={`No ${kind.label.toLowerCase()} yet`}
+          action={
+            importable.has(plural) ? (
+              <Button component={Link} to={`/import?kind=${plural}`} leftSection={<IconFileImport size={16} />}>Import from Excel</Button>
+            ) : undefined
+          }
+        >
+          {kind.purpose}
+          {importable.has(plural) ? ' Bring them in from your spreadsheet with the import wizard.' : ''}
         </EmptyState>
       ) : (
         <DataTable<Row>

@@ -6,13 +6,12 @@ import { Badge, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Te
 import { notifications } from '@mantine/notifications';
 import { api, type Risk, type RiskMethod } from '../../lib/api';
 import { col, today } from '../../components/record/columns';
-import type { AreaConfig, FieldInputProps, PanelProps, TopProps } from '../../components/record/kit';
+import { unsaved, type AreaConfig, type FieldInputProps, type PanelProps, type TopProps } from '../../components/record/kit';
 import { PanelError } from '../../components/record/DetailPage';
 import { PersonPicker } from '../../components/record/pickers';
 import { useAreaMutation } from '../../components/record/queries';
 import { formatDate } from '../../lib/format';
 
-const stamp = { id: '', version: 0, createdAt: '', updatedAt: '' };
 
 export const defaultMethod: RiskMethod = {
   likelihood: ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'],
@@ -182,7 +181,7 @@ export const riskArea: AreaConfig<Risk> = {
   service: api.risks,
   importKind: 'risks',
   blank: () => ({
-    ...stamp, ref: '', title: '', description: '', asset: '', threat: '', vulnerability: '', likelihood: 3, impact: 3, ownerId: '',
+    ...unsaved, ref: '', title: '', description: '', asset: '', threat: '', vulnerability: '', likelihood: 3, impact: 3, ownerId: '',
     status: 'identified', treatment: '', treatmentPlan: '', controlIds: [], actionIds: [], residualLikelihood: 0, residualImpact: 0,
     acceptance: { acceptedById: '', acceptedOn: '', comment: '' }, identifiedOn: today(), reviewDate: '',
   }),

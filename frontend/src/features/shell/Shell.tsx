@@ -1,7 +1,7 @@
 import { AppShell, Badge, Code, Group, NavLink, ScrollArea, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import {
   IconAlertOctagon, IconBook, IconBulb, IconChecklist, IconClipboardCheck, IconFileText, IconGauge,
-  IconBuilding, IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
+  IconBuilding, IconDeviceLaptop, IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
   IconShieldLock, IconSpeakerphone, IconTarget, IconTimeline, IconUsers, IconAlertTriangle, IconFileImport, IconReportAnalytics, IconDatabase,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -16,6 +16,7 @@ const icons: Record<string, ComponentType<{ size?: number; stroke?: number }>> =
   policies: IconFileText,
   controls: IconShieldCheck,
   risks: IconAlertTriangle,
+  assets: IconDeviceLaptop,
   training: IconSchool,
   awareness: IconSpeakerphone,
   kpis: IconGauge,

@@ -6,13 +6,12 @@ import { notifications } from '@mantine/notifications';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { api, type Milestone } from '../../lib/api';
 import { col, today } from '../../components/record/columns';
-import type { AreaConfig, PanelProps, TopProps } from '../../components/record/kit';
+import { unsaved, type AreaConfig, type PanelProps, type TopProps } from '../../components/record/kit';
 import { PanelError } from '../../components/record/DetailPage';
 import { useAreaMutation } from '../../components/record/queries';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
 
-const stamp = { id: '', version: 0, createdAt: '', updatedAt: '' };
 
 /** overdue mirrors isms.Milestone.Overdue: past its date and not done. */
 export const overdue = (m: Pick<Milestone, 'status' | 'dueDate'>, now = today()) => m.status !== 'done' && !!m.dueDate && m.dueDate < now;
@@ -87,7 +86,7 @@ export const milestoneArea: AreaConfig<Milestone> = {
   noun: 'milestone',
   about: 'The milestones of the ISMS programme; a new database starts with the six-month plan. A milestone is overdue only when its date has passed and it is not done.',
   service: api.milestones,
-  blank: () => ({ ...stamp, title: '', month: 1, description: '', dueDate: '', status: 'planned', order: 0, ownerId: '', completedOn: '' }),
+  blank: () => ({ ...unsaved, title: '', month: 1, description: '', dueDate: '', status: 'planned', order: 0, ownerId: '', completedOn: '' }),
   refOf: (m) => `Month ${m.month}`,
   titleOf: (m) => m.title,
   status: (m) => ({ value: overdue(m) ? 'overdue' : m.status, enum: 'milestoneStatuses' }),

@@ -1,5 +1,6 @@
 // The services of the Plan and Do areas. Their types are the generated models without
 // their class methods (Go sends plain JSON), so that they never drift from Go.
+import * as Assets from './wailsjs/go/app/AssetService';
 import * as Controls from './wailsjs/go/app/ControlService';
 import * as Issues from './wailsjs/go/app/IssueService';
 import * as Milestones from './wailsjs/go/app/MilestoneService';
@@ -22,6 +23,7 @@ export type Plain<T> = T extends readonly (infer U)[]
     : T;
 
 export type Objective = Plain<isms.Objective>;
+export type Asset = Plain<isms.Asset>;
 export type Issue = Plain<isms.Issue>;
 export type Party = Plain<isms.Party>;
 export type Policy = Plain<isms.Policy>;
@@ -157,6 +159,7 @@ export const plan = {
     responsibilities: (id: string) => call<Plain<overview.LinkView>[] | null>(() => People.Responsibilities(id)).then(arr),
   },
   roles: crud<Role>(Roles as unknown as Bound<Role>, ['areas']),
+  assets: crud<Asset>(Assets as unknown as Bound<Asset>, ['riskIds', 'controlIds']),
   organisation: {
     get: () =>
       call<Organisation>(() => Organisations.Get()).then((o) => ({

@@ -550,6 +550,66 @@ export namespace isms {
 	        this.textSha256 = source["textSha256"];
 	    }
 	}
+	export class Asset {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    name: string;
+	    type: string;
+	    ownerId: string;
+	    custodianId: string;
+	    location: string;
+	    classification: string;
+	    description: string;
+	    acquiredOn: string;
+	    reviewDate: string;
+	    status: string;
+	    riskIds: string[];
+	    controlIds: string[];
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Asset(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.ownerId = source["ownerId"];
+	        this.custodianId = source["custodianId"];
+	        this.location = source["location"];
+	        this.classification = source["classification"];
+	        this.description = source["description"];
+	        this.acquiredOn = source["acquiredOn"];
+	        this.reviewDate = source["reviewDate"];
+	        this.status = source["status"];
+	        this.riskIds = source["riskIds"];
+	        this.controlIds = source["controlIds"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class Clause {
+	    ref: string;
+	    title: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Clause(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	    }
+	}
 	export class ControlTask {
 	    title: string;
 	    ownerId: string;
@@ -1755,6 +1815,148 @@ export namespace overview {
 	        this.rag = source["rag"];
 	        this.kpis = this.convertValues(source["kpis"], KPIReading);
 	        this.smart = this.convertValues(source["smart"], isms.SMARTCheck);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class TraceItem {
+	    kind: string;
+	    kindLabel: string;
+	    id: string;
+	    ref: string;
+	    title: string;
+	    status: string;
+	    statusLabel: string;
+	    via: string;
+	    viaLabel: string;
+	    reasons: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TraceItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.kindLabel = source["kindLabel"];
+	        this.id = source["id"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.via = source["via"];
+	        this.viaLabel = source["viaLabel"];
+	        this.reasons = source["reasons"];
+	    }
+	}
+	export class TraceColumn {
+	    key: string;
+	    label: string;
+	    items: TraceItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TraceColumn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.items = this.convertValues(source["items"], TraceItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TraceGap {
+	    kind: string;
+	    itemKind: string;
+	    id: string;
+	    ref: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TraceGap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.itemKind = source["itemKind"];
+	        this.id = source["id"];
+	        this.ref = source["ref"];
+	        this.message = source["message"];
+	    }
+	}
+	export class TraceGapCount {
+	    kind: string;
+	    label: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TraceGapCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.count = source["count"];
+	    }
+	}
+	
+	export class TraceView {
+	    start: TraceItem;
+	    columns: TraceColumn[];
+	    clauses: isms.Clause[];
+	    size: number;
+	    gaps: TraceGap[];
+	    gapCounts: TraceGapCount[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TraceView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = this.convertValues(source["start"], TraceItem);
+	        this.columns = this.convertValues(source["columns"], TraceColumn);
+	        this.clauses = this.convertValues(source["clauses"], isms.Clause);
+	        this.size = source["size"];
+	        this.gaps = this.convertValues(source["gaps"], TraceGap);
+	        this.gapCounts = this.convertValues(source["gapCounts"], TraceGapCount);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
