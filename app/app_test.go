@@ -139,6 +139,20 @@ func TestReportServiceExportsToTheChosenFile(t *testing.T) {
 	a := newApp(t)
 	dir := t.TempDir()
 	t.Setenv(testSaveDirEnv, dir)
+	if _, err := a.Reports.Export("soa", ""); isms.ErrorCode(err) != isms.CodeInvalid {
+		t.Fatalf("export before the organisation is named: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("a refused export wrote %v", entries)
+	}
+	org, err := a.Organisation.Get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	org.Name = "Acme Widgets"
+	if _, err := a.Organisation.Save(org); err != nil {
+		t.Fatal(err)
+	}
 	path, err := a.Reports.Export("soa", "")
 	if err != nil || path != dir+"/"+defaultReportName("soa", a.clock().Format("2006-01-02")) {
 		t.Fatalf("export: %q %v", path, err)

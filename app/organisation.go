@@ -1,8 +1,11 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/ismsdesk/ismsdesk/backend/isms"
 	"github.com/ismsdesk/ismsdesk/backend/overview"
+	"github.com/ismsdesk/ismsdesk/backend/seed"
 	"github.com/ismsdesk/ismsdesk/backend/store"
 )
 
@@ -15,7 +18,7 @@ func (s *OrganisationService) Get() (isms.Organisation, error) {
 	var out isms.Organisation
 	err := s.app.view(func(tx *store.Tx) error {
 		var err error
-		out, err = tx.Organisation()
+		out, err = loadOrganisation(tx)
 		return err
 	})
 	return out, err
@@ -30,7 +33,19 @@ func (s *OrganisationService) Save(o isms.Organisation) (isms.Organisation, erro
 	return s.Get()
 }
 
-func loadOrganisation(tx *store.Tx) (isms.Organisation, error) { return tx.Organisation() }
+// loadOrganisation returns the organisation's settings; a demo database that was given
+// no name of its own is the demo organisation.
+func loadOrganisation(tx *store.Tx) (isms.Organisation, error) {
+	org, err := tx.Organisation()
+	if err != nil || strings.TrimSpace(org.Name) != "" {
+		return org, err
+	}
+	demo, err := tx.Setting(seed.SettingDemo)
+	if err == nil && demo != "" {
+		org.Name = seed.DemoOrganisation
+	}
+	return org, err
+}
 
 // Enums returns every enum the forms offer, by name.
 func (s *RecordService) Enums() map[string][]isms.Option {

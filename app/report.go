@@ -58,6 +58,9 @@ func (s *ReportService) Targets(kind string) ([]isms.Option, error) {
 // Export asks where to save the report and writes it there, sending "export:progress"
 // events. It returns the path written, or "" when the user cancelled the dialog.
 func (s *ReportService) Export(name, id string) (string, error) {
+	if err := s.checkOrganisation(); err != nil {
+		return "", err
+	}
 	path, err := s.app.saveFileDialog("Save the report", defaultReportName(name, s.app.clock().Format("2006-01-02")),
 		[]runtime.FileFilter{{DisplayName: "Excel workbook (*.xlsx)", Pattern: "*.xlsx"}})
 	if err != nil || path == "" {
@@ -84,6 +87,22 @@ func (s *ReportService) ExportTo(name, id, path string) error {
 				s.app.emit("export:progress", ExportProgress{Report: name, Done: done, Total: total})
 			},
 		}, w)
+	})
+}
+
+// checkOrganisation refuses to write a report whose cover could not name the
+// organisation: its name is set on the Organisation page (a demo database has its own).
+func (s *ReportService) checkOrganisation() error {
+	return s.app.view(func(tx *store.Tx) error {
+		org, err := loadOrganisation(tx)
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(org.Name) == "" {
+			return &isms.Error{Code: isms.CodeInvalid, Message: "Give the organisation its name on the Organisation page first: every report's cover prints it.",
+				Fields: map[string]string{"organisation": "is not set"}}
+		}
+		return nil
 	})
 }
 

@@ -58,7 +58,6 @@ func (p *Problems) IDs(field string, ids []string) {
 	}
 }
 
-
 // AddDate returns d moved by the given years, months and days; "" stays "".
 func (d Date) AddDate(years, months, days int) Date {
 	if d == "" || !d.Valid() {

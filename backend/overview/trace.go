@@ -732,7 +732,9 @@ func (t *tracer) auditsAndNonconformities() error {
 					return err
 				}
 				for _, nc := range ncs {
-					t.relate(isms.KindNonconformity, nc.Base().ID, "raised by "+name(r))
+					if _, err := t.relate(isms.KindNonconformity, nc.Base().ID, "raised by "+name(r)); err != nil {
+						return err
+					}
 				}
 			case *isms.Nonconformity:
 				if _, err := t.relate(isms.KindFinding, r.FindingID, "raised "+name(r)); err != nil {

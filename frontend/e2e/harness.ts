@@ -34,3 +34,16 @@ export { expect };
 export function nav(page: Page) {
   return page.getByRole('navigation', { name: 'Areas' });
 }
+
+/** ensureOrganisation names the organisation when it has no name yet (reports need one). */
+export async function ensureOrganisation(page: Page, name = 'E2E Organisation') {
+  await page.goto('/#/organisation');
+  const input = page.getByLabel('Organisation name', { exact: true });
+  await expect(input).toBeVisible();
+  await page.waitForTimeout(300); // the stored settings fill the form
+  if ((await input.inputValue()).trim() === '') {
+    await input.fill(name);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Organisation saved')).toBeVisible();
+  }
+}

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { artifacts, expect, nav, test } from './harness';
+import { artifacts, ensureOrganisation, expect, nav, test } from './harness';
 
 // The reports screen writes workbooks through the save dialog, which the app's test hook
 // (ISMSDESK_TEST_SAVE_DIR) answers with a file in a temporary folder.
 const saveDir = process.env.E2E_SAVE_DIR ?? '';
 
 async function openReports(page: Page) {
+  await ensureOrganisation(page);
   await page.goto('/');
   await nav(page).getByRole('link', { name: 'Reports', exact: true }).click();
   await expect(page).toHaveURL(/#\/reports$/);

@@ -19,9 +19,13 @@ import type { AreaConfig, FieldSpec, Lookups } from './kit';
 import { kitKeys, useAreaMutation, useAreaRecord, useLookups, usePeople } from './queries';
 import { RecordForm } from './RecordForm';
 import { EvidencePanel } from './EvidencePanel';
+import { TracePanel } from './TracePanel';
 
 /** The kinds evidence can be attached to (isms.EvidenceTargets). */
 const evidenceKinds = new Set(['requirement', 'control', 'risk', 'policy', 'audit', 'nonconformity', 'review']);
+
+/** The kinds whose page shows the traceability chain. */
+const traceKinds = new Set(['requirement', 'risk', 'control', 'policy', 'asset', 'objective', 'issue', 'party']);
 
 /** Field shows one labelled value of a detail page. */
 export function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -38,6 +42,10 @@ export function Field({ label, children }: { label: string; children: ReactNode 
 
 /** showValue renders a record's field for reading. */
 function showValue<T>(f: FieldSpec<T>, r: T, l: Lookups): ReactNode {
+  if (f.display) {
+    const Display = f.display;
+    return <Display record={r} />;
+  }
   const v = (r as Record<string, unknown>)[f.name];
   const ids = (x: unknown) => (Array.isArray(x) ? (x as string[]) : []);
   switch (f.type) {
@@ -181,6 +189,7 @@ export function DetailPage<T extends Stored>({ config, id }: { config: AreaConfi
         {Panels.map((P, i) => (
           <P key={i} record={r} lookups={l} />
         ))}
+        {traceKinds.has(config.kind) && <TracePanel kind={config.kind} id={r.id} />}
         <Grid gutter="md">
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack gap="md">

@@ -38,7 +38,10 @@ const startItem = view({}).start;
 const renderPanel = () => renderWithProviders(<TracePanel kind="requirement" id="r1" />);
 
 describe('TracePanel', () => {
-  beforeEach(() => mocks.of.mockReset());
+  // Braces: a function returned from beforeEach would run as its teardown.
+  beforeEach(() => {
+    mocks.of.mockReset();
+  });
 
   it('fails with the backend message without a window', async () => {
     const actual = await vi.importActual<typeof import('../../lib/api/trace')>('../../lib/api/trace');

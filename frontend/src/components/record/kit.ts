@@ -45,6 +45,8 @@ export interface FieldSpec<T> {
   max?: number;
   /** A widget of the area's own for this field (a likelihood scale, ...). */
   input?: ComponentType<FieldInputProps>;
+  /** How the detail page shows the field, when not by its type. */
+  display?: ComponentType<{ record: T }>;
 }
 
 /** Props of an area's own field widget. */

@@ -9,6 +9,8 @@ import { api, normaliseError, type ReportInfo } from '../../lib/api';
 import { useProgress } from '../../lib/progress';
 import { progressPercent } from '../import/wizard';
 import { useExportReport, useReports, useReportTargets } from './queries';
+import { Link } from 'react-router';
+import { useOrganisation } from '../organisation/OrganisationPage';
 import { exportBlocker, exportErrorHint, exportErrorTitle, sentence, targetLabel, targetPlaceholder } from './view';
 
 /** ReportsPage writes the Excel reports for the board and the auditor from live records. */
@@ -16,6 +18,7 @@ export function ReportsPage() {
   const reports = useReports();
   const [name, setName] = useState<string | null>(null);
   const selected = reports.data?.find((r) => r.name === name);
+  const org = useOrganisation();
   return (
     <div className="page-scroll">
       <Stack gap="md" maw={1180}>
@@ -26,6 +29,14 @@ export function ReportsPage() {
             it to a file.
           </Text>
         </div>
+        {org.isSuccess && org.data.name.trim() === '' && (
+          <Alert color="yellow" icon={<IconAlertTriangle />} title="Your organisation has no name yet">
+            <Group justify="space-between">
+              <Text size="sm">Every report&apos;s cover names the organisation and its ISMS scope. Set them before exporting.</Text>
+              <Button component={Link} to="/organisation" size="xs">Organisation and scope</Button>
+            </Group>
+          </Alert>
+        )}
         {reports.isError ? (
           <QueryError error={reports.error} onRetry={() => void reports.refetch()} />
         ) : reports.isPending ? (

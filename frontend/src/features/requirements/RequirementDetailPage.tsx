@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useDeleteRequirement, useRequirement, useRequirementOptions } from './queries';
 import { RequirementForm } from './RequirementForm';
 import { EvidencePanel } from '../../components/record/EvidencePanel';
+import { TracePanel } from '../../components/record/TracePanel';
 
 function labelOf(options: Option[] | undefined, v: string): string {
   return options?.find((o) => o.value === v)?.label ?? v;
@@ -123,6 +124,7 @@ export function RequirementDetailPage() {
             </Button>
           </Group>
         </Group>
+        <TracePanel kind="requirement" id={r.id} />
         <Grid gutter="md">
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack gap="md">

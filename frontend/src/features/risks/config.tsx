@@ -166,6 +166,16 @@ function scaleInput(scale: 'likelihood' | 'impact', allowNone: boolean) {
   };
 }
 
+/** scaleLabel shows a level with its label on the organisation's scale, e.g. "4 Likely". */
+function scaleLabel(field: 'likelihood' | 'impact' | 'residualLikelihood' | 'residualImpact') {
+  const scale = field === 'likelihood' || field === 'residualLikelihood' ? 'likelihood' : 'impact';
+  return function ScaleLabel({ record }: { record: Risk }) {
+    const m = useRiskMethod();
+    const v = record[field];
+    return <Text size="sm">{v ? `${v} ${m[scale][v - 1] ?? ''}` : 'Not assessed'}</Text>;
+  };
+}
+
 function ScoreCell({ score }: { score: number }) {
   const m = useRiskMethod();
   return <LevelBadge score={score} m={m} />;
@@ -209,8 +219,8 @@ export const riskArea: AreaConfig<Risk> = {
     { name: 'asset', label: 'Asset or process', type: 'text', span: 4 },
     { name: 'threat', label: 'Threat', type: 'text', span: 4 },
     { name: 'vulnerability', label: 'Vulnerability', type: 'text', span: 4 },
-    { name: 'likelihood', label: 'Likelihood', type: 'number', span: 3, input: scaleInput('likelihood', false) },
-    { name: 'impact', label: 'Impact', type: 'number', span: 3, input: scaleInput('impact', false) },
+    { name: 'likelihood', label: 'Likelihood', type: 'number', span: 3, input: scaleInput('likelihood', false), display: scaleLabel('likelihood') },
+    { name: 'impact', label: 'Impact', type: 'number', span: 3, input: scaleInput('impact', false), display: scaleLabel('impact') },
     { name: 'ownerId', label: 'Risk owner', type: 'person', span: 6 },
     { name: 'status', label: 'Status', type: 'enum', enum: 'riskStatuses', span: 4, description: 'Accepted is recorded by the owner' },
     { name: 'treatment', label: 'Treatment', type: 'enum', enum: 'treatments', span: 4 },
@@ -218,8 +228,8 @@ export const riskArea: AreaConfig<Risk> = {
     { name: 'treatmentPlan', label: 'Treatment plan', type: 'textarea' },
     { name: 'controlIds', label: 'Controls that treat it', type: 'records', kind: 'control' },
     { name: 'actionIds', label: 'Actions of the treatment plan', type: 'records', kind: 'action' },
-    { name: 'residualLikelihood', label: 'Residual likelihood', type: 'number', span: 3, input: scaleInput('likelihood', true) },
-    { name: 'residualImpact', label: 'Residual impact', type: 'number', span: 3, input: scaleInput('impact', true) },
+    { name: 'residualLikelihood', label: 'Residual likelihood', type: 'number', span: 3, input: scaleInput('likelihood', true), display: scaleLabel('residualLikelihood') },
+    { name: 'residualImpact', label: 'Residual impact', type: 'number', span: 3, input: scaleInput('impact', true), display: scaleLabel('residualImpact') },
     { name: 'identifiedOn', label: 'Identified on', type: 'date', span: 6 },
   ],
   top: HeatMap,
