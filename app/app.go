@@ -34,19 +34,29 @@ type App struct {
 	Import       *ImportService
 	Reports      *ReportService
 
-	Organisation *OrganisationService
-	Objectives   *ObjectiveService
-	Issues       *IssueService
-	Parties      *PartyService
-	Policies     *PolicyService
-	Controls     *ControlService
-	Risks        *RiskService
-	Milestones   *MilestoneService
-	People       *PersonService
-	Roles        *RoleService
-	Assets       *AssetService
-	Evidence     *EvidenceService
-	Trace        *TraceService
+	Organisation   *OrganisationService
+	Objectives     *ObjectiveService
+	Issues         *IssueService
+	Parties        *PartyService
+	Policies       *PolicyService
+	Controls       *ControlService
+	Risks          *RiskService
+	Milestones     *MilestoneService
+	People         *PersonService
+	Roles          *RoleService
+	Assets         *AssetService
+	Evidence       *EvidenceService
+	Trace          *TraceService
+	Trainings      *TrainingService
+	Attendance     *AttendanceService
+	Campaigns      *CampaignService
+	Communications *CommunicationService
+	KPIs           *KPIService
+	Measurements   *MeasurementService
+
+	Nonconformities *NonconformityService
+	Actions         *ActionService
+	Improvements    *ImprovementService
 }
 
 // New returns an App over the data folder; the store opens in Startup.
@@ -71,6 +81,15 @@ func New(dataDir string, log *slog.Logger) *App {
 	a.Assets = &AssetService{app: a}
 	a.Evidence = &EvidenceService{app: a}
 	a.Trace = &TraceService{app: a}
+	a.Trainings = &TrainingService{app: a}
+	a.Attendance = &AttendanceService{app: a}
+	a.Campaigns = &CampaignService{app: a}
+	a.Communications = &CommunicationService{app: a}
+	a.KPIs = &KPIService{app: a}
+	a.Measurements = &MeasurementService{app: a}
+	a.Nonconformities = &NonconformityService{app: a}
+	a.Actions = &ActionService{app: a}
+	a.Improvements = &ImprovementService{app: a}
 	return a
 }
 
@@ -78,7 +97,10 @@ func New(dataDir string, log *slog.Logger) *App {
 func (a *App) Services() []any {
 	return []any{a.Requirements, a.Records, a.Dashboard, a.System, a.Import, a.Reports,
 		a.Organisation, a.Objectives, a.Issues, a.Parties, a.Policies, a.Controls, a.Risks,
-		a.Milestones, a.People, a.Roles, a.Assets, a.Evidence, a.Trace}
+		a.Milestones, a.People, a.Roles, a.Assets, a.Evidence, a.Trace,
+		a.Trainings, a.Attendance, a.Campaigns, a.Communications,
+		a.KPIs, a.Measurements,
+		a.Nonconformities, a.Actions, a.Improvements}
 }
 
 // Startup opens the store and seeds a new database. A failure is kept and shown by the

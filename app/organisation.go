@@ -75,6 +75,18 @@ func (s *RecordService) Enums() map[string][]isms.Option {
 		"assetTypes":          isms.AssetTypes,
 		"classifications":     isms.Classifications,
 		"assetStatuses":       isms.AssetStatuses,
+		"trainingStatuses":    isms.TrainingStatuses,
+		"attendanceStatuses":  isms.AttendanceStatuses,
+		"channels":            isms.Channels,
+		"campaignStatuses":    isms.CampaignStatuses,
+		"frequencies":         isms.Frequencies,
+		"directions":          isms.Directions,
+		"rags":                isms.RAGs,
+		"ncSources":           isms.NonconformitySources,
+		"ncStatuses":          isms.NonconformityStatuses,
+		"verdicts":            isms.Verdicts,
+		"actionStatuses":      isms.ActionStatuses,
+		"improvementStatuses": isms.ImprovementStatuses,
 	}
 }
 

@@ -74,3 +74,44 @@ func (a *Action) Finished() bool { return a.Status == ActionDone || a.Status == 
 func (a *Action) Overdue(today Date) bool {
 	return !a.Finished() && a.DueDate.Before(today)
 }
+
+// Complete marks the action done on the given date.
+func (a *Action) Complete(on Date) error {
+	if a.Status == ActionCancelled {
+		return &Error{Code: CodeInvalid, Message: "the action " + a.Ref + " was cancelled; reopen it before marking it done",
+			Fields: map[string]string{"status": "is cancelled"}}
+	}
+	if on == "" || !on.Valid() {
+		return &Error{Code: CodeInvalid, Message: "say when the action was done", Fields: map[string]string{"completedOn": "is required"}}
+	}
+	next := *a
+	next.Status, next.CompletedOn = ActionDone, on
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	*a = next
+	return nil
+}
+
+// CheckActionChange checks an edit of an action against the stored one. The
+// nonconformity an action corrects does not change with an edit (it is linked when the
+// corrective action is added), and a corrective action comes from no review. The
+// completion date belongs to the status done: an action marked done in the form without a
+// date is done today, and one taken out of done loses its date.
+func CheckActionChange(old, new *Action, today Date) error {
+	new.NonconformityID = old.NonconformityID
+	if new.NonconformityID != "" && new.ReviewID != "" {
+		return &Error{Code: CodeInvalid, Message: "a corrective action comes from its nonconformity, not from a review",
+			Fields: map[string]string{"reviewId": "must be empty for a corrective action"}}
+	}
+	switch {
+	case new.Status != ActionDone:
+		new.CompletedOn = ""
+	case new.CompletedOn == "":
+		new.CompletedOn = old.CompletedOn
+		if new.CompletedOn == "" {
+			new.CompletedOn = today
+		}
+	}
+	return nil
+}

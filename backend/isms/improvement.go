@@ -73,3 +73,31 @@ func (i *Improvement) Terms() Terms {
 		),
 	}
 }
+
+// CheckImprovementChange checks an edit (or, with an empty old, the creation) of an
+// improvement initiative. A new initiative is proposed unless said otherwise. The
+// completion date belongs to the status done: an initiative marked done without a date is
+// done today, and one taken out of done loses its date. An initiative cannot be done
+// before it started.
+func CheckImprovementChange(old, new *Improvement, today Date) error {
+	if new.Status == "" {
+		new.Status = old.Status
+		if new.Status == "" {
+			new.Status = ImprovementProposed
+		}
+	}
+	switch {
+	case new.Status != ImprovementDone:
+		new.CompletedOn = ""
+	case new.CompletedOn == "":
+		new.CompletedOn = old.CompletedOn
+		if new.CompletedOn == "" {
+			new.CompletedOn = today
+		}
+	}
+	if new.StartDate != "" && new.CompletedOn != "" && new.CompletedOn.Valid() && new.CompletedOn < new.StartDate {
+		return &Error{Code: CodeInvalid, Message: "the improvement is not valid",
+			Fields: map[string]string{"completedOn": "must not be before the start date"}}
+	}
+	return nil
+}

@@ -1,6 +1,9 @@
 package isms
 
-import "math"
+import (
+	"math"
+	"time"
+)
 
 // Measurement frequencies of a KPI.
 const (
@@ -155,4 +158,85 @@ func (m *Measurement) Validate() error {
 // Terms implements Record.
 func (m *Measurement) Terms() Terms {
 	return Terms{Links: linkTo("kpiId", KindKPI, m.KPIID)}
+}
+
+// Trends of a KPI between two successive measurements.
+const (
+	TrendUp   = "up"
+	TrendDown = "down"
+	TrendFlat = "flat"
+)
+
+// Trend says whether a KPI's value went up, down or stayed flat from previous to latest;
+// differences below a billionth are flat.
+func Trend(previous, latest float64) string {
+	d := latest - previous
+	switch {
+	case math.Abs(d) < 1e-9:
+		return TrendFlat
+	case d > 0:
+		return TrendUp
+	}
+	return TrendDown
+}
+
+// NextDue returns the date the KPI's next measurement is due: one period of its frequency
+// after last, the date of its latest measurement, or after the day the KPI was created
+// when it has none. It is "" for a KPI that is not active or has no frequency, and when
+// neither date is known.
+func (k *KPI) NextDue(last Date) Date {
+	if !k.Active {
+		return ""
+	}
+	from := last.Time()
+	if last == "" || from.IsZero() {
+		if k.CreatedAt.IsZero() {
+			return ""
+		}
+		from = DateOf(k.CreatedAt).Time()
+	}
+	switch k.Frequency {
+	case FrequencyWeekly:
+		return DateOf(from.AddDate(0, 0, 7))
+	case FrequencyMonthly:
+		return DateOf(addMonths(from, 1))
+	case FrequencyQuarterly:
+		return DateOf(addMonths(from, 3))
+	case FrequencyHalfYearly:
+		return DateOf(addMonths(from, 6))
+	case FrequencyYearly:
+		return DateOf(addMonths(from, 12))
+	}
+	return ""
+}
+
+// Due reports whether a measurement of the KPI is due on today: its next due date (see
+// NextDue) is today or has passed.
+func (k *KPI) Due(last, today Date) bool {
+	next := k.NextDue(last)
+	return next != "" && today != "" && next <= today
+}
+
+// addMonths adds n months to t, keeping to the last day of a shorter month: 31 January
+// plus one month is 28 (or 29) February, not 3 March.
+func addMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	if last := first.AddDate(0, 1, -1).Day(); d > last {
+		d = last
+	}
+	return time.Date(first.Year(), first.Month(), d, 0, 0, 0, 0, time.UTC)
+}
+
+// CheckUnique refuses a second measurement of a KPI on one date (the import matches
+// measurements by KPI and date): others are the KPI's stored measurements, m itself among
+// them or not.
+func (m *Measurement) CheckUnique(others []*Measurement) error {
+	for _, o := range others {
+		if o.ID != m.ID && o.KPIID == m.KPIID && o.Date == m.Date {
+			return &Error{Code: CodeInvalid, Message: "this KPI already has a value measured on " + string(m.Date) + ": edit that measurement instead",
+				Fields: map[string]string{"date": "is taken by another measurement of this KPI: edit that one instead"}}
+		}
+	}
+	return nil
 }

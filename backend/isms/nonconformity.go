@@ -1,6 +1,10 @@
 package isms
 
-import "strings"
+import (
+	"errors"
+	"sort"
+	"strings"
+)
 
 // Nonconformity sources.
 const (
@@ -182,4 +186,288 @@ func (n *Nonconformity) CheckActions(actions []*Action) error {
 		}
 	}
 	return p.Err()
+}
+
+// NextStatus returns the stage that follows the nonconformity's in the 10.2 order, or ""
+// when it is closed (or its status is unknown).
+func (n *Nonconformity) NextStatus() string {
+	i := ncStage(n.Status)
+	if i < 0 || i+1 >= len(NonconformityStatuses) {
+		return ""
+	}
+	return NonconformityStatuses[i+1].Value
+}
+
+// StepMissing returns the JSON names of the fields still to fill in before the
+// nonconformity can leave its current stage: an owner to start handling it, then the
+// correction, the root cause and the check for similar cases, at least one corrective
+// action, and the effectiveness review with the verdict "effective". Whether the
+// corrective actions are done is CheckActions' part (they are other records).
+func (n *Nonconformity) StepMissing() []string { return n.missingToLeave(n.Status) }
+
+// missingToLeave returns the fields to fill in before a nonconformity at stage from can
+// move to the next one (the closing date is set by Close and not asked for).
+func (n *Nonconformity) missingToLeave(from string) []string {
+	var out []string
+	if from == NCOpen && strings.TrimSpace(n.OwnerID) == "" {
+		out = append(out, "ownerId")
+	}
+	i := ncStage(from)
+	if i < 0 || i+1 >= len(NonconformityStatuses) {
+		return out
+	}
+	for _, f := range n.MissingSteps(NonconformityStatuses[i+1].Value) {
+		if f != "closedOn" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// stepProblems turns missing step fields into field messages for moving to next.
+func stepProblems(p *Problems, n *Nonconformity, missing []string, next string) {
+	for _, f := range missing {
+		switch {
+		case f == "ownerId":
+			p.Add(f, "is required: name who handles the nonconformity before the %s", strings.ToLower(NonconformityStatuses.Label(next)))
+		case f == "correctiveActionIds":
+			p.Add(f, "needs at least one corrective action before the %s", strings.ToLower(NonconformityStatuses.Label(next)))
+		case f == "effectiveness.verdict" && n.Effectiveness.Verdict == VerdictNotEffective:
+			p.Add(f, "is not effective: step back to corrective action and plan further action")
+		case f == "effectiveness.verdict":
+			p.Add(f, "must be effective to close")
+		default:
+			p.Add(f, "is required before the %s", strings.ToLower(NonconformityStatuses.Label(next)))
+		}
+	}
+}
+
+// Advance moves the nonconformity to its next stage of 10.2 once the fields of its current
+// stage are filled in; actions are its corrective actions as stored. From the
+// effectiveness review it closes the nonconformity on the date today (see Close).
+func (n *Nonconformity) Advance(actions []*Action, today Date) error {
+	next := n.NextStatus()
+	switch next {
+	case "":
+		if n.Status == NCClosed {
+			return &Error{Code: CodeInvalid, Message: "the nonconformity is already closed", Fields: map[string]string{"status": "is closed"}}
+		}
+		return &Error{Code: CodeInvalid, Message: "the nonconformity has an unknown status", Fields: map[string]string{"status": "is not a 10.2 stage"}}
+	case NCClosed:
+		return n.Close(actions, today)
+	}
+	p := NewProblems("nonconformity")
+	stepProblems(p, n, n.missingToLeave(n.Status), next)
+	if err := p.Err(); err != nil {
+		return gateError(err, next)
+	}
+	moved := *n
+	moved.Status = next
+	if err := moved.CheckActions(actions); err != nil {
+		return gateError(err, next)
+	}
+	if err := moved.Validate(); err != nil {
+		return err
+	}
+	*n = moved
+	return nil
+}
+
+// gateError gives a refused step a message that says where it was going.
+func gateError(err error, next string) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return &Error{Code: e.Code, Message: "not ready for the " + strings.ToLower(NonconformityStatuses.Label(next)) + ": " + describeFields(e.Fields), Fields: e.Fields}
+	}
+	return err
+}
+
+// ncFieldNames are the names people know the gated fields by.
+var ncFieldNames = map[string]string{
+	"ownerId": "owner", "correction": "correction", "correctionOn": "correction date", "rootCause": "root cause",
+	"similarCheck": "check for similar cases", "correctiveActionIds": "corrective actions",
+	"effectiveness.reviewedOn": "review date", "effectiveness.reviewerId": "reviewer", "effectiveness.verdict": "verdict",
+	"closedOn": "closing date", "status": "status",
+}
+
+// describeFields lists field messages in the 10.2 order as "root cause is required; ...".
+func describeFields(fields map[string]string) string {
+	order := []string{"status", "ownerId", "correction", "correctionOn", "rootCause", "similarCheck", "correctiveActionIds",
+		"effectiveness.reviewedOn", "effectiveness.reviewerId", "effectiveness.verdict", "closedOn"}
+	var parts []string
+	seen := map[string]bool{}
+	for _, f := range order {
+		if m, ok := fields[f]; ok {
+			parts = append(parts, ncFieldNames[f]+" "+m)
+			seen[f] = true
+		}
+	}
+	var rest []string
+	for f, m := range fields {
+		if !seen[f] {
+			rest = append(rest, f+" "+m)
+		}
+	}
+	sort.Strings(rest)
+	return strings.Join(append(parts, rest...), "; ")
+}
+
+// RecordEffectiveness records the effectiveness review of the corrective actions (10.2 d)
+// while the nonconformity is at the effectiveness review; every corrective action must be
+// done or cancelled first. A verdict "not effective" is kept: step the nonconformity back
+// to corrective action to plan further action.
+func (n *Nonconformity) RecordEffectiveness(e Effectiveness, actions []*Action) error {
+	if n.Status != NCEffectivenessReview {
+		return &Error{Code: CodeInvalid, Message: "the effectiveness review is recorded at the effectiveness review stage; the nonconformity is at " +
+			strings.ToLower(NonconformityStatuses.Label(n.Status)), Fields: map[string]string{"status": "is not at the effectiveness review"}}
+	}
+	e.Comment = strings.TrimSpace(e.Comment)
+	p := NewProblems("effectiveness review")
+	p.RequireDate("effectiveness.reviewedOn", e.ReviewedOn)
+	p.Require("effectiveness.reviewerId", e.ReviewerID)
+	p.Enum("effectiveness.verdict", e.Verdict, Verdicts, false)
+	p.DateOrder("correctionOn", n.CorrectionOn, "effectiveness.reviewedOn", e.ReviewedOn)
+	if err := p.Err(); err != nil {
+		return err
+	}
+	if err := n.CheckActions(actions); err != nil {
+		return err
+	}
+	next := *n
+	next.Effectiveness = e
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	*n = next
+	return nil
+}
+
+// Close closes the nonconformity on a date: only from the effectiveness review, with every
+// corrective action done or cancelled and the review's verdict "effective".
+func (n *Nonconformity) Close(actions []*Action, on Date) error {
+	switch n.Status {
+	case NCClosed:
+		return &Error{Code: CodeInvalid, Message: "the nonconformity is already closed", Fields: map[string]string{"status": "is closed"}}
+	case NCEffectivenessReview:
+	default:
+		return &Error{Code: CodeInvalid, Message: "a nonconformity is closed after its effectiveness review; it is at " +
+			strings.ToLower(NonconformityStatuses.Label(n.Status)), Fields: map[string]string{"status": "is not at the effectiveness review"}}
+	}
+	if on == "" || !on.Valid() {
+		return &Error{Code: CodeInvalid, Message: "say when the nonconformity was closed", Fields: map[string]string{"closedOn": "is required"}}
+	}
+	closed := *n
+	closed.Status, closed.ClosedOn = NCClosed, on
+	if err := closed.CheckActions(actions); err != nil {
+		return gateError(err, NCClosed)
+	}
+	p := NewProblems("nonconformity")
+	stepProblems(p, &closed, closed.missingToLeave(NCEffectivenessReview), NCClosed)
+	if err := p.Err(); err != nil {
+		return gateError(err, NCClosed)
+	}
+	if on < closed.Effectiveness.ReviewedOn {
+		return &Error{Code: CodeInvalid, Message: "the closing date is before the effectiveness review",
+			Fields: map[string]string{"closedOn": "must not be before the effectiveness review (" + string(closed.Effectiveness.ReviewedOn) + ")"}}
+	}
+	if err := closed.Validate(); err != nil {
+		return err
+	}
+	*n = closed
+	return nil
+}
+
+// CheckNewAction checks a corrective action about to be added to the nonconformity
+// (10.2 c): it has an owner and a due date, it comes from this nonconformity and from no
+// review, and the effectiveness review has not begun (step the nonconformity back to
+// corrective action first).
+func (n *Nonconformity) CheckNewAction(a *Action) error {
+	if ncStage(n.Status) >= ncStage(NCEffectivenessReview) {
+		return &Error{Code: CodeLocked, Message: "the nonconformity is at " + strings.ToLower(NonconformityStatuses.Label(n.Status)) +
+			": step it back to corrective action to add another corrective action", Fields: map[string]string{"correctiveActionIds": "are settled"}}
+	}
+	p := NewProblems("corrective action")
+	p.Require("ownerId", a.OwnerID)
+	p.RequireDate("dueDate", a.DueDate)
+	if a.ReviewID != "" {
+		p.Add("reviewId", "a corrective action comes from its nonconformity, not from a review")
+	}
+	if a.NonconformityID != "" && a.NonconformityID != n.ID {
+		p.Add("nonconformityId", "is another nonconformity")
+	}
+	return p.Err()
+}
+
+// LinkAction adds a stored corrective action to the nonconformity's corrective actions,
+// after CheckNewAction.
+func (n *Nonconformity) LinkAction(a *Action) error {
+	if err := n.CheckNewAction(a); err != nil {
+		return err
+	}
+	if a.ID == "" {
+		return Errorf(CodeInvalid, "the corrective action is not stored yet")
+	}
+	a.NonconformityID = n.ID
+	for _, id := range n.CorrectiveActionIDs {
+		if id == a.ID {
+			return nil
+		}
+	}
+	n.CorrectiveActionIDs = append(n.CorrectiveActionIDs, a.ID)
+	return nil
+}
+
+// UnlinkAction removes a corrective action from the nonconformity, which is possible only
+// before the effectiveness review (later, cancel the action instead).
+func (n *Nonconformity) UnlinkAction(actionID string) error {
+	if ncStage(n.Status) >= ncStage(NCEffectivenessReview) {
+		return &Error{Code: CodeLocked, Message: "the nonconformity " + n.Ref + " is at " + strings.ToLower(NonconformityStatuses.Label(n.Status)) +
+			": its corrective actions are kept; cancel the action instead"}
+	}
+	out := n.CorrectiveActionIDs[:0:0]
+	for _, id := range n.CorrectiveActionIDs {
+		if id != actionID {
+			out = append(out, id)
+		}
+	}
+	n.CorrectiveActionIDs = out
+	return nil
+}
+
+// CheckNonconformityChange checks an edit of a nonconformity against the stored one. The
+// status moves one stage forward at most, and only once the stage it leaves is complete;
+// it never moves to closed (Close does that, after the effectiveness review). It may move
+// back to an earlier stage to redo the steps from there (a review that found the actions
+// not effective sends it back to corrective action). The corrective actions, the
+// effectiveness review and the closing date change only through their workflow methods:
+// they are kept from old, and the closing date is cleared when the nonconformity reopens.
+func CheckNonconformityChange(old, new *Nonconformity) error {
+	new.CorrectiveActionIDs, new.Effectiveness, new.ClosedOn = old.CorrectiveActionIDs, old.Effectiveness, old.ClosedOn
+	if new.Status == "" {
+		new.Status = old.Status
+	}
+	from, to := ncStage(old.Status), ncStage(new.Status)
+	if to < 0 || from < 0 {
+		return nil // Validate names the unknown status
+	}
+	if new.Status != NCClosed {
+		new.ClosedOn = ""
+	}
+	switch {
+	case to <= from:
+		return nil
+	case new.Status == NCClosed:
+		return &Error{Code: CodeInvalid, Message: "close the nonconformity with Close, after its effectiveness review found the actions effective",
+			Fields: map[string]string{"status": "is set to closed by Close"}}
+	case to > from+1:
+		return &Error{Code: CodeInvalid, Message: "a nonconformity moves one step at a time: the next step is " +
+			strings.ToLower(NonconformityStatuses.Label(NonconformityStatuses[from+1].Value)),
+			Fields: map[string]string{"status": "can move on to " + NonconformityStatuses.Label(NonconformityStatuses[from+1].Value) + " only"}}
+	}
+	p := NewProblems("nonconformity")
+	stepProblems(p, new, new.missingToLeave(old.Status), new.Status)
+	if err := p.Err(); err != nil {
+		return gateError(err, new.Status)
+	}
+	return nil
 }

@@ -111,3 +111,54 @@ func (a *Attendance) Terms() Terms {
 		),
 	}
 }
+
+// RequiredFor returns the roles among a person's roleIDs for which the training is
+// required: a required training that is not cancelled is required for each of its
+// audience roles. It returns nil when the training is required for none of them.
+func (t *Training) RequiredFor(roleIDs []string) []string {
+	if !t.Required || t.Status == TrainingCancelled {
+		return nil
+	}
+	var out []string
+	for _, r := range roleIDs {
+		for _, a := range t.RoleIDs {
+			if r == a {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Attend checks that attendance can be recorded at the training on a date (blank: the
+// training's date) as of today: not at a cancelled training, not on a future date. When
+// someone attended a planned training, the training has been held: its status says so.
+// It returns the date to record.
+func (t *Training) Attend(on, today Date, attended bool) (Date, error) {
+	if on == "" {
+		on = t.Date
+	}
+	p := NewProblems("attendance")
+	p.Date("on", on)
+	if on.Valid() && today != "" && today.Before(on) {
+		p.Add("on", "is in the future: record attendance once the training has taken place")
+	}
+	if err := p.Err(); err != nil {
+		return "", err
+	}
+	if t.Status == TrainingCancelled {
+		return "", Errorf(CodeInvalid, "%s was cancelled: nobody can attend it", t.label())
+	}
+	if attended && t.Status == TrainingPlanned {
+		t.Status = TrainingHeld
+	}
+	return on, nil
+}
+
+func (t *Training) label() string {
+	if t.Ref != "" {
+		return t.Ref + " " + t.Topic
+	}
+	return "The training " + t.Topic
+}

@@ -189,7 +189,6 @@ export function DetailPage<T extends Stored>({ config, id }: { config: AreaConfi
         {Panels.map((P, i) => (
           <P key={i} record={r} lookups={l} />
         ))}
-        {traceKinds.has(config.kind) && <TracePanel kind={config.kind} id={r.id} />}
         <Grid gutter="md">
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack gap="md">
@@ -225,6 +224,7 @@ export function DetailPage<T extends Stored>({ config, id }: { config: AreaConfi
             </Stack>
           </Grid.Col>
         </Grid>
+        {traceKinds.has(config.kind) && <TracePanel kind={config.kind} id={r.id} />}
       </Stack>
       <RecordForm
         config={config}

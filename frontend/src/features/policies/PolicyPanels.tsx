@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Code, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { api, type Policy, type PolicyVersion } from '../../lib/api';
 import { today } from '../../components/record/columns';
 import type { Lookups, PanelProps } from '../../components/record/kit';
@@ -280,6 +281,7 @@ function Acknowledgements({ p, l }: { p: Policy; l: Lookups }) {
         <MultiSelect label="Record that these people acknowledged it" data={missing} value={who} onChange={setWho} searchable clearable style={{ flex: 1 }} placeholder="Choose people" />
         <TextInput type="date" label="On" value={on} onChange={(e) => setOn(e.currentTarget.value)} w={150} />
         <Button variant="light" onClick={() => setWho(missing.map((m) => m.value))} disabled={missing.length === 0}>Everyone missing</Button>
+        <Button variant="default" component={Link} to="/import?kind=acknowledgements">Import a list</Button>
         <Button loading={ack.isPending} disabled={who.length === 0} onClick={() => ack.mutate(undefined, { onSuccess: () => { setWho([]); notifications.show({ color: 'green', title: 'Acknowledgements recorded', message: `${who.length} people` }); } })}>
           Record
         </Button>

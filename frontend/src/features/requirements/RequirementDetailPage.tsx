@@ -124,7 +124,6 @@ export function RequirementDetailPage() {
             </Button>
           </Group>
         </Group>
-        <TracePanel kind="requirement" id={r.id} />
         <Grid gutter="md">
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack gap="md">
@@ -163,6 +162,7 @@ export function RequirementDetailPage() {
             </Stack>
           </Grid.Col>
         </Grid>
+        <TracePanel kind="requirement" id={r.id} />
       </Stack>
       <RequirementForm
         opened={editing}

@@ -1,5 +1,69 @@
 export namespace app {
 	
+	export class CompetenceNeed {
+	    trainingId: string;
+	    ref: string;
+	    topic: string;
+	    date: string;
+	    status: string;
+	    roleIds: string[];
+	    attended: boolean;
+	    record: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CompetenceNeed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trainingId = source["trainingId"];
+	        this.ref = source["ref"];
+	        this.topic = source["topic"];
+	        this.date = source["date"];
+	        this.status = source["status"];
+	        this.roleIds = source["roleIds"];
+	        this.attended = source["attended"];
+	        this.record = source["record"];
+	    }
+	}
+	export class CompetenceRow {
+	    personId: string;
+	    name: string;
+	    department: string;
+	    required: CompetenceNeed[];
+	    missing: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CompetenceRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.department = source["department"];
+	        this.required = this.convertValues(source["required"], CompetenceNeed);
+	        this.missing = source["missing"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ImportKind {
 	    kind: string;
 	    label: string;
@@ -52,6 +116,36 @@ export namespace app {
 	        this.dataDir = source["dataDir"];
 	        this.schemaVersion = source["schemaVersion"];
 	        this.error = source["error"];
+	    }
+	}
+	export class KPIStatus {
+	    kpiId: string;
+	    measurements: number;
+	    latest: number;
+	    latestOn: string;
+	    rag: string;
+	    previous: number;
+	    previousOn: string;
+	    trend: string;
+	    nextDue: string;
+	    due: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new KPIStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kpiId = source["kpiId"];
+	        this.measurements = source["measurements"];
+	        this.latest = source["latest"];
+	        this.latestOn = source["latestOn"];
+	        this.rag = source["rag"];
+	        this.previous = source["previous"];
+	        this.previousOn = source["previousOn"];
+	        this.trend = source["trend"];
+	        this.nextDue = source["nextDue"];
+	        this.due = source["due"];
 	    }
 	}
 	export class KindInfo {
@@ -526,6 +620,44 @@ export namespace isms {
 	        this.on = source["on"];
 	    }
 	}
+	export class Action {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    description: string;
+	    ownerId: string;
+	    dueDate: string;
+	    status: string;
+	    reviewId: string;
+	    nonconformityId: string;
+	    completedOn: string;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Action(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.ownerId = source["ownerId"];
+	        this.dueDate = source["dueDate"];
+	        this.status = source["status"];
+	        this.reviewId = source["reviewId"];
+	        this.nonconformityId = source["nonconformityId"];
+	        this.completedOn = source["completedOn"];
+	        this.notes = source["notes"];
+	    }
+	}
 	export class Approval {
 	    approverId: string;
 	    role: string;
@@ -596,6 +728,74 @@ export namespace isms {
 	        this.notes = source["notes"];
 	    }
 	}
+	export class Attendance {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    trainingId: string;
+	    personId: string;
+	    status: string;
+	    date: string;
+	    score: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attendance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.trainingId = source["trainingId"];
+	        this.personId = source["personId"];
+	        this.status = source["status"];
+	        this.date = source["date"];
+	        this.score = source["score"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Campaign {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    description: string;
+	    channels: string[];
+	    audience: string;
+	    roleIds: string[];
+	    startDate: string;
+	    endDate: string;
+	    status: string;
+	    ownerId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Campaign(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.channels = source["channels"];
+	        this.audience = source["audience"];
+	        this.roleIds = source["roleIds"];
+	        this.startDate = source["startDate"];
+	        this.endDate = source["endDate"];
+	        this.status = source["status"];
+	        this.ownerId = source["ownerId"];
+	    }
+	}
 	export class Clause {
 	    ref: string;
 	    title: string;
@@ -608,6 +808,40 @@ export namespace isms {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.ref = source["ref"];
 	        this.title = source["title"];
+	    }
+	}
+	export class Communication {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    subject: string;
+	    date: string;
+	    audience: string;
+	    channel: string;
+	    reach: number;
+	    ownerId: string;
+	    campaignId: string;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Communication(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.subject = source["subject"];
+	        this.date = source["date"];
+	        this.audience = source["audience"];
+	        this.channel = source["channel"];
+	        this.reach = source["reach"];
+	        this.ownerId = source["ownerId"];
+	        this.campaignId = source["campaignId"];
+	        this.notes = source["notes"];
 	    }
 	}
 	export class ControlTask {
@@ -699,6 +933,24 @@ export namespace isms {
 		}
 	}
 	
+	export class Effectiveness {
+	    reviewedOn: string;
+	    verdict: string;
+	    reviewerId: string;
+	    comment: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Effectiveness(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reviewedOn = source["reviewedOn"];
+	        this.verdict = source["verdict"];
+	        this.reviewerId = source["reviewerId"];
+	        this.comment = source["comment"];
+	    }
+	}
 	export class Evidence {
 	    id: string;
 	    version: number;
@@ -739,6 +991,52 @@ export namespace isms {
 	        this.addedOn = source["addedOn"];
 	        this.expiresOn = source["expiresOn"];
 	        this.notes = source["notes"];
+	    }
+	}
+	export class Improvement {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    goal: string;
+	    description: string;
+	    ownerId: string;
+	    status: string;
+	    startDate: string;
+	    dueDate: string;
+	    completedOn: string;
+	    outcome: string;
+	    reviewId: string;
+	    feedbackIds: string[];
+	    nonconformityIds: string[];
+	    riskIds: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Improvement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.goal = source["goal"];
+	        this.description = source["description"];
+	        this.ownerId = source["ownerId"];
+	        this.status = source["status"];
+	        this.startDate = source["startDate"];
+	        this.dueDate = source["dueDate"];
+	        this.completedOn = source["completedOn"];
+	        this.outcome = source["outcome"];
+	        this.reviewId = source["reviewId"];
+	        this.feedbackIds = source["feedbackIds"];
+	        this.nonconformityIds = source["nonconformityIds"];
+	        this.riskIds = source["riskIds"];
 	    }
 	}
 	export class Issue {
@@ -787,6 +1085,76 @@ export namespace isms {
 	        this.riskIds = source["riskIds"];
 	    }
 	}
+	export class KPI {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    name: string;
+	    description: string;
+	    method: string;
+	    frequency: string;
+	    unit: string;
+	    target: number;
+	    direction: string;
+	    amber: number;
+	    ownerId: string;
+	    objectiveId: string;
+	    controlId: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new KPI(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.method = source["method"];
+	        this.frequency = source["frequency"];
+	        this.unit = source["unit"];
+	        this.target = source["target"];
+	        this.direction = source["direction"];
+	        this.amber = source["amber"];
+	        this.ownerId = source["ownerId"];
+	        this.objectiveId = source["objectiveId"];
+	        this.controlId = source["controlId"];
+	        this.active = source["active"];
+	    }
+	}
+	export class Measurement {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    kpiId: string;
+	    date: string;
+	    value: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Measurement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.kpiId = source["kpiId"];
+	        this.date = source["date"];
+	        this.value = source["value"];
+	        this.note = source["note"];
+	    }
+	}
 	export class Milestone {
 	    id: string;
 	    version: number;
@@ -820,6 +1188,78 @@ export namespace isms {
 	        this.ownerId = source["ownerId"];
 	        this.completedOn = source["completedOn"];
 	    }
+	}
+	export class Nonconformity {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    description: string;
+	    source: string;
+	    findingId: string;
+	    reviewId: string;
+	    feedbackId: string;
+	    detectedOn: string;
+	    ownerId: string;
+	    status: string;
+	    correction: string;
+	    correctionOn: string;
+	    rootCause: string;
+	    similarCheck: string;
+	    correctiveActionIds: string[];
+	    effectiveness: Effectiveness;
+	    closedOn: string;
+	    dueDate: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Nonconformity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.source = source["source"];
+	        this.findingId = source["findingId"];
+	        this.reviewId = source["reviewId"];
+	        this.feedbackId = source["feedbackId"];
+	        this.detectedOn = source["detectedOn"];
+	        this.ownerId = source["ownerId"];
+	        this.status = source["status"];
+	        this.correction = source["correction"];
+	        this.correctionOn = source["correctionOn"];
+	        this.rootCause = source["rootCause"];
+	        this.similarCheck = source["similarCheck"];
+	        this.correctiveActionIds = source["correctiveActionIds"];
+	        this.effectiveness = this.convertValues(source["effectiveness"], Effectiveness);
+	        this.closedOn = source["closedOn"];
+	        this.dueDate = source["dueDate"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Objective {
 	    id: string;
@@ -1359,6 +1799,46 @@ export namespace isms {
 	        this.field = source["field"];
 	        this.label = source["label"];
 	        this.present = source["present"];
+	    }
+	}
+	export class Training {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    topic: string;
+	    description: string;
+	    roleIds: string[];
+	    date: string;
+	    trainer: string;
+	    materials: string;
+	    required: boolean;
+	    durationHours: number;
+	    status: string;
+	    ownerId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Training(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.topic = source["topic"];
+	        this.description = source["description"];
+	        this.roleIds = source["roleIds"];
+	        this.date = source["date"];
+	        this.trainer = source["trainer"];
+	        this.materials = source["materials"];
+	        this.required = source["required"];
+	        this.durationHours = source["durationHours"];
+	        this.status = source["status"];
+	        this.ownerId = source["ownerId"];
 	    }
 	}
 

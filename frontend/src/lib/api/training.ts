@@ -1,0 +1,99 @@
+// The services of competence, awareness and communication (7.2, 7.3, 7.4): training
+// sessions with their attendance, who is missing which required training, awareness
+// campaigns and the communication log.
+import * as Attendances from './wailsjs/go/app/AttendanceService';
+import * as Campaigns from './wailsjs/go/app/CampaignService';
+import * as Communications from './wailsjs/go/app/CommunicationService';
+import * as Trainings from './wailsjs/go/app/TrainingService';
+import type { app, isms } from './wailsjs/go/models';
+import { arr, call } from './call';
+import { outgoing, type Crud, type Plain, type Stored } from './plan';
+
+/** A training session as the window shows it: the stored record and how many attended. */
+export type Training = Plain<isms.Training> & {
+  /** People recorded as having attended (computed from the attendance records; not stored). */
+  attended: number;
+};
+export type Attendance = Plain<isms.Attendance>;
+export type Campaign = Plain<isms.Campaign>;
+export type Communication = Plain<isms.Communication>;
+export type CompetenceRow = Plain<app.CompetenceRow>;
+export type CompetenceNeed = Plain<app.CompetenceNeed>;
+
+interface Bound {
+  List: () => Promise<unknown>;
+  Get: (id: string) => Promise<unknown>;
+  Create: (r: never) => Promise<unknown>;
+  Update: (r: never) => Promise<unknown>;
+  Delete: (id: string, version: number) => Promise<void>;
+}
+
+/** crudOf wraps a bound service; lists of a record (Go's nil slices) are made arrays. */
+function crudOf<T extends Stored>(svc: Bound, lists: (keyof T)[]): Crud<T> {
+  const fix = (r: T): T => {
+    const out = { ...r } as Record<string, unknown>;
+    for (const k of lists) out[k as string] = arr(out[k as string] as unknown[] | null);
+    return out as T;
+  };
+  return {
+    list: () => call<T[] | null>(() => svc.List()).then((l) => arr(l).map(fix)),
+    get: (id) => call<T>(() => svc.Get(id)).then(fix),
+    create: (r) => call<T>(() => svc.Create(outgoing(r) as never)).then(fix),
+    update: (r) => call<T>(() => svc.Update(outgoing(r) as never)).then(fix),
+    remove: (id, version) => call<void>(() => svc.Delete(id, version)),
+  };
+}
+
+const attendanceCrud = crudOf<Attendance>(Attendances as unknown as Bound, []);
+const trainingCrud = crudOf<Plain<isms.Training>>(Trainings as unknown as Bound, ['roleIds']);
+
+/** attendedCounts counts the people recorded as attended, by training. */
+export function attendedCounts(records: Pick<Attendance, 'trainingId' | 'personId' | 'status'>[]): Map<string, number> {
+  const seen = new Set<string>();
+  const out = new Map<string, number>();
+  for (const a of records) {
+    const k = `${a.trainingId}\u0000${a.personId}`;
+    if (a.status !== 'attended' || seen.has(k)) continue;
+    seen.add(k);
+    out.set(a.trainingId, (out.get(a.trainingId) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** stored drops what the window computes, so that Go receives the record alone. */
+function stored(t: Training | Plain<isms.Training>): Plain<isms.Training> {
+  const { attended: _attended, ...rest } = t as Training;
+  return rest;
+}
+
+const trainingAttendance = (id: string) => call<Attendance[] | null>(() => Trainings.Attendance(id)).then(arr);
+
+export const training = {
+  trainings: {
+    list: async (): Promise<Training[]> => {
+      const [ts, as] = await Promise.all([trainingCrud.list(), attendanceCrud.list()]);
+      const counts = attendedCounts(as);
+      return ts.map((t) => ({ ...t, attended: counts.get(t.id) ?? 0 }));
+    },
+    get: async (id: string): Promise<Training> => {
+      const [t, as] = await Promise.all([trainingCrud.get(id), trainingAttendance(id)]);
+      return { ...t, attended: attendedCounts(as).get(id) ?? 0 };
+    },
+    create: (t: Training) => trainingCrud.create(stored(t)).then((r) => ({ ...r, attended: 0 })),
+    update: (t: Training) => trainingCrud.update(stored(t)).then((r) => ({ ...r, attended: t.attended })),
+    remove: trainingCrud.remove,
+    /** The attendance recorded for one training. */
+    attendance: trainingAttendance,
+    /** Records in one transaction that the people attended (or not) on a date ('' is the training's date). */
+    setAttendance: (trainingId: string, personIds: string[], attended: boolean, on: string) =>
+      call<void>(() => Trainings.SetAttendance(trainingId, personIds, attended, on)),
+    /** Each active person with the trainings their roles require and whether they attended. */
+    competence: () =>
+      call<CompetenceRow[] | null>(() => Trainings.Competence()).then((l) =>
+        arr(l).map((r) => ({ ...r, required: arr(r.required).map((n) => ({ ...n, roleIds: arr(n.roleIds) })) })),
+      ),
+  },
+  attendance: attendanceCrud,
+  campaigns: crudOf<Campaign>(Campaigns as unknown as Bound, ['channels', 'roleIds']),
+  communications: crudOf<Communication>(Communications as unknown as Bound, []),
+};
