@@ -179,11 +179,19 @@ func (n *Nonconformity) CheckActions(actions []*Action) error {
 	if ncStage(n.Status) < ncStage(NCEffectivenessReview) {
 		return nil
 	}
-	p := NewProblems("nonconformity")
+	var open []string
 	for _, a := range actions {
 		if !a.Finished() {
-			p.Add("correctiveActionIds", "corrective action %s is not done yet", a.Ref)
+			open = append(open, a.Ref)
 		}
+	}
+	p := NewProblems("nonconformity")
+	switch len(open) {
+	case 0:
+	case 1:
+		p.Add("correctiveActionIds", "corrective action %s is not done yet", open[0])
+	default:
+		p.Add("correctiveActionIds", "corrective actions %s are not done yet", strings.Join(open, ", "))
 	}
 	return p.Err()
 }
@@ -224,20 +232,20 @@ func (n *Nonconformity) missingToLeave(from string) []string {
 	return out
 }
 
-// stepProblems turns missing step fields into field messages for moving to next.
-func stepProblems(p *Problems, n *Nonconformity, missing []string, next string) {
+// stepProblems turns the missing step fields into field messages.
+func stepProblems(p *Problems, n *Nonconformity, missing []string) {
 	for _, f := range missing {
 		switch {
-		case f == "ownerId":
-			p.Add(f, "is required: name who handles the nonconformity before the %s", strings.ToLower(NonconformityStatuses.Label(next)))
 		case f == "correctiveActionIds":
-			p.Add(f, "needs at least one corrective action before the %s", strings.ToLower(NonconformityStatuses.Label(next)))
+			p.Add(f, "need at least one corrective action")
 		case f == "effectiveness.verdict" && n.Effectiveness.Verdict == VerdictNotEffective:
 			p.Add(f, "is not effective: step back to corrective action and plan further action")
+		case f == "effectiveness.verdict" && n.Effectiveness.Verdict == "":
+			p.Add(f, "is required")
 		case f == "effectiveness.verdict":
 			p.Add(f, "must be effective to close")
 		default:
-			p.Add(f, "is required before the %s", strings.ToLower(NonconformityStatuses.Label(next)))
+			p.Add(f, "is required")
 		}
 	}
 }
@@ -257,7 +265,7 @@ func (n *Nonconformity) Advance(actions []*Action, today Date) error {
 		return n.Close(actions, today)
 	}
 	p := NewProblems("nonconformity")
-	stepProblems(p, n, n.missingToLeave(n.Status), next)
+	stepProblems(p, n, n.StepMissing())
 	if err := p.Err(); err != nil {
 		return gateError(err, next)
 	}
@@ -277,7 +285,11 @@ func (n *Nonconformity) Advance(actions []*Action, today Date) error {
 func gateError(err error, next string) error {
 	var e *Error
 	if errors.As(err, &e) {
-		return &Error{Code: e.Code, Message: "not ready for the " + strings.ToLower(NonconformityStatuses.Label(next)) + ": " + describeFields(e.Fields), Fields: e.Fields}
+		where := "not ready for the " + strings.ToLower(NonconformityStatuses.Label(next))
+		if next == NCClosed {
+			where = "not ready to close"
+		}
+		return &Error{Code: e.Code, Message: where + ": " + describeFields(e.Fields), Fields: e.Fields}
 	}
 	return err
 }
@@ -298,18 +310,29 @@ func describeFields(fields map[string]string) string {
 	seen := map[string]bool{}
 	for _, f := range order {
 		if m, ok := fields[f]; ok {
-			parts = append(parts, ncFieldNames[f]+" "+m)
+			parts = append(parts, named(ncFieldNames[f], m))
 			seen[f] = true
 		}
 	}
 	var rest []string
 	for f, m := range fields {
 		if !seen[f] {
-			rest = append(rest, f+" "+m)
+			rest = append(rest, named(f, m))
 		}
 	}
 	sort.Strings(rest)
 	return strings.Join(append(parts, rest...), "; ")
+}
+
+// named puts a field's name before a message that needs it ("is required"), not before
+// one that stands on its own ("corrective action ACT-1 is not done yet").
+func named(name, msg string) string {
+	for _, w := range []string{"is ", "are ", "must ", "need ", "needs "} {
+		if strings.HasPrefix(msg, w) {
+			return name + " " + msg
+		}
+	}
+	return msg
 }
 
 // RecordEffectiveness records the effectiveness review of the corrective actions (10.2 d)
@@ -362,7 +385,7 @@ func (n *Nonconformity) Close(actions []*Action, on Date) error {
 		return gateError(err, NCClosed)
 	}
 	p := NewProblems("nonconformity")
-	stepProblems(p, &closed, closed.missingToLeave(NCEffectivenessReview), NCClosed)
+	stepProblems(p, &closed, closed.missingToLeave(NCEffectivenessReview))
 	if err := p.Err(); err != nil {
 		return gateError(err, NCClosed)
 	}
@@ -465,7 +488,7 @@ func CheckNonconformityChange(old, new *Nonconformity) error {
 			Fields: map[string]string{"status": "can move on to " + NonconformityStatuses.Label(NonconformityStatuses[from+1].Value) + " only"}}
 	}
 	p := NewProblems("nonconformity")
-	stepProblems(p, new, new.missingToLeave(old.Status), new.Status)
+	stepProblems(p, new, new.missingToLeave(old.Status))
 	if err := p.Err(); err != nil {
 		return gateError(err, new.Status)
 	}

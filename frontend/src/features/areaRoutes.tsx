@@ -7,6 +7,7 @@ import { DetailPage } from '../components/record/DetailPage';
 import { RegisterPage } from '../components/record/RegisterPage';
 import { RecordsPage } from './records/RecordsPage';
 import { assetArea } from './assets/config';
+import { kpiArea, measurementArea } from './kpis/config';
 import { issueArea, partyArea } from './context/config';
 import { controlArea } from './controls/config';
 import { objectiveArea } from './objectives/config';
@@ -14,10 +15,15 @@ import { personArea, roleArea } from './people/config';
 import { policyArea } from './policies/config';
 import { riskArea } from './risks/config';
 import { milestoneArea } from './timeline/config';
+import { nonconformityArea } from './nonconformities/config';
+import { actionArea } from './nonconformities/actionConfig';
+import { improvementArea } from './improvements/config';
+import { attendanceArea, trainingArea } from './training/config';
+import { campaignArea, communicationArea } from './awareness/config';
 
 // Each config is typed by its own record; the routes only pass them on.
 const configs = new Map<string, AreaConfig<Stored>>(
-  ([objectiveArea, issueArea, partyArea, policyArea, controlArea, riskArea, assetArea, milestoneArea, personArea, roleArea] as unknown as AreaConfig<Stored>[]).map((c) => [c.plural, c]),
+  ([objectiveArea, issueArea, partyArea, policyArea, controlArea, riskArea, assetArea, milestoneArea, personArea, roleArea, trainingArea, attendanceArea, campaignArea, communicationArea, kpiArea, measurementArea, nonconformityArea, actionArea, improvementArea] as unknown as AreaConfig<Stored>[]).map((c) => [c.plural, c]),
 );
 
 /** areaConfig returns the kit's config of an area's kind, by plural. */

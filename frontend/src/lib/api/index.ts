@@ -10,6 +10,9 @@ import { importer, isms, xlsx } from './wailsjs/go/models';
 import { EventsOn } from './wailsjs/runtime/runtime';
 import { arr, call } from './call';
 import { plan } from './plan';
+import { corrective } from './corrective';
+import { monitoring } from './monitoring';
+import { training } from './training';
 import type {
   Preferences,
   Dashboard,
@@ -36,6 +39,9 @@ import type {
 export * from './errors';
 export type * from './types';
 export type * from './plan';
+export type * from './corrective';
+export type * from './monitoring';
+export type * from './training';
 
 function toRequirement(r: RequirementInput): isms.Requirement {
   return isms.Requirement.createFrom({
@@ -72,6 +78,9 @@ function toDashboard(d: Dashboard): Dashboard {
 /** The Go services, typed and with normalised errors. */
 export const api = {
   ...plan,
+  ...corrective,
+  ...monitoring,
+  ...training,
   requirements: {
     list: () => call<Requirement[] | null>(() => Requirements.List()).then(arr),
     get: (id: string) => call<RequirementDetail>(() => Requirements.Get(id)),

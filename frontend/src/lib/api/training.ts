@@ -14,7 +14,11 @@ export type Training = Plain<isms.Training> & {
   /** People recorded as having attended (computed from the attendance records; not stored). */
   attended: number;
 };
-export type Attendance = Plain<isms.Attendance>;
+/** An attendance record as the window shows it, with its training's date (not stored). */
+export type Attendance = Plain<isms.Attendance> & {
+  /** The training's date, shown when the record has no date of its own. */
+  trainingDate: string;
+};
 export type Campaign = Plain<isms.Campaign>;
 export type Communication = Plain<isms.Communication>;
 export type CompetenceRow = Plain<app.CompetenceRow>;
@@ -44,11 +48,32 @@ function crudOf<T extends Stored>(svc: Bound, lists: (keyof T)[]): Crud<T> {
   };
 }
 
-const attendanceCrud = crudOf<Attendance>(Attendances as unknown as Bound, []);
+/** An attendance record as Go stores it. */
+export type AttendanceRecord = Plain<isms.Attendance>;
+const attendanceCrud = crudOf<AttendanceRecord>(Attendances as unknown as Bound, []);
 const trainingCrud = crudOf<Plain<isms.Training>>(Trainings as unknown as Bound, ['roleIds']);
 
+/** withTrainingDate adds the date of each record's training. */
+function withTrainingDate(as: AttendanceRecord[], dates: Map<string, string>): Attendance[] {
+  return as.map((a) => ({ ...a, trainingDate: dates.get(a.trainingId) ?? '' }));
+}
+
+/** storedAttendance drops what the window computes. */
+function storedAttendance(a: Attendance): AttendanceRecord {
+  const { trainingDate: _d, ...rest } = a;
+  return rest;
+}
+
+async function trainingDateOf(id: string): Promise<string> {
+  try {
+    return (await trainingCrud.get(id)).date;
+  } catch {
+    return ''; // a record of a deleted training still opens
+  }
+}
+
 /** attendedCounts counts the people recorded as attended, by training. */
-export function attendedCounts(records: Pick<Attendance, 'trainingId' | 'personId' | 'status'>[]): Map<string, number> {
+export function attendedCounts(records: Pick<AttendanceRecord, 'trainingId' | 'personId' | 'status'>[]): Map<string, number> {
   const seen = new Set<string>();
   const out = new Map<string, number>();
   for (const a of records) {
@@ -66,7 +91,7 @@ function stored(t: Training | Plain<isms.Training>): Plain<isms.Training> {
   return rest;
 }
 
-const trainingAttendance = (id: string) => call<Attendance[] | null>(() => Trainings.Attendance(id)).then(arr);
+const trainingAttendance = (id: string) => call<AttendanceRecord[] | null>(() => Trainings.Attendance(id)).then(arr);
 
 export const training = {
   trainings: {
@@ -83,7 +108,7 @@ export const training = {
     update: (t: Training) => trainingCrud.update(stored(t)).then((r) => ({ ...r, attended: t.attended })),
     remove: trainingCrud.remove,
     /** The attendance recorded for one training. */
-    attendance: trainingAttendance,
+    attendance: (id: string): Promise<AttendanceRecord[]> => trainingAttendance(id),
     /** Records in one transaction that the people attended (or not) on a date ('' is the training's date). */
     setAttendance: (trainingId: string, personIds: string[], attended: boolean, on: string) =>
       call<void>(() => Trainings.SetAttendance(trainingId, personIds, attended, on)),
@@ -93,7 +118,25 @@ export const training = {
         arr(l).map((r) => ({ ...r, required: arr(r.required).map((n) => ({ ...n, roleIds: arr(n.roleIds) })) })),
       ),
   },
-  attendance: attendanceCrud,
+  attendance: {
+    list: async (): Promise<Attendance[]> => {
+      const [as, ts] = await Promise.all([attendanceCrud.list(), trainingCrud.list()]);
+      return withTrainingDate(as, new Map(ts.map((t) => [t.id, t.date])));
+    },
+    get: async (id: string): Promise<Attendance> => {
+      const a = await attendanceCrud.get(id);
+      return { ...a, trainingDate: await trainingDateOf(a.trainingId) };
+    },
+    create: async (a: Attendance): Promise<Attendance> => {
+      const r = await attendanceCrud.create(storedAttendance(a));
+      return { ...r, trainingDate: await trainingDateOf(r.trainingId) };
+    },
+    update: async (a: Attendance): Promise<Attendance> => {
+      const r = await attendanceCrud.update(storedAttendance(a));
+      return { ...r, trainingDate: await trainingDateOf(r.trainingId) };
+    },
+    remove: attendanceCrud.remove,
+  },
   campaigns: crudOf<Campaign>(Campaigns as unknown as Bound, ['channels', 'roleIds']),
   communications: crudOf<Communication>(Communications as unknown as Bound, []),
 };

@@ -1,0 +1,70 @@
+// The services of the Act areas (10.1, 10.2): nonconformities through their 10.2 steps with
+// their corrective actions and effectiveness review, the actions of reviews and
+// nonconformities, and improvement initiatives. The gates are Go's; these only call them.
+import * as Actions from './wailsjs/go/app/ActionService';
+import * as Improvements from './wailsjs/go/app/ImprovementService';
+import * as Nonconformities from './wailsjs/go/app/NonconformityService';
+import type { isms } from './wailsjs/go/models';
+import { arr, call } from './call';
+import { outgoing, type Crud, type Plain, type Stored } from './plan';
+
+export type Nonconformity = Plain<isms.Nonconformity>;
+export type Effectiveness = Plain<isms.Effectiveness>;
+export type Action = Plain<isms.Action>;
+export type Improvement = Plain<isms.Improvement>;
+
+interface Bound {
+  List: () => Promise<unknown>;
+  Get: (id: string) => Promise<unknown>;
+  Create: (r: never) => Promise<unknown>;
+  Update: (r: never) => Promise<unknown>;
+  Delete: (id: string, version: number) => Promise<void>;
+}
+
+/** crudOf wraps a bound service; fix makes Go's nil slices arrays. */
+function crudOf<T extends Stored>(svc: Bound, fix: (r: T) => T): Crud<T> {
+  return {
+    list: () => call<T[] | null>(() => svc.List()).then((l) => arr(l).map(fix)),
+    get: (id) => call<T>(() => svc.Get(id)).then(fix),
+    create: (r) => call<T>(() => svc.Create(outgoing(r) as never)).then(fix),
+    update: (r) => call<T>(() => svc.Update(outgoing(r) as never)).then(fix),
+    remove: (id, version) => call<void>(() => svc.Delete(id, version)),
+  };
+}
+
+const fixNC = (n: Nonconformity): Nonconformity => ({
+  ...n,
+  correctiveActionIds: arr(n.correctiveActionIds),
+  effectiveness: n.effectiveness ?? { reviewedOn: '', verdict: '', reviewerId: '', comment: '' },
+});
+const fixAction = (a: Action): Action => a;
+const fixImprovement = (i: Improvement): Improvement => ({
+  ...i,
+  feedbackIds: arr(i.feedbackIds),
+  nonconformityIds: arr(i.nonconformityIds),
+  riskIds: arr(i.riskIds),
+});
+
+const ncStep = (fn: () => Promise<unknown>) => call<Nonconformity>(fn).then(fixNC);
+
+export const corrective = {
+  nonconformities: {
+    ...crudOf<Nonconformity>(Nonconformities as unknown as Bound, fixNC),
+    /** Moves to the next 10.2 step once the current one is complete (from the effectiveness review: closes today). */
+    advance: (id: string, version: number) => ncStep(() => Nonconformities.Advance(id, version)),
+    /** Records the effectiveness review at the effectiveness review step. */
+    reviewEffectiveness: (id: string, version: number, e: Effectiveness) =>
+      ncStep(() => Nonconformities.ReviewEffectiveness(id, version, e as isms.Effectiveness)),
+    /** Closes on a date (YYYY-MM-DD, '' for today); refused while an action is open or the verdict is not effective. */
+    close: (id: string, version: number, on: string) => ncStep(() => Nonconformities.Close(id, version, on)),
+    /** Creates a corrective action (title, owner, due date) and links it, in one transaction. */
+    addAction: (id: string, version: number, a: Action) =>
+      ncStep(() => Nonconformities.AddAction(id, version, outgoing(a) as unknown as isms.Action)),
+  },
+  actions: {
+    ...crudOf<Action>(Actions as unknown as Bound, fixAction),
+    /** Marks the action done on a date (YYYY-MM-DD, '' for today). */
+    complete: (id: string, version: number, on: string) => call<Action>(() => Actions.Complete(id, version, on)),
+  },
+  improvements: crudOf<Improvement>(Improvements as unknown as Bound, fixImprovement),
+};
