@@ -106,7 +106,7 @@ func (s *NonconformityService) Close(id string, version int, on string) (isms.No
 // nonconformity, in one transaction. A blank reference gets the next free "ACT-nnn".
 func (s *NonconformityService) AddAction(ncID string, version int, a isms.Action) (isms.Nonconformity, error) {
 	return s.r().change(ncID, version, func(tx *store.Tx, n *isms.Nonconformity) error {
-		return addCorrective(tx, n, &a)
+		return addCorrective(tx, n, &a, s.today())
 	})
 }
 
@@ -114,11 +114,13 @@ func (s *NonconformityService) today() isms.Date { return isms.DateOf(s.app.cloc
 
 // addCorrective creates the corrective action a of n and links it both ways; the caller
 // saves n.
-func addCorrective(tx *store.Tx, n *isms.Nonconformity, a *isms.Action) error {
+func addCorrective(tx *store.Tx, n *isms.Nonconformity, a *isms.Action, today isms.Date) error {
 	*a.Base() = isms.Meta{}
-	a.NonconformityID = n.ID
 	if a.Status == "" {
 		a.Status = isms.ActionOpen
+	}
+	if err := isms.CheckActionChange(&isms.Action{NonconformityID: n.ID}, a, today); err != nil {
+		return err
 	}
 	if strings.TrimSpace(a.Ref) == "" {
 		ref, err := nextActionRef(tx)
@@ -217,7 +219,7 @@ func (s *ActionService) Create(a isms.Action) (isms.Action, error) {
 			if err != nil {
 				return err
 			}
-			if err := addCorrective(tx, n, &a); err != nil {
+			if err := addCorrective(tx, n, &a, s.today()); err != nil {
 				return err
 			}
 			return tx.Put(n, source)
