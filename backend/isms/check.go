@@ -3,6 +3,7 @@ package isms
 import (
 	"net/mail"
 	"strings"
+	"unicode"
 )
 
 // Range adds a problem when v is outside min..max.
@@ -27,8 +28,33 @@ func (p *Problems) DateOrder(startField string, start Date, endField string, end
 		return
 	}
 	if end < start {
-		p.Add(endField, "must not be before %s", startField)
+		p.Add(endField, "must not be before the %s (%s)", dateWords(startField), start)
 	}
+}
+
+// dateWords names a date field for people: "detectedOn" is "detection date",
+// "effectiveness.reviewedOn" the "review date".
+func dateWords(field string) string {
+	if i := strings.LastIndex(field, "."); i >= 0 {
+		field = field[i+1:]
+	}
+	if w, ok := dateFieldWords[field]; ok {
+		return w
+	}
+	var b strings.Builder
+	for _, r := range field {
+		if unicode.IsUpper(r) {
+			b.WriteByte(' ')
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var dateFieldWords = map[string]string{
+	"detectedOn": "detection date", "correctionOn": "correction date", "reviewedOn": "review date",
+	"addedOn": "date it was added", "startDate": "start date", "dateIdentified": "date it was identified",
 }
 
 // Email adds a problem when v is not blank and not a plain e-mail address.

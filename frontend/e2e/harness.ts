@@ -47,3 +47,29 @@ export async function ensureOrganisation(page: Page, name = 'E2E Organisation') 
     await expect(page.getByText('Organisation saved')).toBeVisible();
   }
 }
+
+/** pick chooses an option of a Mantine select or multi-select by its label. */
+export async function pick(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string | RegExp) {
+  await scope.getByRole('textbox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** shot saves a screenshot once drawers and modals have finished moving. */
+export async function shot(page: Page, name: string) {
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+/** newPerson adds a person with one role through the People register. */
+export async function newPerson(page: Page, name: string, role: string, suffix = '') {
+  await page.goto('/#/records/people');
+  await page.getByRole('button', { name: 'New person' }).first().click();
+  const form = page.getByRole('form', { name: 'New person' });
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('E-mail', { exact: true }).fill(`${name.toLowerCase().replace(/\W+/g, '.')}${suffix}@example.com`);
+  await form.getByLabel('Department', { exact: true }).fill('Operations');
+  await pick(page, form, 'ISMS roles', role);
+  await page.keyboard.press('Escape');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+}

@@ -2,37 +2,15 @@
 // people and roles, a policy through its approval workflow, a risk through acceptance, a
 // control's applicability in the exported SoA, evidence and the programme timeline.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { artifacts, expect, nav, test } from './harness';
+import { expect, nav, newPerson as addPerson, pick, shot, test } from './harness';
 import { workbookText } from './xlsx';
 
 const saveDir = process.env.E2E_SAVE_DIR ?? '';
 const run = Date.now().toString(36).toUpperCase();
 
-/** pick chooses an option of a Mantine select or multi-select by its label. */
-async function pick(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string | RegExp) {
-  await scope.getByRole('textbox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(350); // let drawers and modals finish moving
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
-
-async function newPerson(page: Page, name: string, role: string) {
-  await page.goto('/#/records/people');
-  await page.getByRole('button', { name: 'New person' }).first().click();
-  const form = page.getByRole('form', { name: 'New person' });
-  await form.getByLabel('Name', { exact: true }).fill(name);
-  await form.getByLabel('E-mail', { exact: true }).fill(`${name.toLowerCase().replace(/\W+/g, '.')}.${run.toLowerCase()}@example.com`);
-  await form.getByLabel('Department', { exact: true }).fill('Operations');
-  await pick(page, form, 'ISMS roles', role);
-  await page.keyboard.press('Escape');
-  await form.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
-}
+/** newPerson adds a person of this run. */
+const newPerson = (page: Page, name: string, role: string) => addPerson(page, name, role, `.${run.toLowerCase()}`);
 
 test.describe.configure({ mode: 'serial' });
 

@@ -14,10 +14,10 @@ import { StatusBadge } from '../StatusBadge';
 import type { Named, Resolve } from '../FieldValue';
 import { api, normaliseError, type Stored } from '../../lib/api';
 import { areaOfPlural, recordPath } from '../../lib/areas';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { fieldLabel, formatDate, formatDateTime } from '../../lib/format';
 import type { AreaConfig, FieldSpec, Lookups } from './kit';
 import { kitKeys, useAreaMutation, useAreaRecord, useLookups, usePeople } from './queries';
-import { RecordForm } from './RecordForm';
+import { fieldMessage, RecordForm } from './RecordForm';
 import { EvidencePanel } from './EvidencePanel';
 import { TracePanel } from './TracePanel';
 
@@ -244,10 +244,14 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function PanelError({ error }: { error: unknown }) {
   if (!error) return null;
   const e = normaliseError(error);
-  const extra = Object.values(e.fields).filter((m) => !e.message.includes(m));
+  // Each field's message names the field in words ("Correction on must not be before ...").
+  const extra = Object.entries(e.fields)
+    .filter(([, m]) => !e.message.includes(m))
+    .map(([name, m]) => fieldMessage(fieldLabel(name.replace(/\[\d+\]/g, '').split('.').pop() ?? name), m));
+  const head = e.message.charAt(0).toUpperCase() + e.message.slice(1);
   return (
     <Alert color="red" title="Not done" role="alert">
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{[e.message, ...extra].join('\n')}</Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{[head, ...extra].join('\n')}</Text>
     </Alert>
   );
 }

@@ -70,6 +70,7 @@ export const PersonPicker = forwardRef<HTMLInputElement, Common & { value: strin
         onChange={(v) => onChange(v ?? '')}
         searchable
         clearable
+        allowDeselect={false}
         nothingFoundMessage="No such person"
         comboboxProps={{ withinPortal: true }}
       />
@@ -111,6 +112,7 @@ export const RecordPicker = forwardRef<HTMLInputElement, Common & { kind: string
         onChange={(v) => onChange(v ?? '')}
         searchable
         clearable
+        allowDeselect={false}
         nothingFoundMessage="Nothing matches"
         comboboxProps={{ withinPortal: true }}
       />
