@@ -39,8 +39,20 @@ func (s *ObjectiveService) Update(o isms.Objective) (isms.Objective, error) {
 	return s.r().update(o, func(_ *store.Tx, old, new *isms.Objective) error { return isms.CheckObjectiveChange(old, new) })
 }
 
-// Delete removes an objective that nothing links to.
-func (s *ObjectiveService) Delete(id string, version int) error { return s.r().remove(id, version) }
+// Delete removes an objective that nothing links to; an approved objective is kept as a
+// record of senior management's decision (cancel it instead).
+func (s *ObjectiveService) Delete(id string, version int) error {
+	return s.app.update(func(tx *store.Tx) error {
+		o, err := store.GetAs[*isms.Objective](tx, isms.KindObjective, id)
+		if err != nil {
+			return err
+		}
+		if o.ApprovedByID != "" {
+			return isms.Errorf(isms.CodeLocked, "%s was approved by senior management and is kept as a record: set its status to cancelled instead", o.Ref)
+		}
+		return deleteUnused(tx, isms.KindObjective, id, version)
+	})
+}
 
 // ObjectiveApproval is senior management's approval as the window records it.
 type ObjectiveApproval struct {
@@ -294,7 +306,7 @@ func (s *MilestoneService) Delete(id string, version int) error { return s.r().r
 
 // Complete marks a milestone done on a date.
 func (s *MilestoneService) Complete(id string, version int, on string) (isms.Milestone, error) {
-	return s.r().change(id, version, func(_ *store.Tx, m *isms.Milestone) error { return m.Complete(isms.Date(on)) })
+	return s.r().change(id, version, func(_ *store.Tx, m *isms.Milestone) error { return m.Complete(isms.Date(on), isms.DateOf(s.app.clock())) })
 }
 
 // Reopen takes a done milestone back to in progress.

@@ -457,12 +457,13 @@ func TestControlApplicability(t *testing.T) {
 		{"not applicable without justification", "A.7.1", func(c *isms.Control) {
 			c.Applicability, c.Status = isms.ApplicabilityNotApplicable, isms.ImplNotApplicable
 		}, []string{"justification"}, nil},
-		{"not applicable with a status other than not applicable", "A.7.1", func(c *isms.Control) {
-			c.Applicability, c.Justification = isms.ApplicabilityNotApplicable, "No offices"
-		}, []string{"status"}, nil},
-		{"not applicable with reasons for inclusion", "A.7.1", func(c *isms.Control) {
-			c.Applicability, c.Status, c.Justification, c.Reasons = isms.ApplicabilityNotApplicable, isms.ImplNotApplicable, "No offices", []string{isms.ReasonBusiness}
-		}, []string{"reasons"}, nil},
+		{"excluding a control makes it not applicable and drops its reasons", "A.7.1", func(c *isms.Control) {
+			c.Applicability, c.Status, c.Justification, c.Reasons = isms.ApplicabilityNotApplicable, isms.ImplInProgress, "No offices", []string{isms.ReasonBusiness}
+		}, nil, func(t *testing.T, c isms.Control) {
+			if c.Status != isms.ImplNotApplicable || len(c.Reasons) != 0 {
+				t.Errorf("excluded control: status %s, reasons %v", c.Status, c.Reasons)
+			}
+		}},
 		{"not applicable with justification", "A.7.1", func(c *isms.Control) {
 			c.Applicability, c.Status, c.Justification = isms.ApplicabilityNotApplicable, isms.ImplNotApplicable, "Fully remote: no offices"
 		}, nil, func(t *testing.T, c isms.Control) {

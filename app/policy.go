@@ -208,7 +208,7 @@ func (s *PolicyService) Acknowledge(id string, version int, personIDs []string, 
 				return err
 			}
 		}
-		return p.Acknowledge(personIDs, isms.Date(on))
+		return p.Acknowledge(personIDs, isms.Date(on), s.today())
 	})
 }
 
@@ -229,14 +229,23 @@ func (s *PolicyService) Review(id string, version int, r isms.PolicyReview) (ism
 func (s *PolicyService) Templates() []isms.PolicyTemplate { return isms.PolicyTemplates() }
 
 // FromTemplate creates a policy from a starter template, linked to the Annex A controls
-// the template supports; owner and approver are people.
+// the template supports, with the organisation's name in place of "[Organisation]"; the
+// other placeholders are left for the owner to fill in (Submit refuses them).
 func (s *PolicyService) FromTemplate(templateID, ownerID, approverID string) (isms.Policy, error) {
 	t, ok := isms.LookupPolicyTemplate(templateID)
 	if !ok {
 		return isms.Policy{}, isms.Errorf(isms.CodeNotFound, "there is no policy template %q", templateID)
 	}
 	var p isms.Policy
+	text := t.Text
 	err := s.app.view(func(tx *store.Tx) error {
+		org, err := loadOrganisation(tx)
+		if err != nil {
+			return err
+		}
+		if name := strings.TrimSpace(org.Name); name != "" {
+			text = strings.ReplaceAll(text, "[Organisation]", name)
+		}
 		ref := t.Ref
 		for n := 2; ; n++ {
 			if _, err := tx.ByRef(isms.KindPolicy, ref); isms.ErrorCode(err) == isms.CodeNotFound {
@@ -258,7 +267,7 @@ func (s *PolicyService) FromTemplate(templateID, ownerID, approverID string) (is
 	if err != nil {
 		return isms.Policy{}, err
 	}
-	return s.Create(p, t.Text)
+	return s.Create(p, text)
 }
 
 func (s *PolicyService) today() isms.Date { return isms.DateOf(s.app.clock()) }

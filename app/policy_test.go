@@ -151,18 +151,18 @@ func TestPolicyWorkflow(t *testing.T) {
 			return s.Acknowledge(p.ID, p.Version, []string{reader.ID}, "")
 		}, code: isms.CodeInvalid, fields: []string{"on"}},
 		{name: "acknowledge", do: func(p isms.Policy) (isms.Policy, error) {
-			return s.Acknowledge(p.ID, p.Version, []string{reader.ID, reader.ID}, "2026-03-13")
+			return s.Acknowledge(p.ID, p.Version, []string{reader.ID, reader.ID}, "2026-03-08")
 		}, check: func(t *testing.T, p isms.Policy) {
 			acks := p.Effective().Acknowledgements
-			if len(acks) != 1 || acks[0] != (isms.Acknowledgement{PersonID: reader.ID, On: "2026-03-13"}) {
+			if len(acks) != 1 || acks[0] != (isms.Acknowledgement{PersonID: reader.ID, On: "2026-03-08"}) {
 				t.Fatalf("%+v", acks)
 			}
 		}},
 		{name: "acknowledge again", do: func(p isms.Policy) (isms.Policy, error) {
-			return s.Acknowledge(p.ID, p.Version, []string{reader.ID, approver.ID}, "2026-03-14")
+			return s.Acknowledge(p.ID, p.Version, []string{reader.ID, approver.ID}, "2026-03-09")
 		}, check: func(t *testing.T, p isms.Policy) {
 			acks := p.Effective().Acknowledgements
-			if len(acks) != 2 || acks[0].On != "2026-03-13" || acks[1] != (isms.Acknowledgement{PersonID: approver.ID, On: "2026-03-14"}) {
+			if len(acks) != 2 || acks[0].On != "2026-03-08" || acks[1] != (isms.Acknowledgement{PersonID: approver.ID, On: "2026-03-09"}) {
 				t.Fatalf("%+v", acks)
 			}
 		}},
@@ -225,7 +225,8 @@ func TestPolicyWorkflow(t *testing.T) {
 	}
 }
 
-// TestPolicyAuthorCannotApprove: when no approver is named, anyone but the author decides.
+// TestPolicyAuthorCannotApprove: a policy is sent for approval once it names its approver;
+// the author, nobody, someone who left or an unknown method cannot decide.
 func TestPolicyAuthorCannotApprove(t *testing.T) {
 	a := newPlanApp(t)
 	s := a.Policies
@@ -238,6 +239,12 @@ func TestPolicyAuthorCannotApprove(t *testing.T) {
 	}
 	p, err := s.Create(isms.Policy{Ref: "PRO-1", Title: "Backup procedure", DocType: isms.DocProcedure, OwnerID: author.ID}, "Back up nightly.")
 	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Submit(p.ID, p.Version)
+	wantErr(t, "submit without an approver", err, isms.CodeInvalid, "approverId")
+	p.ApproverID = other.ID
+	if p, err = s.Update(p); err != nil {
 		t.Fatal(err)
 	}
 	if p, err = s.Submit(p.ID, p.Version); err != nil {

@@ -127,7 +127,7 @@ func (r *resolver) acknowledgement(row *PlannedRow, x *xlsx.AcknowledgementRow, 
 	}
 	v := u.policy.Effective()
 	n := len(v.Acknowledgements)
-	if err := u.policy.Acknowledge([]string{personID}, on); err != nil {
+	if err := u.policy.Acknowledge([]string{personID}, on, ""); err != nil {
 		v.Acknowledgements = v.Acknowledgements[:n]
 		r.ackProblems(problem, u.policy, err)
 		return nil
@@ -177,7 +177,7 @@ func (p *Plan) acknowledge(today isms.Date) error {
 			if on == "" {
 				on = today
 			}
-			if err := c.Acknowledge([]string{a.PersonID}, on); err != nil {
+			if err := c.Acknowledge([]string{a.PersonID}, on, ""); err != nil {
 				return fmt.Errorf("%s: %w; nothing was imported", u.stored.Ref, err)
 			}
 		}

@@ -55,6 +55,7 @@ func dateWords(field string) string {
 var dateFieldWords = map[string]string{
 	"detectedOn": "detection date", "correctionOn": "correction date", "reviewedOn": "review date",
 	"addedOn": "date it was added", "startDate": "start date", "dateIdentified": "date it was identified",
+	"lastReviewed": "last review",
 }
 
 // Email adds a problem when v is not blank and not a plain e-mail address.

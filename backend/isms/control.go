@@ -211,6 +211,14 @@ func CheckControlChange(old, new *Control) error {
 				Fields: map[string]string{"title": "cannot be changed for an Annex A control"}}
 		}
 	}
+	// Excluding a control sets it not applicable; including it again starts it afresh.
+	switch {
+	case new.Applicability == ApplicabilityNotApplicable:
+		new.Status = ImplNotApplicable
+		new.Reasons = nil
+	case old.Applicability == ApplicabilityNotApplicable && new.Status == ImplNotApplicable:
+		new.Status = ImplNotStarted
+	}
 	if new.Applicability != old.Applicability || new.Justification != old.Justification || !slices.Equal(new.Reasons, old.Reasons) {
 		return CheckApplicability(new)
 	}

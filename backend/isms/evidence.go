@@ -86,7 +86,7 @@ func (e *Evidence) Validate() error {
 			p.Add("url", "must not start or end with spaces")
 		}
 		if e.URL != "" && !validLocation(e.URL) {
-			p.Add("url", "must be an http or https address or a file path")
+			p.Add("url", "must be a web address (https://...) or a full file path (C:\\..., \\\\server\\..., /...)")
 		}
 	}
 	p.RequireDate("addedOn", e.AddedOn)
@@ -119,17 +119,19 @@ func IsSHA256(s string) bool {
 	return true
 }
 
-// validLocation reports whether s is an http(s) URL with a host, a file: URL, or a file
-// path (Unix, Windows drive or UNC). Other schemes, such as javascript:, are refused.
+// validLocation reports whether s is an http(s) URL with a host, a file: URL, or an
+// absolute file path (Unix, Windows drive or UNC). Other schemes, such as javascript:, and
+// relative paths are refused.
 func validLocation(s string) bool {
 	if hasControl(s) {
 		return false
 	}
 	scheme, _, found := strings.Cut(s, ":")
 	if !found || len(scheme) == 1 || strings.ContainsAny(scheme, `/\`) {
-		// No scheme: a path, such as /srv/docs/a.pdf, C:\docs\a.pdf, \\server\share\a.pdf
-		// or docs/a.pdf.
-		return true
+		// No scheme: an absolute path, such as /srv/docs/a.pdf, ~/docs/a.pdf, C:\docs\a.pdf
+		// or \\server\share\a.pdf; a relative path or a word is not a location.
+		return strings.HasPrefix(s, "/") || strings.HasPrefix(s, "~/") || strings.HasPrefix(s, `\\`) ||
+			(len(s) > 2 && len(scheme) == 1 && (s[2] == '\\' || s[2] == '/'))
 	}
 	u, err := url.Parse(s)
 	if err != nil {

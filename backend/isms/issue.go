@@ -87,6 +87,7 @@ func (i *Issue) Validate() error {
 	p.Date("lastReviewed", i.LastReviewed)
 	p.Date("nextReview", i.NextReview)
 	p.DateOrder("dateIdentified", i.DateIdentified, "lastReviewed", i.LastReviewed)
+	p.DateOrder("lastReviewed", i.LastReviewed, "nextReview", i.NextReview)
 	p.IDs("riskIds", i.RiskIDs)
 	if i.ChangedSinceReview {
 		p.Require("changeNote", i.ChangeNote)

@@ -86,11 +86,16 @@ func ProgrammePlan(start Date) []Milestone {
 	return out
 }
 
-// Complete marks the milestone done on the given date.
-func (m *Milestone) Complete(on Date) error {
+// Complete marks the milestone done on the given date, which is not after today ("" skips
+// that check).
+func (m *Milestone) Complete(on, today Date) error {
 	if on == "" || !on.Valid() {
 		return &Error{Code: CodeInvalid, Message: "say when the milestone was reached",
 			Fields: map[string]string{"completedOn": "is required"}}
+	}
+	if today != "" && today.Before(on) {
+		return &Error{Code: CodeInvalid, Message: "a milestone is marked done once it is reached",
+			Fields: map[string]string{"completedOn": "must not be after today (" + string(today) + ")"}}
 	}
 	next := *m
 	next.Status, next.CompletedOn = MilestoneDone, on

@@ -69,6 +69,7 @@ func (r *Party) Validate() error {
 	p.Enum("influence", r.Influence, Influences, true)
 	p.Date("lastReviewed", r.LastReviewed)
 	p.Date("nextReview", r.NextReview)
+	p.DateOrder("lastReviewed", r.LastReviewed, "nextReview", r.NextReview)
 	p.IDs("requirementIds", r.RequirementIDs)
 	if r.ChangedSinceReview {
 		p.Require("changeNote", r.ChangeNote)

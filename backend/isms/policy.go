@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -342,8 +343,47 @@ func (p *Policy) NewVersion(number, summary, text, authorID string, on Date) err
 	return p.Validate()
 }
 
-// Submit sends the current draft version for review.
-func (p *Policy) Submit() error { return p.move(PolicyInReview, nil, "") }
+// placeholder finds the template placeholders still to fill in, such as "[Organisation]".
+// A Markdown link's text, "[text](address)", is not one.
+var placeholder = regexp.MustCompile(`\[[A-Za-z][A-Za-z ,/'-]{2,60}\]`)
+
+// placeholders returns the distinct placeholders left in a text, at most four.
+func placeholders(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range placeholder.FindAllStringIndex(text, -1) {
+		if m[1] < len(text) && (text[m[1]] == '(' || text[m[1]] == '[') {
+			continue
+		}
+		if w := text[m[0]:m[1]]; !seen[w] && len(out) < 4 {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Submit sends the current draft version for review: it needs an owner and an approver,
+// some text, and no template placeholder left to fill in.
+func (p *Policy) Submit() error {
+	pr := NewProblems("policy")
+	pr.Require("ownerId", p.OwnerID)
+	if p.ApproverID == "" {
+		pr.Add("approverId", "choose who approves the policy before sending it for approval")
+	}
+	if cur := p.Current(); cur != nil {
+		if strings.TrimSpace(cur.Text) == "" {
+			pr.Add("text", "write the text before sending it for approval")
+		} else if left := placeholders(cur.Text); len(left) > 0 {
+			pr.Add("text", "fill in the placeholders first: %s", strings.Join(left, ", "))
+		}
+	}
+	if err := pr.Err(); err != nil {
+		return err
+	}
+	return p.move(PolicyInReview, nil, "")
+}
+
 
 // PolicyDecision is an approver's decision on the version under review, as the approver gives it.
 type PolicyDecision struct {
@@ -400,9 +440,13 @@ func (p *Policy) checkDecider(d PolicyDecision) error {
 	return pr.Err()
 }
 
-// Acknowledge records that people have acknowledged the published version; people who
-// already did are left as they were.
-func (p *Policy) Acknowledge(personIDs []string, on Date) error {
+// Acknowledge records that people have acknowledged the published version on a date
+// not after today ("" skips that check); people who already did are left as they were.
+func (p *Policy) Acknowledge(personIDs []string, on, today Date) error {
+	if today != "" && today.Before(on) {
+		return &Error{Code: CodeInvalid, Message: "an acknowledgement cannot be dated in the future",
+			Fields: map[string]string{"on": "must not be after today (" + string(today) + ")"}}
+	}
 	v := p.Effective()
 	if v == nil {
 		return &Error{Code: CodeInvalid, Message: "only a published version can be acknowledged",
@@ -450,8 +494,19 @@ func (p *Policy) ReviewOverdue(today Date) bool {
 	return p.Status != PolicyRetired && p.NextReviewDate.Before(today)
 }
 
-// Publish publishes the current approved version and retires any previously published one.
-func (p *Policy) Publish(on Date) error { return p.move(PolicyPublished, nil, on) }
+// Publish publishes the current approved version, on or after its approval, and retires
+// any previously published one.
+func (p *Policy) Publish(on Date) error {
+	if cur := p.Current(); cur != nil && on != "" {
+		for _, a := range cur.Approvals {
+			if a.Decision == DecisionApproved && on.Before(a.At) {
+				return &Error{Code: CodeInvalid, Message: fmt.Sprintf("version %s was approved on %s: it cannot be published before", cur.Number, a.At),
+					Fields: map[string]string{"publishedOn": "must not be before the approval (" + string(a.At) + ")"}}
+			}
+		}
+	}
+	return p.move(PolicyPublished, nil, on)
+}
 
 // Retire retires the current version.
 func (p *Policy) Retire() error { return p.move(PolicyRetired, nil, "") }

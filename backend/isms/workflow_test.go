@@ -2,6 +2,7 @@ package isms_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -154,6 +155,7 @@ func TestPolicyValidate(t *testing.T) {
 
 func TestPolicyWorkflow(t *testing.T) {
 	p := newPolicy()
+	p.OwnerID, p.ApproverID = "author", "ceo"
 	if err := p.Submit(); isms.ErrorCode(err) != isms.CodeInvalid {
 		t.Fatalf("Submit without version = %v", err)
 	}
@@ -243,5 +245,43 @@ func TestCheckPolicyChange(t *testing.T) {
 	}
 	if !isms.PolicyTransitionAllowed(isms.PolicyDraft, isms.PolicyInReview) || isms.PolicyTransitionAllowed(isms.PolicyRetired, isms.PolicyPublished) {
 		t.Error("PolicyTransitionAllowed is wrong")
+	}
+}
+
+func TestPolicySubmitGate(t *testing.T) {
+	p := newPolicy()
+	if err := p.NewVersion("1.0", "", "  ", "author", "2025-01-01"); err != nil {
+		t.Fatal(err)
+	}
+	expectInvalid(t, p.Submit(), "ownerId", "approverId", "text")
+	p.OwnerID, p.ApproverID = "author", "ceo"
+	p.Versions[0].Text = "[Organisation] protects the information of its customers. Scope: [scope statement reference]."
+	err := p.Submit()
+	expectInvalid(t, err, "text")
+	if e := err.(*isms.Error); !strings.Contains(e.Fields["text"], "[Organisation]") || !strings.Contains(e.Fields["text"], "[scope statement reference]") {
+		t.Errorf("the placeholders are not named: %v", e.Fields)
+	}
+	p.Versions[0].Text = "Acme protects the information of its customers [see annex 1]; see [the standard](https://example.com)."
+	if err := p.Submit(); err != nil {
+		t.Fatalf("a bracket that is not a placeholder: %v", err)
+	}
+	if err := p.Approve(isms.PolicyDecision{ApproverID: "ceo", At: "2025-02-01"}); err != nil {
+		t.Fatal(err)
+	}
+	expectInvalid(t, p.Publish("2025-01-15"), "publishedOn")
+	if err := p.Publish("2025-02-01"); err != nil {
+		t.Fatal(err)
+	}
+	if p.NextReviewDate != "2026-02-01" {
+		t.Errorf("next review after publishing = %s, want a cycle later", p.NextReviewDate)
+	}
+	expectInvalid(t, p.Acknowledge([]string{"reader"}, "2025-03-01", "2025-02-20"), "on")
+}
+
+func TestMilestoneCompleteNotInTheFuture(t *testing.T) {
+	m := isms.ProgrammePlan("2025-01-01")[0]
+	expectInvalid(t, m.Complete("2025-03-01", "2025-02-01"), "completedOn")
+	if err := m.Complete("2025-02-01", "2025-02-01"); err != nil || m.Status != isms.MilestoneDone {
+		t.Fatalf("complete today: %v %s", err, m.Status)
 	}
 }

@@ -22,7 +22,7 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>
-          <Notifications position="bottom-right" />
+          <Notifications position="bottom-right" limit={3} autoClose={3500} />
           <HashRouter>
             <App />
           </HashRouter>

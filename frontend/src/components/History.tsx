@@ -8,6 +8,21 @@ const opColour: Record<string, string> = { create: 'green', update: 'blue', dele
 
 const uuid = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
 
+/** shown is a value as the history shows it, to tell changes a reader can see. */
+function shown(field: string, v: string, resolve?: Resolve): string {
+  const text = resolve && isIdField(field) ? idsOf(v).join('\n') : readableValue(field, v ?? '');
+  return text.replace(/[\s{}[\]",:]+/g, ' ').replace(/\b(false|null)\b/g, '').trim() === '' ? '' : text;
+}
+
+/** sourceLabel says where a change came from, in words. */
+export function sourceLabel(source: string): string {
+  if (!source) return '';
+  if (source === 'window') return 'in the window';
+  if (source === 'first run') return 'when the database was created';
+  if (source === 'demo') return 'sample organisation';
+  return source.startsWith('import') ? source.replace(/^import(ed)?\b/, 'imported') : source;
+}
+
 function Value({ v, field, resolve }: { v: string; field: string; resolve?: Resolve }) {
   v = resolve && isIdField(field) ? idsOf(v).map((id) => resolve(id)?.label ?? id).join('\n') : readableValue(field, v ?? '');
   // Nested values (a policy's versions, a control's tasks) name people and records by ID.
@@ -21,8 +36,13 @@ function Value({ v, field, resolve }: { v: string; field: string; resolve?: Reso
 }
 
 /** HistoryList shows a record's changes, newest first, with each changed field before and after. */
-export function HistoryList({ history, resolve }: { history: Change[] | null; resolve?: Resolve }) {
-  const items = history ?? [];
+export function HistoryList({ history, resolve, labels }: { history: Change[] | null; resolve?: Resolve; labels?: Record<string, string> }) {
+  const items = (history ?? []).map((c) => ({
+    ...c,
+    // A change that shows the same words before and after (an empty object and an object
+    // of blanks) is not one for a reader.
+    changes: (c.changes ?? []).filter((f) => shown(f.field, f.before, resolve) !== shown(f.field, f.after, resolve)),
+  }));
   if (items.length === 0) return <Text c="dimmed" size="sm">No changes recorded.</Text>;
   return (
     <Timeline bulletSize={14} lineWidth={2} aria-label="History">
@@ -36,7 +56,7 @@ export function HistoryList({ history, resolve }: { history: Change[] | null; re
                 {formatStatus(c.op)}
               </Badge>
               <Text size="sm" fw={500}>{formatDateTime(c.at)}</Text>
-              <Text size="xs" c="dimmed">via {c.source || 'unknown'}</Text>
+              <Text size="xs" c="dimmed">{sourceLabel(c.source)}</Text>
             </Group>
           }
         >
@@ -53,7 +73,7 @@ export function HistoryList({ history, resolve }: { history: Change[] | null; re
                 <Table.Tbody>
                   {c.changes.map((f) => (
                     <Table.Tr key={f.field}>
-                      <Table.Td>{fieldLabel(f.field)}</Table.Td>
+                      <Table.Td>{labels?.[f.field] ?? fieldLabel(f.field)}</Table.Td>
                       <Table.Td><Value v={f.before} field={f.field} resolve={resolve} /></Table.Td>
                       <Table.Td><Value v={f.after} field={f.field} resolve={resolve} /></Table.Td>
                     </Table.Tr>

@@ -128,7 +128,7 @@ export function DetailPage<T extends Stored>({ config, id }: { config: AreaConfi
   const confirmDelete = () =>
     modals.openConfirmModal({
       title: `Delete ${config.noun}`,
-      children: <Text size="sm">Delete <b>{name}</b>? Its history is kept, but the record itself cannot be brought back.</Text>,
+      children: <Text size="sm">Delete <b>{name}</b>? The history of its changes is kept, but the record itself cannot be brought back.</Text>,
       labels: { confirm: `Delete ${config.noun}`, cancel: 'Cancel' },
       confirmProps: { color: 'red' },
       onConfirm: () =>
@@ -170,7 +170,7 @@ export function DetailPage<T extends Stored>({ config, id }: { config: AreaConfi
             </Group>
             <Title order={2}>{title || ref}</Title>
             <Text size="xs" c="dimmed">
-              Version {r.version} · created {formatDateTime(r.createdAt)} · updated {formatDateTime(r.updatedAt)}
+              Saved {r.version} {r.version === 1 ? 'time' : 'times'} · created {formatDateTime(r.createdAt)} · updated {formatDateTime(r.updatedAt)}
             </Text>
           </Stack>
           <Group gap="xs" wrap="nowrap">
@@ -207,7 +207,7 @@ export function DetailPage<T extends Stored>({ config, id }: { config: AreaConfi
               {evidenceKinds.has(config.kind) && <EvidencePanel targetKind={config.kind} targetId={r.id} />}
               <Paper withBorder p="md" radius="md">
                 <Title order={4} mb="sm">History</Title>
-                {detail.isError ? <QueryError error={detail.error} /> : <HistoryList history={detail.data?.history ?? []} resolve={resolve} />}
+                {detail.isError ? <QueryError error={detail.error} /> : <HistoryList history={detail.data?.history ?? []} resolve={resolve} labels={Object.fromEntries(config.fields.map((f) => [f.name, f.label]))} />}
               </Paper>
             </Stack>
           </Grid.Col>

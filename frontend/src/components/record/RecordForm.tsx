@@ -1,10 +1,11 @@
 // The kit's form drawer: React Hook Form with a zod schema made from the area's fields;
 // Go decides what is valid, and its field errors land on the fields.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, FormProvider, useForm, useWatch, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Alert, Button, Drawer, Grid, Group, NumberInput, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { normaliseError, type Stored } from '../../lib/api';
@@ -95,22 +96,37 @@ export interface RecordFormProps<T extends Stored> {
 export function RecordForm<T extends Stored>(props: RecordFormProps<T>) {
   const { config, opened, onClose, record } = props;
   const name = record ? config.refOf(record) || config.titleOf(record) : '';
+  const dirty = useRef(false);
+  // Closing a form with changes asks first; Save and Cancel-after-confirm close it.
+  const close = () => {
+    if (!dirty.current) return onClose();
+    modals.openConfirmModal({
+      title: 'Discard your changes?',
+      children: <Text size="sm">The changes you made in this form are not saved.</Text>,
+      labels: { confirm: 'Discard changes', cancel: 'Keep editing' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        dirty.current = false;
+        onClose();
+      },
+    });
+  };
   return (
     <Drawer
       opened={opened}
-      onClose={onClose}
+      onClose={close}
       position="right"
       size={640}
       closeOnClickOutside={false}
       title={<Text fw={650} size="lg">{record ? `Edit ${name || config.noun}` : `New ${config.noun}`}</Text>}
     >
-      {opened && <RecordFormBody {...props} />}
+      {opened && <RecordFormBody {...props} onClose={close} onSaved={(r) => { dirty.current = false; props.onSaved?.(r); }} onDirty={(d) => { dirty.current = d; }} />}
     </Drawer>
   );
 }
 
 /** RecordFormBody is the form without its drawer (tests render it directly). */
-export function RecordFormBody<T extends Stored>({ config, record, onReload, onSaved, onClose }: RecordFormProps<T>) {
+export function RecordFormBody<T extends Stored>({ config, record, onReload, onSaved, onClose, onDirty }: RecordFormProps<T> & { onDirty?: (dirty: boolean) => void }) {
   const fields = config.fields.filter((f) => f.form !== false);
   const schema = useMemo(() => schemaOf(fields), [fields]);
   const [base, setBase] = useState<T | undefined>(record);
@@ -163,11 +179,12 @@ export function RecordFormBody<T extends Stored>({ config, record, onReload, onS
   };
 
   const Extra = config.formExtra;
+  useEffect(() => onDirty?.(form.formState.isDirty), [form.formState.isDirty, onDirty]);
   return (
     <FormProvider {...form}>
     <form onSubmit={submit} noValidate aria-label={base ? `Edit ${config.noun}` : `New ${config.noun}`}>
       <Stack gap="sm">
-        {Extra && <Extra />}
+        {Extra && <Extra record={base} />}
         {conflict && (
           <Alert color="orange" icon={<IconAlertTriangle />} title={`This ${config.noun} was changed elsewhere`}>
             <Text size="sm">A newer version was saved since you opened it, so your changes were not saved. Reload it, then make your changes again.</Text>
@@ -244,6 +261,7 @@ function FieldInput<T>({ field: f, control, locked }: { field: FieldSpec<T>; con
                 value={field.value as number}
                 onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? 0 : Number(v))}
                 decimalScale={4}
+                clampBehavior="none"
               />
             );
           case 'date':

@@ -40,7 +40,8 @@ function useViewState(plural: string, initial: ViewState): [ViewState, (v: Parti
 /** pluralise says "1 risk", "3 risks", "2 interested parties". */
 export function countOf(n: number, noun: string): string {
   if (n === 1) return `1 ${noun}`;
-  const plural = /[^aeiou]y$/.test(noun) ? noun.slice(0, -1) + 'ies' : /(s|x|ch|sh)$/.test(noun) ? noun + 'es' : noun + 's';
+  const irregular: Record<string, string> = { person: 'people', evidence: 'evidence', 'attendance record': 'attendance records' };
+  const plural = irregular[noun] ?? (/[^aeiou]y$/.test(noun) ? noun.slice(0, -1) + 'ies' : /(s|x|ch|sh)$/.test(noun) ? noun + 'es' : noun + 's');
   return `${n.toLocaleString()} ${plural}`;
 }
 

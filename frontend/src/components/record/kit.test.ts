@@ -8,6 +8,7 @@ import { sideBySide } from '../../features/policies/VersionDiff';
 import { actionsFor } from '../../features/policies/PolicyPanels';
 import { overdue } from '../../features/timeline/config';
 import { outgoing } from '../../lib/api/plan';
+import { rescale, resize } from '../../features/organisation/OrganisationPage';
 
 interface Rec { title: string; count: number; done: boolean; due: string; ids: string[]; tasks: unknown[]; hidden: string }
 const fields: FieldSpec<Rec>[] = [
@@ -40,6 +41,7 @@ describe('the form made from a field list', () => {
     expect(countOf(1, 'risk')).toBe('1 risk');
     expect(countOf(2, 'interested party')).toBe('2 interested parties');
     expect(countOf(3, 'policy')).toBe('3 policies');
+    expect(countOf(3, 'person')).toBe('3 people');
   });
   it('sends Go a zero time for a new record', () => {
     expect(outgoing({ id: '', createdAt: '', updatedAt: '' })).toEqual({ id: '', createdAt: '0001-01-01T00:00:00Z', updatedAt: '0001-01-01T00:00:00Z' });
@@ -73,5 +75,17 @@ describe('the rules the screens mirror', () => {
     const rows = sideBySide('a\nb\nc\n', 'a\nB\nc\nd\n');
     expect(rows.map((r) => r.kind)).toEqual(['same', 'changed', 'same', 'added']);
     expect(rows[1]).toEqual({ left: 'b', right: 'B', kind: 'changed' });
+  });
+});
+
+describe('the risk method editor', () => {
+  it('offers the usual labels when a usual scale changes size, and keeps the officer\'s own', () => {
+    expect(resize('likelihood', ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'], 3)).toEqual(['Unlikely', 'Possible', 'Likely']);
+    expect(resize('impact', ['Low', 'Medium', 'High'], 4)).toEqual(['Low', 'Medium', 'High', '']);
+  });
+  it('keeps the threshold at the same share of the highest score', () => {
+    expect(rescale(4, 25, 9)).toBe(1);
+    expect(rescale(9, 25, 9)).toBe(3);
+    expect(rescale(3, 9, 25)).toBe(8);
   });
 });

@@ -135,8 +135,9 @@ export interface AreaConfig<T extends Stored> {
   /** Why a record cannot be edited with the form, or null when it can. */
   uneditable?: (r: T) => string | null;
   panels?: ComponentType<PanelProps<T>>[];
-  /** Shown at the top of the form, inside its form context (e.g. a live SMART check). */
-  formExtra?: ComponentType;
+  /** Shown at the top of the form, inside its form context (e.g. a live SMART check);
+   * record is the record being edited, absent for a new one. */
+  formExtra?: ComponentType<{ record?: T }>;
   top?: ComponentType<TopProps<T>>;
   /** Replaces the register's table (a timeline, a matrix), offered as a second view. */
   views?: { id: string; label: string; component: ComponentType<TopProps<T>> }[];

@@ -55,11 +55,12 @@ function usePersonName() {
   };
 }
 
-export const PersonPicker = forwardRef<HTMLInputElement, Common & { value: string; onChange: (v: string) => void }>(
-  function PersonPicker({ value, onChange, placeholder, ...rest }, ref) {
+export const PersonPicker = forwardRef<HTMLInputElement, Common & { value: string; onChange: (v: string) => void; only?: string[] }>(
+  function PersonPicker({ value, onChange, placeholder, only, ...rest }, ref) {
     const choices = useChoices('person');
     const name = usePersonName();
-    const data = withCurrent(choices.data ?? [], [value], name);
+    const offered = only ? (choices.data ?? []).filter((o) => only.includes(o.value)) : (choices.data ?? []);
+    const data = withCurrent(offered, [value], name);
     return (
       <Select
         ref={ref}

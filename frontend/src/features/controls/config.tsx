@@ -139,7 +139,8 @@ export const controlArea: AreaConfig<Control> = {
   fields: [
     { name: 'ref', label: 'Reference', type: 'text', span: 4, locked: annexA, placeholder: 'e.g. ORG-01' },
     { name: 'title', label: 'Title', type: 'text', span: 8, locked: annexA },
-    { name: 'description', label: 'Description', type: 'textarea', when: (v) => v.custom },
+    { name: 'theme', label: 'Theme', type: 'enum', enum: 'themes', span: 4, locked: annexA, description: 'Optional for your own controls' },
+    { name: 'description', label: 'Description', type: 'textarea', placeholder: 'What the control is and how it works here' },
     { name: 'applicability', label: 'Applicability', type: 'enum', enum: 'applicabilities', span: 6 },
     { name: 'status', label: 'Implementation', type: 'enum', enum: 'implementation', span: 6 },
     { name: 'reasons', label: 'Reasons for including it', type: 'enums', enum: 'inclusionReasons', when: (v) => v.applicability === 'applicable' },

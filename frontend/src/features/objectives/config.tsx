@@ -10,7 +10,7 @@ import { col, today } from '../../components/record/columns';
 import { unsaved, type AreaConfig, type PanelProps } from '../../components/record/kit';
 import { PanelError } from '../../components/record/DetailPage';
 import { PersonPicker } from '../../components/record/pickers';
-import { optionsOf, useAreaMutation, useEnums } from '../../components/record/queries';
+import { optionsOf, useAreaList, useAreaMutation, useEnums, usePeople } from '../../components/record/queries';
 import { formatDate } from '../../lib/format';
 
 
@@ -50,14 +50,20 @@ function SmartList({ checks }: { checks: { label: string; ok: boolean }[] }) {
 }
 
 /** SmartPreview is the SMART check the form shows while the officer types. */
-function SmartPreview() {
+function SmartPreview({ record }: { record?: Objective }) {
   const v = useWatch() as Objective;
   const checks = smartChecks(v);
   const missing = checks.filter((c) => !c.ok).length;
+  const withdraws = !!record?.approvedById && missing > 0;
   return (
     <Paper withBorder p="xs" radius="sm" bg={missing ? 'yellow.0' : 'green.0'}>
       <Text size="xs" fw={600} mb={4}>{missing ? `SMART check: ${missing} of 6 missing` : 'SMART check: complete'}</Text>
       <SmartList checks={checks} />
+      {withdraws && (
+        <Text size="xs" c="red" mt={6} fw={600}>
+          Saving an objective that is no longer SMART withdraws senior management&apos;s approval: it goes back to Proposed.
+        </Text>
+      )}
     </Paper>
   );
 }
@@ -75,6 +81,10 @@ function ApprovalPanel({ record: o, lookups: l }: PanelProps<Objective>) {
   const approve = useAreaMutation(() => api.objectives.approve(o.id, o.version, { approverId: approver, on, how: how ?? '', ref }));
   const checks = smartChecks(o);
   const smart = checks.every((c) => c.ok);
+  const people = usePeople();
+  const roles = useAreaList('roles', api.roles);
+  const seniorRole = roles.data?.find((r) => r.name.trim().toLowerCase() === 'senior management')?.id;
+  const seniors = (people.data ?? []).filter((p) => p.active && !!seniorRole && p.roleIds.includes(seniorRole)).map((p) => p.id);
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" align="flex-start">
@@ -126,7 +136,8 @@ function ApprovalPanel({ record: o, lookups: l }: PanelProps<Objective>) {
       </Stack>
       <Modal opened={open} onClose={() => setOpen(false)} title="Record senior management's approval">
         <Stack gap="sm">
-          <PersonPicker label="Approved by" description="A person holding the Senior Management role" value={approver} onChange={setApprover} />
+          <PersonPicker label="Approved by" description="A person holding the Senior Management role" value={approver} onChange={setApprover} only={seniors}
+            placeholder={seniors.length === 0 ? 'Nobody holds the Senior Management role yet: give it to someone under People & roles' : undefined} />
           <TextInput type="date" label="Approved on" value={on} onChange={(e) => setOn(e.currentTarget.value)} />
           <Select label="How" data={optionsOf(enums.data, 'approvalMethods')} value={how} onChange={setHow} allowDeselect={false} />
           {how !== 'app' && <TextInput label={how === 'meeting' ? 'Meeting minute reference' : 'Signed document'} value={ref} onChange={(e) => setRef(e.currentTarget.value)} />}
@@ -200,5 +211,6 @@ export const objectiveArea: AreaConfig<Objective> = {
     { name: 'approvedOn', label: 'Approved on', type: 'date', form: false },
   ],
   panels: [ApprovalPanel],
+  undeletable: (o) => (o.approvedById ? 'An approved objective is kept as a record of the decision: set its status to Cancelled instead.' : null),
   formExtra: SmartPreview,
 };

@@ -1,7 +1,7 @@
 // The first run: while the organisation has no name, the window asks for it (and the scope
 // and risk method) once; "Later" leaves it for the Organisation page.
 import { useState } from 'react';
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Modal, Text } from '@mantine/core';
 import { OrganisationForm, useOrganisation } from './OrganisationPage';
 
 const LATER = 'ismsdesk.setupLater';
@@ -21,10 +21,7 @@ export function FirstRun() {
         Your organisation’s name and ISMS scope go on every report; the risk method decides how risks are scored. You can change all of it
         later on the Organisation page.
       </Text>
-      <OrganisationForm compact onSaved={() => setSaved(true)} />
-      <Group justify="flex-start" mt={-44}>
-        <Button variant="subtle" color="gray" onClick={postpone}>Later</Button>
-      </Group>
+      <OrganisationForm compact onSaved={() => setSaved(true)} secondary={<Button variant="subtle" color="gray" onClick={postpone}>Later</Button>} />
     </Modal>
   );
 }

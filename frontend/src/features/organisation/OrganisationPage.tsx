@@ -1,6 +1,6 @@
 // Organisation and ISMS scope (4.3) and the risk method (6.1.2): the name and label every
 // report prints, the scope statement, the likelihood and impact scales and the threshold.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ActionIcon, Alert, Button, Grid, Group, NumberInput, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -11,18 +11,46 @@ import { fieldMessage } from '../../components/record/RecordForm';
 
 const blank: Organisation = { name: '', scope: '', classification: '', riskMethod: defaultMethod };
 
+/** The usual labels of a scale of 3, 4 or 5 levels, offered when the number of levels changes. */
+const usual: Record<'likelihood' | 'impact', Record<number, string[]>> = {
+  likelihood: {
+    3: ['Unlikely', 'Possible', 'Likely'],
+    4: ['Rare', 'Unlikely', 'Likely', 'Almost certain'],
+    5: ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'],
+  },
+  impact: {
+    3: ['Minor', 'Moderate', 'Major'],
+    4: ['Minor', 'Moderate', 'Major', 'Severe'],
+    5: ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'],
+  },
+};
+
+/** resize gives a scale its new number of levels: the usual labels when the scale still has
+ * the usual ones, else the officer's own labels kept (and a blank one added). */
+export function resize(scale: 'likelihood' | 'impact', labels: string[], n: number): string[] {
+  const isUsual = Object.values(usual[scale]).some((u) => u.join('|') === labels.join('|'));
+  if (isUsual && usual[scale][n]) return [...usual[scale][n]!];
+  return n < labels.length ? labels.slice(0, n) : [...labels, ...Array(n - labels.length).fill('')];
+}
+
+/** rescale keeps the acceptance threshold at the same share of the highest score. */
+export function rescale(threshold: number, oldMax: number, newMax: number): number {
+  if (oldMax <= 0) return threshold;
+  return Math.max(1, Math.round((threshold * newMax) / oldMax));
+}
+
 export function useOrganisation() {
   return useQuery({ queryKey: ['area', 'organisation'], queryFn: api.organisation.get });
 }
 
-function Scale({ label, levels, onChange, error }: { label: string; levels: string[]; onChange: (l: string[]) => void; error?: string }) {
+function Scale({ label, levels, onChange, onResize, error }: { label: string; levels: string[]; onChange: (l: string[]) => void; onResize: (n: number) => void; error?: string }) {
   return (
     <Stack gap={4}>
       <Group justify="space-between">
         <Text size="sm" fw={500}>{label} ({levels.length} levels, lowest first)</Text>
         <Group gap={4}>
-          <ActionIcon variant="default" aria-label={`Remove a ${label.toLowerCase()} level`} disabled={levels.length <= 3} onClick={() => onChange(levels.slice(0, -1))}><IconMinus size={14} /></ActionIcon>
-          <ActionIcon variant="default" aria-label={`Add a ${label.toLowerCase()} level`} disabled={levels.length >= 5} onClick={() => onChange([...levels, ''])}><IconPlus size={14} /></ActionIcon>
+          <ActionIcon variant="default" aria-label={`Remove ${label === 'Impact' ? 'an' : 'a'} ${label.toLowerCase()} level`} disabled={levels.length <= 3} onClick={() => onResize(levels.length - 1)}><IconMinus size={14} /></ActionIcon>
+          <ActionIcon variant="default" aria-label={`Add ${label === 'Impact' ? 'an' : 'a'} ${label.toLowerCase()} level`} disabled={levels.length >= 5} onClick={() => onResize(levels.length + 1)}><IconPlus size={14} /></ActionIcon>
         </Group>
       </Group>
       {levels.map((v, i) => (
@@ -34,7 +62,7 @@ function Scale({ label, levels, onChange, error }: { label: string; levels: stri
 }
 
 /** OrganisationForm edits the organisation's settings; the first run shows it too. */
-export function OrganisationForm({ onSaved, compact }: { onSaved?: () => void; compact?: boolean }) {
+export function OrganisationForm({ onSaved, compact, secondary }: { onSaved?: () => void; compact?: boolean; secondary?: ReactNode }) {
   const org = useOrganisation();
   const qc = useQueryClient();
   const [o, setO] = useState<Organisation>(blank);
@@ -46,6 +74,10 @@ export function OrganisationForm({ onSaved, compact }: { onSaved?: () => void; c
   }, [org.data]);
   const m = o.riskMethod;
   const setM = (x: Partial<typeof m>) => setO({ ...o, riskMethod: { ...m, ...x } });
+  const resizeScale = (scale: 'likelihood' | 'impact', n: number) => {
+    const next = { ...m, [scale]: resize(scale, m[scale], n) };
+    setM({ ...next, threshold: rescale(m.threshold, m.likelihood.length * m.impact.length, next.likelihood.length * next.impact.length) });
+  };
   const save = async () => {
     setSaving(true);
     setErrors({});
@@ -84,13 +116,13 @@ export function OrganisationForm({ onSaved, compact }: { onSaved?: () => void; c
           <Title order={5} mb="xs">Risk method</Title>
           <Grid gutter="md">
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Scale label="Likelihood" levels={m.likelihood} onChange={(l) => setM({ likelihood: l })} error={errors['riskMethod.likelihood']} />
+              <Scale label="Likelihood" levels={m.likelihood} onChange={(l) => setM({ likelihood: l })} onResize={(n) => resizeScale('likelihood', n)} error={errors['riskMethod.likelihood']} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Scale label="Impact" levels={m.impact} onChange={(l) => setM({ impact: l })} error={errors['riskMethod.impact']} />
+              <Scale label="Impact" levels={m.impact} onChange={(l) => setM({ impact: l })} onResize={(n) => resizeScale('impact', n)} error={errors['riskMethod.impact']} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <NumberInput label="Acceptance threshold" description={`Highest score (likelihood × impact, up to ${max}) accepted without a reason`} min={1} max={max} value={m.threshold} onChange={(v) => setM({ threshold: Number(v) || 1 })} error={errors['riskMethod.threshold']} />
+              <NumberInput label="Acceptance threshold" description={`Highest score (likelihood × impact, up to ${max}) accepted without a reason`} min={1} max={max} clampBehavior="none" value={m.threshold} onChange={(v) => setM({ threshold: typeof v === 'number' ? v : Number(v) })} error={errors['riskMethod.threshold']} />
               <Text size="xs" c="dimmed" mt="xs">
                 Levels: low up to {[...Array(max).keys()].map((i) => i + 1).filter((s) => level(m, s) === 'low').pop() ?? 0}, medium up to{' '}
                 {[...Array(max).keys()].map((i) => i + 1).filter((s) => level(m, s) === 'medium').pop() ?? 0}, high up to{' '}
@@ -99,7 +131,8 @@ export function OrganisationForm({ onSaved, compact }: { onSaved?: () => void; c
             </Grid.Col>
           </Grid>
         </Paper>
-        <Group justify="flex-end">
+        <Group justify={secondary ? 'space-between' : 'flex-end'}>
+          {secondary}
           <Button type="submit" loading={saving}>Save</Button>
         </Group>
       </Stack>

@@ -250,7 +250,7 @@ function VersionTable({ p, l }: { p: Policy; l: Lookups }) {
               {v.approvals.length === 0 ? <Text size="xs" c="dimmed">None</Text> : v.approvals.map((a, i) => (
                 <Text key={i} size="xs">
                   <b>{a.decision === 'approved' ? 'Approved' : 'Rejected'}</b> by {l.person(a.approverId)}{a.role ? ` (${a.role})` : ''} on {formatDate(a.at)}
-                  {a.method ? `, ${l.enumLabel('approvalMethods', a.method).toLowerCase()}` : ''}{a.comment ? `: “${a.comment}”` : ''}
+                  {a.method ? ` (${l.enumLabel('approvalMethods', a.method)})` : ''}{a.comment ? `: “${a.comment}”` : ''}
                   {a.textSha256 && <> · SHA-256 <Code fz={10} title={a.textSha256}>{a.textSha256.slice(0, 12)}…</Code></>}
                 </Text>
               ))}
@@ -282,7 +282,7 @@ function Acknowledgements({ p, l }: { p: Policy; l: Lookups }) {
         <TextInput type="date" label="On" value={on} onChange={(e) => setOn(e.currentTarget.value)} w={150} />
         <Button variant="light" onClick={() => setWho(missing.map((m) => m.value))} disabled={missing.length === 0}>Everyone missing</Button>
         <Button variant="default" component={Link} to="/import?kind=acknowledgements">Import a list</Button>
-        <Button loading={ack.isPending} disabled={who.length === 0} onClick={() => ack.mutate(undefined, { onSuccess: () => { setWho([]); notifications.show({ color: 'green', title: 'Acknowledgements recorded', message: `${who.length} people` }); } })}>
+        <Button loading={ack.isPending} disabled={who.length === 0} onClick={() => ack.mutate(undefined, { onSuccess: () => { setWho([]); notifications.show({ color: 'green', title: 'Acknowledgements recorded', message: who.length === 1 ? '1 person' : `${who.length} people` }); } })}>
           Record
         </Button>
       </Group>
