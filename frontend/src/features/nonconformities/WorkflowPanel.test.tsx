@@ -69,7 +69,7 @@ describe('WorkflowPanel', () => {
     expect(screen.queryByRole('table', { name: 'Corrective actions' })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Next step' }));
     await waitFor(() => expect(mocks.advance).toHaveBeenCalledWith('n1', 3));
-    expect((await screen.findByRole('alert')).textContent).toContain('not ready for the corrective action: root cause is required');
+    expect((await screen.findByRole('alert')).textContent).toContain('Not ready for the corrective action: root cause is required');
   });
 
   it('lists the corrective actions with the overdue one red and Mark done', async () => {
