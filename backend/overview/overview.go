@@ -122,8 +122,41 @@ func Choices(tx *store.Tx, kind isms.Kind) ([]isms.Option, error) {
 		out = append(out, isms.Option{Value: r.Base().ID, Label: l})
 		return nil
 	})
-	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Label) < strings.ToLower(out[j].Label) })
+	sort.SliceStable(out, func(i, j int) bool { return naturalLess(out[i].Label, out[j].Label) })
 	return out, err
+}
+
+// naturalLess orders labels as people read them: case aside, and runs of digits by their
+// value, so that A.5.2 comes before A.5.10.
+func naturalLess(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	for a != "" && b != "" {
+		da, db := digits(a), digits(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) < len(b)
+}
+
+func digits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 func label(t isms.Terms) string {

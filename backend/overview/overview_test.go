@@ -1,6 +1,7 @@
 package overview
 
 import (
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -198,5 +199,14 @@ func TestDashboardPolicyReviewsFollowTheRule(t *testing.T) {
 		if overdue[c.ref] != c.overdue || upcoming[c.ref] != c.upcoming {
 			t.Errorf("policy %s: overdue %v upcoming %v, want %v and %v", c.ref, overdue[c.ref], upcoming[c.ref], c.overdue, c.upcoming)
 		}
+	}
+}
+
+func TestChoicesInNaturalOrder(t *testing.T) {
+	in := []string{"A.5.10 Acceptable use", "A.5.2 Roles", "a.5.1 Policies", "A.8.34 Protection", "A.6.1 Screening", "B"}
+	sort.SliceStable(in, func(i, j int) bool { return naturalLess(in[i], in[j]) })
+	want := []string{"a.5.1 Policies", "A.5.2 Roles", "A.5.10 Acceptable use", "A.6.1 Screening", "A.8.34 Protection", "B"}
+	if strings.Join(in, "|") != strings.Join(want, "|") {
+		t.Errorf("natural order = %q, want %q", in, want)
 	}
 }

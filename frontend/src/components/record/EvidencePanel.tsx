@@ -149,7 +149,7 @@ export function EvidencePanel({ targetKind, targetId }: { targetKind: string; ta
           <Table verticalSpacing={4} fz="sm" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Title</Table.Th>
+                <Table.Th miw={160}>Title</Table.Th>
                 <Table.Th>File or link</Table.Th>
                 <Table.Th>Added</Table.Th>
                 <Table.Th>Expires</Table.Th>

@@ -189,7 +189,7 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
               value={state.filters[f.label] ?? null}
               onChange={(v) => setState({ filters: { ...state.filters, [f.label]: v } })}
               clearable
-              w={170}
+              w={Math.min(230, 80 + 7.5 * f.label.length)}
             />
           ))}
           {topFilter && (

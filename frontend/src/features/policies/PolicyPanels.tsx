@@ -105,6 +105,14 @@ export function CurrentVersionPanel({ record: p, lookups: l }: PanelProps<Policy
         </Group>
       </Group>
       <PanelError error={error} />
+      {cur?.status === 'rejected' && (
+        <Alert color="red" variant="light" mb="sm" title="Rejected">
+          {(() => {
+            const r = [...cur.approvals].reverse().find((a) => a.decision === 'rejected');
+            return r ? `${l.person(r.approverId)} on ${formatDate(r.at)}: “${r.comment}”. Start a new version to revise it.` : 'Start a new version to revise it.';
+          })()}
+        </Alert>
+      )}
       {locked && (
         <Alert color="gray" variant="light" icon={<IconLock size={16} />} mb="sm">
           Version {cur?.number} is {l.enumLabel('policyStatuses', cur?.status ?? '').toLowerCase()} and cannot change: to revise the text, start a new version.

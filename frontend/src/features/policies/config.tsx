@@ -91,7 +91,7 @@ function ReviewSchedule({ rows, lookups: l }: TopProps<Policy>) {
     <Paper withBorder radius="md">
       <Table fz="sm" verticalSpacing={5} aria-label="Policy review schedule" stickyHeader>
         <Table.Thead>
-          <Table.Tr><Table.Th>Policy</Table.Th><Table.Th w={140}>Owner</Table.Th><Table.Th w={110}>Last review</Table.Th><Table.Th w={190}>Outcome</Table.Th><Table.Th w={110}>Next review</Table.Th><Table.Th w={120}>Due</Table.Th></Table.Tr>
+          <Table.Tr><Table.Th>Policy</Table.Th><Table.Th w={140}>Owner</Table.Th><Table.Th w={110}>Last review</Table.Th><Table.Th w={190}>Outcome</Table.Th><Table.Th w={110}>Next review</Table.Th><Table.Th w={140}>Due</Table.Th></Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {sorted.map((p) => {

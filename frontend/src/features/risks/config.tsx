@@ -1,6 +1,7 @@
 // Risks and their treatment (6.1.2, 6.1.3, 8.2, 8.3): scored on the organisation's scales,
 // inherent and residual heat maps that filter the register, and the owner's acceptance.
 import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -50,6 +51,7 @@ const residual = (r: Risk) => r.residualLikelihood * r.residualImpact;
 function HeatMap({ rows, setFilter }: TopProps<Risk>) {
   const m = useRiskMethod();
   const [which, setWhich] = useState('inherent');
+  const [cell, setCell] = useState<string | null>(null);
   const l = (r: Risk) => (which === 'inherent' ? r.likelihood : r.residualLikelihood);
   const i = (r: Risk) => (which === 'inherent' ? r.impact : r.residualImpact);
   const nl = m.likelihood.length;
@@ -58,7 +60,7 @@ function HeatMap({ rows, setFilter }: TopProps<Risk>) {
     <Paper withBorder p="sm" radius="md">
       <Group justify="space-between" mb={6}>
         <Title order={5}>Heat map</Title>
-        <SegmentedControl size="xs" value={which} onChange={setWhich} data={[{ value: 'inherent', label: 'Inherent' }, { value: 'residual', label: 'Residual' }]} />
+        <SegmentedControl size="xs" value={which} onChange={(v) => { setWhich(v); setFilter(null); setCell(null); }} data={[{ value: 'inherent', label: 'Inherent' }, { value: 'residual', label: 'Residual' }]} />
       </Group>
       <div role="grid" aria-label={`${which} heat map`} style={{ display: 'grid', gridTemplateColumns: `110px repeat(${ni}, minmax(44px, 1fr))`, gap: 3 }}>
         {Array.from({ length: nl }, (_, k) => nl - k).map((li) => (
@@ -72,8 +74,13 @@ function HeatMap({ rows, setFilter }: TopProps<Risk>) {
                   role="gridcell"
                   key={ii}
                   aria-label={`Likelihood ${m.likelihood[li - 1]}, impact ${m.impact[ii - 1]}: ${n} risk${n === 1 ? '' : 's'}`}
-                  onClick={() => setFilter(n ? { label: `${which === 'inherent' ? 'Inherent' : 'Residual'} ${m.likelihood[li - 1]} × ${m.impact[ii - 1]}`, keep: (r) => l(r) === li && i(r) === ii } : null)}
-                  style={{ background: `var(--mantine-color-${levelColour[lv]}-${n ? 3 : 1})`, borderRadius: 4, height: 26, textAlign: 'center', fontWeight: 700, fontSize: 13 }}
+                  aria-pressed={cell === `${li}x${ii}`}
+                  onClick={() => {
+                    setCell(n ? `${li}x${ii}` : null);
+                    setFilter(n ? { label: `${which === 'inherent' ? 'Inherent' : 'Residual'} ${m.likelihood[li - 1]} × ${m.impact[ii - 1]}`, keep: (r) => l(r) === li && i(r) === ii } : null);
+                  }}
+                  style={{ background: `var(--mantine-color-${levelColour[lv]}-${n ? 3 : 1})`, borderRadius: 4, height: 26, textAlign: 'center', fontWeight: 700, fontSize: 13,
+                    outline: cell === `${li}x${ii}` ? '2px solid var(--mantine-color-dark-6)' : undefined }}
                 >
                   {n || ''}
                 </UnstyledButton>
@@ -144,6 +151,23 @@ function AcceptancePanel({ record: r, lookups: l }: PanelProps<Risk>) {
           </Group>
         </Stack>
       </Modal>
+    </Paper>
+  );
+}
+
+/** ScorePreview shows the inherent and residual scores and levels while the officer types. */
+function ScorePreview() {
+  const m = useRiskMethod();
+  const v = useWatch() as Risk;
+  const inherent = (v.likelihood || 0) * (v.impact || 0);
+  const res = (v.residualLikelihood || 0) * (v.residualImpact || 0);
+  return (
+    <Paper withBorder p="xs" radius="sm">
+      <Group gap="lg">
+        <Group gap={6}><Text size="xs" c="dimmed">Inherent</Text><LevelBadge score={inherent} m={m} /></Group>
+        <Group gap={6}><Text size="xs" c="dimmed">Residual</Text><LevelBadge score={res} m={m} /></Group>
+        <Text size="xs" c="dimmed">Acceptance threshold: {m.threshold}{(res || inherent) > m.threshold ? ' (above: the owner must give a reason to accept it)' : ''}</Text>
+      </Group>
     </Paper>
   );
 }
@@ -234,4 +258,5 @@ export const riskArea: AreaConfig<Risk> = {
   ],
   top: HeatMap,
   panels: [AcceptancePanel],
+  formExtra: ScorePreview,
 };
