@@ -207,7 +207,7 @@ func buildDashboard(s *snap) (string, string, []sheet, error) {
 			return nil
 		}}
 	controls := controlsInOrder(s)
-	counts := themeCounts(controls)
+	counts := themeCounts(controls, nil)
 	var themes []*themeCount
 	for _, t := range counts {
 		if t.n > 0 {

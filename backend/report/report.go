@@ -86,7 +86,7 @@ var specs = []spec{
 	{Info{"audit", "Internal audit report", "Scope, criteria, auditor, checklist results, findings, nonconformities raised and their corrective actions for one audit.", true, isms.KindAudit},
 		[]isms.Kind{isms.KindAudit, isms.KindFinding, isms.KindNonconformity, isms.KindAction, isms.KindPerson}, buildAudit},
 	{Info{"soa", "Statement of Applicability", "Every Annex A and custom control with applicability, justification, implementation status, owner, linked risks and requirements; a summary by theme.", false, ""},
-		[]isms.Kind{isms.KindControl, isms.KindRisk, isms.KindRequirement, isms.KindKPI, isms.KindPerson}, buildSoA},
+		[]isms.Kind{isms.KindControl, isms.KindRisk, isms.KindRequirement, isms.KindKPI, isms.KindEvidence, isms.KindPerson}, buildSoA},
 	{Info{"requirements", "Requirements register", "The register of legal, regulatory, contractual and business requirements, in the layout the import reads back.", false, ""},
 		[]isms.Kind{isms.KindRequirement, isms.KindPerson}, buildRequirements},
 	{Info{"gap-analysis", "Requirements gap analysis", "Each requirement's compliance status, the controls and evidence that cover it and what is missing, with totals by source type.", false, ""},

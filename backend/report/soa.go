@@ -107,7 +107,7 @@ func buildSoA(s *snap) (string, string, []sheet, error) {
 		}
 		return nil
 	}}
-	summary := soaSummary(controls)
+	summary := soaSummary(controls, evidencedControls(s))
 	applicable, implemented := 0, 0
 	for _, c := range controls {
 		if c.Applicability == isms.ApplicabilityApplicable {
@@ -130,9 +130,10 @@ type themeCount struct {
 	label                string
 	n, app, na, nass     int
 	impl, prog, plan, ns int
+	evidenced            int // applicable controls with evidence: a record attached or a location noted
 }
 
-func themeCounts(controls []*isms.Control) []*themeCount {
+func themeCounts(controls []*isms.Control, evidenced map[string]bool) []*themeCount {
 	var order []*themeCount
 	by := map[string]*themeCount{}
 	for _, o := range isms.Themes {
@@ -152,6 +153,9 @@ func themeCounts(controls []*isms.Control) []*themeCount {
 		switch c.Applicability {
 		case isms.ApplicabilityApplicable:
 			t.app++
+			if evidenced[c.ID] || strings.TrimSpace(c.Evidence) != "" {
+				t.evidenced++
+			}
 			switch c.Status {
 			case isms.ImplImplemented:
 				t.impl++
@@ -171,8 +175,8 @@ func themeCounts(controls []*isms.Control) []*themeCount {
 	return order
 }
 
-func soaSummary(controls []*isms.Control) *table {
-	counts := themeCounts(controls)
+func soaSummary(controls []*isms.Control, evidenced map[string]bool) *table {
+	counts := themeCounts(controls, evidenced)
 	total := &themeCount{label: "All controls"}
 	for _, t := range counts {
 		total.n += t.n
@@ -183,22 +187,34 @@ func soaSummary(controls []*isms.Control) *table {
 		total.prog += t.prog
 		total.plan += t.plan
 		total.ns += t.ns
+		total.evidenced += t.evidenced
 	}
 	counts = append(counts, total)
 	cols := []column{{Name: "Theme", Width: 18}, {Name: "Controls", Width: 10}, {Name: "Applicable", Width: 11},
 		{Name: "Not applicable", Width: 11}, {Name: "Not assessed", Width: 11}, {Name: "Implemented", Width: 12},
 		{Name: "In progress", Width: 11}, {Name: "Planned", Width: 10}, {Name: "Not started", Width: 11},
-		{Name: "% of applicable implemented", Width: 16}}
+		{Name: "% of applicable implemented", Width: 16}, {Name: "Applicable with evidence", Width: 14}}
 	return &table{Cols: cols, N: len(counts), Rows: func(emit func(...any) error) error {
 		for _, t := range counts {
 			var pct any
 			if t.app > 0 {
 				pct = round1(100 * float64(t.impl) / float64(t.app))
 			}
-			if err := emit(t.label, t.n, t.app, t.na, t.nass, t.impl, t.prog, t.plan, t.ns, pct); err != nil {
+			if err := emit(t.label, t.n, t.app, t.na, t.nass, t.impl, t.prog, t.plan, t.ns, pct, t.evidenced); err != nil {
 				return err
 			}
 		}
 		return nil
 	}}
+}
+
+// evidencedControls names the controls that evidence records are attached to.
+func evidencedControls(s *snap) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range all[*isms.Evidence](s, isms.KindEvidence) {
+		if e.TargetKind == isms.KindControl {
+			out[e.TargetID] = true
+		}
+	}
+	return out
 }
