@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-reports=(management-review audit soa requirements gap-analysis risks kpi-dashboard training corrective-actions)
+reports=(management-review audit soa requirements gap-analysis risks assets kpi-dashboard training corrective-actions)
 timeout_s=${SOFFICE_TIMEOUT:-120}
 out=test-artifacts/reports
 
