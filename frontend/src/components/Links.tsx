@@ -44,8 +44,6 @@ export function LinkList({ links, empty }: { links: LinkView[] | null; empty: st
           </Badge>
           {l.missing ? (
             <Text size="sm" c="red">A deleted record</Text>
-          ) : l.kind === 'evidence' ? (
-            <Text size="sm" lineClamp={2}>{linkLabel(l)}</Text>
           ) : (
             <Anchor component={Link} to={recordPath(l.kind, l.id)} size="sm" lineClamp={2}>
               {linkLabel(l)}

@@ -37,6 +37,9 @@ export const recordAreas: Area[] = [
   { id: 'assets', label: 'Assets', clause: 'A.5.9', kinds: [
     { plural: 'assets', label: 'Assets', purpose: 'The inventory of information and other associated assets.' },
   ] },
+  { id: 'evidence', label: 'Evidence', clause: '7.5', kinds: [
+    { plural: 'evidence', label: 'Evidence', purpose: 'Files and links attached to requirements, controls, risks, policies, audits, nonconformities and reviews, with who added them and when they expire. Attach them from the record they support.' },
+  ] },
   { id: 'training', label: 'Training', clause: '7.2', kinds: [
     { plural: 'trainings', label: 'Trainings', purpose: 'Training sessions: topic, audience, date, trainer and materials.' },
     { plural: 'attendance', label: 'Attendance', purpose: 'Who attended which training.' },

@@ -184,7 +184,7 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
             <Select
               key={f.label}
               aria-label={`Filter by ${f.label.toLowerCase()}`}
-              placeholder={`Any ${f.label.toLowerCase()}`}
+              placeholder={`Any ${f.label === f.label.toUpperCase() ? f.label : f.label.toLowerCase()}`}
               data={optionsOf(enums.data, f.enum)}
               value={state.filters[f.label] ?? null}
               onChange={(v) => setState({ filters: { ...state.filters, [f.label]: v } })}

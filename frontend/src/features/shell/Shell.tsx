@@ -1,7 +1,7 @@
 import { AppShell, Badge, Code, Group, NavLink, ScrollArea, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import {
   IconAlertOctagon, IconBook, IconBulb, IconChecklist, IconClipboardCheck, IconFileText, IconGauge,
-  IconBuilding, IconDeviceLaptop, IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
+  IconBuilding, IconDeviceLaptop, IconPaperclip, IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
   IconShieldLock, IconSpeakerphone, IconTarget, IconTimeline, IconUsers, IconAlertTriangle, IconFileImport, IconReportAnalytics, IconDatabase,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -17,6 +17,7 @@ const icons: Record<string, ComponentType<{ size?: number; stroke?: number }>> =
   controls: IconShieldCheck,
   risks: IconAlertTriangle,
   assets: IconDeviceLaptop,
+  evidence: IconPaperclip,
   training: IconSchool,
   awareness: IconSpeakerphone,
   kpis: IconGauge,
