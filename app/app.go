@@ -53,10 +53,13 @@ type App struct {
 	Communications *CommunicationService
 	KPIs           *KPIService
 	Measurements   *MeasurementService
+	Audits         *AuditService
+	Findings       *FindingService
 
 	Nonconformities *NonconformityService
 	Actions         *ActionService
 	Improvements    *ImprovementService
+	Reviews         *ReviewService
 }
 
 // New returns an App over the data folder; the store opens in Startup.
@@ -87,9 +90,12 @@ func New(dataDir string, log *slog.Logger) *App {
 	a.Communications = &CommunicationService{app: a}
 	a.KPIs = &KPIService{app: a}
 	a.Measurements = &MeasurementService{app: a}
+	a.Audits = &AuditService{app: a}
+	a.Findings = &FindingService{app: a}
 	a.Nonconformities = &NonconformityService{app: a}
 	a.Actions = &ActionService{app: a}
 	a.Improvements = &ImprovementService{app: a}
+	a.Reviews = &ReviewService{app: a}
 	return a
 }
 
@@ -99,8 +105,8 @@ func (a *App) Services() []any {
 		a.Organisation, a.Objectives, a.Issues, a.Parties, a.Policies, a.Controls, a.Risks,
 		a.Milestones, a.People, a.Roles, a.Assets, a.Evidence, a.Trace,
 		a.Trainings, a.Attendance, a.Campaigns, a.Communications,
-		a.KPIs, a.Measurements,
-		a.Nonconformities, a.Actions, a.Improvements}
+		a.KPIs, a.Measurements, a.Audits, a.Findings,
+		a.Nonconformities, a.Actions, a.Improvements, a.Reviews}
 }
 
 // Startup opens the store and seeds a new database. A failure is kept and shown by the

@@ -87,6 +87,12 @@ func (s *RecordService) Enums() map[string][]isms.Option {
 		"verdicts":            isms.Verdicts,
 		"actionStatuses":      isms.ActionStatuses,
 		"improvementStatuses": isms.ImprovementStatuses,
+		"auditStatuses":       isms.AuditStatuses,
+		"checklistResults":    isms.ChecklistResults,
+		"severities":          isms.Severities,
+		"reviewStatuses":      isms.ReviewStatuses,
+		"reviewInputs":        isms.ReviewInputs,
+		"decisionCategories":  isms.DecisionCategories,
 	}
 }
 

@@ -306,7 +306,9 @@ func (s *MilestoneService) Delete(id string, version int) error { return s.r().r
 
 // Complete marks a milestone done on a date.
 func (s *MilestoneService) Complete(id string, version int, on string) (isms.Milestone, error) {
-	return s.r().change(id, version, func(_ *store.Tx, m *isms.Milestone) error { return m.Complete(isms.Date(on), isms.DateOf(s.app.clock())) })
+	return s.r().change(id, version, func(_ *store.Tx, m *isms.Milestone) error {
+		return m.Complete(isms.Date(on), isms.DateOf(s.app.clock()))
+	})
 }
 
 // Reopen takes a done milestone back to in progress.

@@ -384,7 +384,6 @@ func (p *Policy) Submit() error {
 	return p.move(PolicyInReview, nil, "")
 }
 
-
 // PolicyDecision is an approver's decision on the version under review, as the approver gives it.
 type PolicyDecision struct {
 	ApproverID string `json:"approverId"`

@@ -10,7 +10,9 @@ import { importer, isms, xlsx } from './wailsjs/go/models';
 import { EventsOn } from './wailsjs/runtime/runtime';
 import { arr, call } from './call';
 import { plan } from './plan';
+import { review } from './review';
 import { corrective } from './corrective';
+import { audit } from './audit';
 import { monitoring } from './monitoring';
 import { training } from './training';
 import type {
@@ -39,7 +41,9 @@ import type {
 export * from './errors';
 export type * from './types';
 export type * from './plan';
+export type * from './review';
 export type * from './corrective';
+export type * from './audit';
 export type * from './monitoring';
 export type * from './training';
 
@@ -78,7 +82,9 @@ function toDashboard(d: Dashboard): Dashboard {
 /** The Go services, typed and with normalised errors. */
 export const api = {
   ...plan,
+  ...review,
   ...corrective,
+  ...audit,
   ...monitoring,
   ...training,
   requirements: {

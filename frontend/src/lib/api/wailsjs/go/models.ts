@@ -758,6 +758,84 @@ export namespace isms {
 	        this.note = source["note"];
 	    }
 	}
+	export class ChecklistItem {
+	    ref: string;
+	    question: string;
+	    result: string;
+	    evidence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChecklistItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ref = source["ref"];
+	        this.question = source["question"];
+	        this.result = source["result"];
+	        this.evidence = source["evidence"];
+	    }
+	}
+	export class Audit {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    scope: string;
+	    criteria: string;
+	    startDate: string;
+	    endDate: string;
+	    auditorId: string;
+	    auditorName: string;
+	    independence: string;
+	    status: string;
+	    checklist: ChecklistItem[];
+	    conclusion: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Audit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.scope = source["scope"];
+	        this.criteria = source["criteria"];
+	        this.startDate = source["startDate"];
+	        this.endDate = source["endDate"];
+	        this.auditorId = source["auditorId"];
+	        this.auditorName = source["auditorName"];
+	        this.independence = source["independence"];
+	        this.status = source["status"];
+	        this.checklist = this.convertValues(source["checklist"], ChecklistItem);
+	        this.conclusion = source["conclusion"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Campaign {
 	    id: string;
 	    version: number;
@@ -796,6 +874,7 @@ export namespace isms {
 	        this.ownerId = source["ownerId"];
 	    }
 	}
+	
 	export class Clause {
 	    ref: string;
 	    title: string;
@@ -933,6 +1012,22 @@ export namespace isms {
 		}
 	}
 	
+	export class Decision {
+	    text: string;
+	    category: string;
+	    actionIds: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.category = source["category"];
+	        this.actionIds = source["actionIds"];
+	    }
+	}
 	export class Effectiveness {
 	    reviewedOn: string;
 	    verdict: string;
@@ -991,6 +1086,38 @@ export namespace isms {
 	        this.addedOn = source["addedOn"];
 	        this.expiresOn = source["expiresOn"];
 	        this.notes = source["notes"];
+	    }
+	}
+	export class Finding {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    auditId: string;
+	    ref: string;
+	    title: string;
+	    description: string;
+	    severity: string;
+	    clause: string;
+	    nonconformityId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Finding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.auditId = source["auditId"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.severity = source["severity"];
+	        this.clause = source["clause"];
+	        this.nonconformityId = source["nonconformityId"];
 	    }
 	}
 	export class Improvement {
@@ -1667,6 +1794,79 @@ export namespace isms {
 	        this.policyIds = source["policyIds"];
 	    }
 	}
+	export class ReviewInput {
+	    topic: string;
+	    summary: string;
+	    minutes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.topic = source["topic"];
+	        this.summary = source["summary"];
+	        this.minutes = source["minutes"];
+	    }
+	}
+	export class Review {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    date: string;
+	    status: string;
+	    chairId: string;
+	    attendeeIds: string[];
+	    inputs: ReviewInput[];
+	    decisions: Decision[];
+	    minutes: string;
+	    previousReviewId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Review(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.date = source["date"];
+	        this.status = source["status"];
+	        this.chairId = source["chairId"];
+	        this.attendeeIds = source["attendeeIds"];
+	        this.inputs = this.convertValues(source["inputs"], ReviewInput);
+	        this.decisions = this.convertValues(source["decisions"], Decision);
+	        this.minutes = source["minutes"];
+	        this.previousReviewId = source["previousReviewId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class RiskAcceptance {
 	    acceptedById: string;
 	    acceptedOn: string;
@@ -1845,6 +2045,63 @@ export namespace isms {
 }
 
 export namespace overview {
+	
+	export class AgendaLine {
+	    kind: string;
+	    id: string;
+	    text: string;
+	    flag: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AgendaLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.text = source["text"];
+	        this.flag = source["flag"];
+	    }
+	}
+	export class AgendaInput {
+	    topic: string;
+	    name: string;
+	    summary: string;
+	    lines: AgendaLine[];
+	    more: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AgendaInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.topic = source["topic"];
+	        this.name = source["name"];
+	        this.summary = source["summary"];
+	        this.lines = this.convertValues(source["lines"], AgendaLine);
+	        this.more = source["more"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class Bucket {
 	    status: string;
@@ -2295,6 +2552,52 @@ export namespace overview {
 	        this.rag = source["rag"];
 	        this.kpis = this.convertValues(source["kpis"], KPIReading);
 	        this.smart = this.convertValues(source["smart"], isms.SMARTCheck);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReviewAgenda {
+	    reviewId: string;
+	    previousReviewId: string;
+	    previousRef: string;
+	    since: string;
+	    until: string;
+	    period: string;
+	    inputs: AgendaInput[];
+	    carriedActionIds: string[];
+	    holdMissing: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewAgenda(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reviewId = source["reviewId"];
+	        this.previousReviewId = source["previousReviewId"];
+	        this.previousRef = source["previousRef"];
+	        this.since = source["since"];
+	        this.until = source["until"];
+	        this.period = source["period"];
+	        this.inputs = this.convertValues(source["inputs"], AgendaInput);
+	        this.carriedActionIds = source["carriedActionIds"];
+	        this.holdMissing = source["holdMissing"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
