@@ -129,3 +129,57 @@ test('a nonconformity goes through the 10.2 steps and closes only when its actio
   await expect(page.getByText('Nonconformity closed').first()).toBeVisible();
   await shot(page, 'nonconformity-closed');
 });
+
+test('an internal audit is planned from its scope, run and completed', async ({ page }) => {
+  await page.goto('/#/records/audits');
+  await page.getByRole('button', { name: 'New audit' }).first().click();
+  const form = page.getByRole('form', { name: 'New audit' });
+  await form.getByLabel('Reference', { exact: true }).fill(`IA-${run}`);
+  await form.getByLabel('Title', { exact: true }).fill('Competence audit');
+  await form.getByLabel('Scope', { exact: true }).fill('Clause 7.2 competence records');
+  await form.getByLabel('External auditor', { exact: true }).fill('Jo Auditor (Audit Partners Ltd)');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: 'Competence audit', level: 2 })).toBeVisible();
+
+  const checklist = page.getByLabel('Audit checklist');
+  await checklist.getByRole('button', { name: 'Propose from the scope' }).click();
+  const items = page.getByRole('table', { name: 'Checklist items' });
+  await expect(items).toContainText('Is competence determined'); // the question of clause 7.2
+  const questions = (await items.getByRole('row').count()) - 1; // the header row aside
+  expect(questions).toBeGreaterThan(0);
+  await page.getByLabel('Internal audit').getByRole('button', { name: 'Start' }).click();
+  for (let i = 1; i <= questions; i++) {
+    await pick(page, items, `Result of item ${i}`, /^Conforming/);
+    await items.getByLabel(`Evidence notes of item ${i}`).fill('Training records of 12 staff sampled.');
+  }
+  await checklist.getByRole('button', { name: 'Save checklist' }).click();
+  await expect(checklist.getByRole('button', { name: 'Save checklist' })).toBeDisabled();
+  await page.getByLabel('Internal audit').getByRole('button', { name: 'Complete' }).click();
+  await expect(page.getByText('Completed').first()).toBeVisible();
+  await shot(page, 'audit-completed');
+});
+
+test('a management review is held only once every 9.3.2 input has minutes', async ({ page }) => {
+  await page.goto('/#/records/reviews');
+  await page.getByRole('button', { name: 'New management review' }).first().click();
+  const form = page.getByRole('form', { name: 'New management review' });
+  await form.getByLabel('Date of the meeting').fill(day(0));
+  await form.getByRole('textbox', { name: 'Chair', exact: true }).fill(owner);
+  await page.getByRole('option', { name: owner }).click();
+  await form.getByRole('button', { name: 'Plan review' }).click();
+  const status = page.getByLabel('Management review status');
+  await expect(status).toBeVisible();
+  await status.getByRole('button', { name: 'Mark held' }).click();
+  await expect(status.getByRole('alert')).toContainText(/minutes/i);
+
+  const agenda = page.getByRole('table', { name: '9.3.2 inputs' });
+  const minutes = agenda.getByRole('textbox');
+  const n = await minutes.count();
+  expect(n).toBe(10);
+  for (let i = 0; i < n; i++) await minutes.nth(i).fill(`Discussed (${i + 1}); no change needed.`);
+  await page.getByLabel('Agenda').getByRole('button', { name: 'Save minutes' }).click();
+  await expect(page.getByText('Unsaved minutes')).toBeHidden();
+  await status.getByRole('button', { name: 'Mark held' }).click();
+  await expect(page.getByText('Held').first()).toBeVisible();
+  await shot(page, 'review-held');
+});
