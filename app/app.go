@@ -60,6 +60,8 @@ type App struct {
 	Actions         *ActionService
 	Improvements    *ImprovementService
 	Reviews         *ReviewService
+	Surveys         *SurveyService
+	Feedback        *FeedbackService
 }
 
 // New returns an App over the data folder; the store opens in Startup.
@@ -96,6 +98,8 @@ func New(dataDir string, log *slog.Logger) *App {
 	a.Actions = &ActionService{app: a}
 	a.Improvements = &ImprovementService{app: a}
 	a.Reviews = &ReviewService{app: a}
+	a.Surveys = &SurveyService{app: a}
+	a.Feedback = &FeedbackService{app: a}
 	return a
 }
 
@@ -106,7 +110,7 @@ func (a *App) Services() []any {
 		a.Milestones, a.People, a.Roles, a.Assets, a.Evidence, a.Trace,
 		a.Trainings, a.Attendance, a.Campaigns, a.Communications,
 		a.KPIs, a.Measurements, a.Audits, a.Findings,
-		a.Nonconformities, a.Actions, a.Improvements, a.Reviews}
+		a.Nonconformities, a.Actions, a.Improvements, a.Reviews, a.Surveys, a.Feedback}
 }
 
 // Startup opens the store and seeds a new database. A failure is kept and shown by the

@@ -93,6 +93,9 @@ func (s *RecordService) Enums() map[string][]isms.Option {
 		"reviewStatuses":      isms.ReviewStatuses,
 		"reviewInputs":        isms.ReviewInputs,
 		"decisionCategories":  isms.DecisionCategories,
+		"surveyKinds":         isms.SurveyKinds,
+		"sentiments":          isms.Sentiments,
+		"feedbackStatuses":    isms.FeedbackStatuses,
 	}
 }
 

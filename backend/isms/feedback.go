@@ -3,6 +3,7 @@ package isms
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Survey kinds.
@@ -149,4 +150,43 @@ func (f *Feedback) Terms() Terms {
 			linkTo("improvementId", KindImprovement, f.ImprovementID),
 		),
 	}
+}
+
+// NewImprovement returns the improvement initiative that answers the feedback: proposed,
+// titled by the feedback's first line, its goal the feedback's text, and linked back to
+// the feedback. The caller gives it a reference, stores it and then calls ConvertTo.
+func (f *Feedback) NewImprovement(ref string) Improvement {
+	return Improvement{
+		Ref: ref, Title: firstLine(f.Text, 120), Goal: strings.TrimSpace(f.Text),
+		Status: ImprovementProposed, FeedbackIDs: []string{f.ID},
+	}
+}
+
+// CanConvert says whether the feedback may become an improvement: not once it became one,
+// nor while it is rejected (set it back to new or accepted first).
+func (f *Feedback) CanConvert() error {
+	switch {
+	case f.Status == FeedbackConverted || f.ImprovementID != "":
+		return Errorf(CodeLocked, "this feedback already became an improvement")
+	case f.Status == FeedbackRejected:
+		return &Error{Code: CodeInvalid, Message: "this feedback was rejected: set it back to new or accepted before making it an improvement",
+			Fields: map[string]string{"status": "is rejected"}}
+	}
+	return nil
+}
+
+// ConvertTo marks the feedback converted into the stored improvement imp and notes it in
+// the response when that is blank.
+func (f *Feedback) ConvertTo(imp *Improvement) error {
+	if err := f.CanConvert(); err != nil {
+		return err
+	}
+	if imp.ID == "" {
+		return Errorf(CodeInvalid, "the improvement is not stored yet")
+	}
+	f.Status, f.ImprovementID = FeedbackConverted, imp.ID
+	if strings.TrimSpace(f.Response) == "" {
+		f.Response = "Became improvement " + imp.Ref + "."
+	}
+	return nil
 }

@@ -23,10 +23,11 @@ import { reviewArea } from './reviews/config';
 import { improvementArea } from './improvements/config';
 import { attendanceArea, trainingArea } from './training/config';
 import { campaignArea, communicationArea } from './awareness/config';
+import { feedbackArea, surveyArea } from './feedback/config';
 
 // Each config is typed by its own record; the routes only pass them on.
 const configs = new Map<string, AreaConfig<Stored>>(
-  ([objectiveArea, issueArea, partyArea, policyArea, controlArea, riskArea, assetArea, milestoneArea, personArea, roleArea, trainingArea, attendanceArea, campaignArea, communicationArea, kpiArea, measurementArea, auditArea, findingArea, nonconformityArea, actionArea, improvementArea, reviewArea] as unknown as AreaConfig<Stored>[]).map((c) => [c.plural, c]),
+  ([objectiveArea, issueArea, partyArea, policyArea, controlArea, riskArea, assetArea, milestoneArea, personArea, roleArea, trainingArea, attendanceArea, campaignArea, communicationArea, kpiArea, measurementArea, auditArea, findingArea, nonconformityArea, actionArea, improvementArea, reviewArea, surveyArea, feedbackArea] as unknown as AreaConfig<Stored>[]).map((c) => [c.plural, c]),
 );
 
 /** areaConfig returns the kit's config of an area's kind, by plural. */

@@ -6,31 +6,12 @@ import * as Improvements from './wailsjs/go/app/ImprovementService';
 import * as Nonconformities from './wailsjs/go/app/NonconformityService';
 import type { isms } from './wailsjs/go/models';
 import { arr, call } from './call';
-import { outgoing, type Crud, type Plain, type Stored } from './plan';
+import { type Bound, type Plain, crud, outgoing } from './plan';
 
 export type Nonconformity = Plain<isms.Nonconformity>;
 export type Effectiveness = Plain<isms.Effectiveness>;
 export type Action = Plain<isms.Action>;
 export type Improvement = Plain<isms.Improvement>;
-
-interface Bound {
-  List: () => Promise<unknown>;
-  Get: (id: string) => Promise<unknown>;
-  Create: (r: never) => Promise<unknown>;
-  Update: (r: never) => Promise<unknown>;
-  Delete: (id: string, version: number) => Promise<void>;
-}
-
-/** crudOf wraps a bound service; fix makes Go's nil slices arrays. */
-function crudOf<T extends Stored>(svc: Bound, fix: (r: T) => T): Crud<T> {
-  return {
-    list: () => call<T[] | null>(() => svc.List()).then((l) => arr(l).map(fix)),
-    get: (id) => call<T>(() => svc.Get(id)).then(fix),
-    create: (r) => call<T>(() => svc.Create(outgoing(r) as never)).then(fix),
-    update: (r) => call<T>(() => svc.Update(outgoing(r) as never)).then(fix),
-    remove: (id, version) => call<void>(() => svc.Delete(id, version)),
-  };
-}
 
 const fixNC = (n: Nonconformity): Nonconformity => ({
   ...n,
@@ -49,7 +30,7 @@ const ncStep = (fn: () => Promise<unknown>) => call<Nonconformity>(fn).then(fixN
 
 export const corrective = {
   nonconformities: {
-    ...crudOf<Nonconformity>(Nonconformities as unknown as Bound, fixNC),
+    ...crud<Nonconformity>(Nonconformities as unknown as Bound, fixNC),
     /** Moves to the next 10.2 step once the current one is complete (from the effectiveness review: closes today). */
     advance: (id: string, version: number) => ncStep(() => Nonconformities.Advance(id, version)),
     /** Records the effectiveness review at the effectiveness review step. */
@@ -62,9 +43,9 @@ export const corrective = {
       ncStep(() => Nonconformities.AddAction(id, version, outgoing(a) as unknown as isms.Action)),
   },
   actions: {
-    ...crudOf<Action>(Actions as unknown as Bound, fixAction),
+    ...crud<Action>(Actions as unknown as Bound, fixAction),
     /** Marks the action done on a date (YYYY-MM-DD, '' for today). */
     complete: (id: string, version: number, on: string) => call<Action>(() => Actions.Complete(id, version, on)),
   },
-  improvements: crudOf<Improvement>(Improvements as unknown as Bound, fixImprovement),
+  improvements: crud<Improvement>(Improvements as unknown as Bound, fixImprovement),
 };

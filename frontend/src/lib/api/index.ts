@@ -15,6 +15,7 @@ import { corrective } from './corrective';
 import { audit } from './audit';
 import { monitoring } from './monitoring';
 import { training } from './training';
+import { feedback } from './feedback';
 import type {
   Preferences,
   Dashboard,
@@ -46,6 +47,7 @@ export type * from './corrective';
 export type * from './audit';
 export type * from './monitoring';
 export type * from './training';
+export type * from './feedback';
 
 function toRequirement(r: RequirementInput): isms.Requirement {
   return isms.Requirement.createFrom({
@@ -87,6 +89,7 @@ export const api = {
   ...audit,
   ...monitoring,
   ...training,
+  ...feedback,
   requirements: {
     list: () => call<Requirement[] | null>(() => Requirements.List()).then(arr),
     get: (id: string) => call<RequirementDetail>(() => Requirements.Get(id)),

@@ -61,15 +61,6 @@ export interface Crud<T extends Stored> {
   remove: (id: string, version: number) => Promise<void>;
 }
 
-interface Bound<T> {
-  List: () => Promise<unknown>;
-  Get: (id: string) => Promise<unknown>;
-  Create: (r: never) => Promise<unknown>;
-  Update: (r: never) => Promise<unknown>;
-  Delete: (id: string, version: number) => Promise<void>;
-  _?: T;
-}
-
 /** zeroTime is Go's zero time.Time: Wails cannot decode "" into one (and never answers). */
 const zeroTime = '0001-01-01T00:00:00Z';
 
@@ -78,18 +69,31 @@ export function outgoing<T extends Partial<Stored>>(r: T): T {
   return { ...r, createdAt: r.createdAt || zeroTime, updatedAt: r.updatedAt || zeroTime };
 }
 
-/** crud wraps a bound service; lists of a record (Go's nil slices) are made arrays. */
-function crud<T extends Stored>(svc: Bound<T>, lists: (keyof T)[]): Crud<T> {
-  const fix = (r: T): T => {
-    const out = { ...r } as Record<string, unknown>;
-    for (const k of lists) out[k as string] = arr(out[k as string] as unknown[] | null);
-    return out as T;
-  };
+/** Bound is what every area's generated service offers. */
+export interface Bound {
+  List: () => Promise<unknown>;
+  Get: (id: string) => Promise<unknown>;
+  Create: (r: never) => Promise<unknown>;
+  Update: (r: never) => Promise<unknown>;
+  Delete: (id: string, version: number) => Promise<void>;
+}
+
+/** crud wraps a bound service. fix makes Go's nil slices arrays: a function, or the names
+ * of the record's list fields. */
+export function crud<T extends Stored>(svc: Bound, fix: ((r: T) => T) | (keyof T)[]): Crud<T> {
+  const f =
+    typeof fix === 'function'
+      ? fix
+      : (r: T): T => {
+          const out = { ...r } as Record<string, unknown>;
+          for (const k of fix) out[k as string] = arr(out[k as string] as unknown[] | null);
+          return out as T;
+        };
   return {
-    list: () => call<T[] | null>(() => svc.List()).then((l) => arr(l).map(fix)),
-    get: (id) => call<T>(() => svc.Get(id)).then(fix),
-    create: (r) => call<T>(() => svc.Create(outgoing(r) as never)).then(fix),
-    update: (r) => call<T>(() => svc.Update(outgoing(r) as never)).then(fix),
+    list: () => call<T[] | null>(() => svc.List()).then((l) => arr(l).map(f)),
+    get: (id) => call<T>(() => svc.Get(id)).then(f),
+    create: (r) => call<T>(() => svc.Create(outgoing(r) as never)).then(f),
+    update: (r) => call<T>(() => svc.Update(outgoing(r) as never)).then(f),
     remove: (id, version) => call<void>(() => svc.Delete(id, version)),
   };
 }
@@ -105,12 +109,12 @@ const fixPolicy = (p: Policy): Policy => ({
   })),
 });
 
-const policyCrud = crud<Policy>(Policies as unknown as Bound<Policy>, []);
+const policyCrud = crud<Policy>(Policies as unknown as Bound, []);
 const policyStep = (fn: () => Promise<unknown>) => call<Policy>(fn).then(fixPolicy);
 
 export const plan = {
   objectives: {
-    ...crud<Objective>(Objectives as unknown as Bound<Objective>, ['kpiIds']),
+    ...crud<Objective>(Objectives as unknown as Bound, ['kpiIds']),
     approve: (id: string, version: number, a: ObjectiveApproval) =>
       call<Objective>(() => Objectives.Approve(id, version, a as app.ObjectiveApproval)),
     progress: () =>
@@ -118,8 +122,8 @@ export const plan = {
         arr(l).map((p) => ({ ...p, kpis: arr(p.kpis), smart: arr(p.smart) })),
       ),
   },
-  issues: crud<Issue>(Issues as unknown as Bound<Issue>, ['riskIds']),
-  parties: crud<Party>(Parties as unknown as Bound<Party>, ['requirementIds']),
+  issues: crud<Issue>(Issues as unknown as Bound, ['riskIds']),
+  parties: crud<Party>(Parties as unknown as Bound, ['requirementIds']),
   policies: {
     list: () => policyCrud.list().then((l) => l.map(fixPolicy)),
     get: (id: string) => policyCrud.get(id).then(fixPolicy),
@@ -144,22 +148,22 @@ export const plan = {
     fromTemplate: (templateId: string, ownerId: string, approverId: string) =>
       policyStep(() => Policies.FromTemplate(templateId, ownerId, approverId)),
   },
-  controls: crud<Control>(Controls as unknown as Bound<Control>, ['kpiIds', 'reasons', 'tasks']),
+  controls: crud<Control>(Controls as unknown as Bound, ['kpiIds', 'reasons', 'tasks']),
   risks: {
-    ...crud<Risk>(Risks as unknown as Bound<Risk>, ['controlIds', 'actionIds']),
+    ...crud<Risk>(Risks as unknown as Bound, ['controlIds', 'actionIds']),
     accept: (id: string, version: number, a: RiskAcceptance) => call<Risk>(() => Risks.Accept(id, version, a as isms.RiskAcceptance)),
   },
   milestones: {
-    ...crud<Milestone>(Milestones as unknown as Bound<Milestone>, []),
+    ...crud<Milestone>(Milestones as unknown as Bound, []),
     complete: (id: string, version: number, on: string) => call<Milestone>(() => Milestones.Complete(id, version, on)),
     reopen: (id: string, version: number) => call<Milestone>(() => Milestones.Reopen(id, version)),
   },
   people: {
-    ...crud<Person>(People as unknown as Bound<Person>, ['roleIds']),
+    ...crud<Person>(People as unknown as Bound, ['roleIds']),
     responsibilities: (id: string) => call<Plain<overview.LinkView>[] | null>(() => People.Responsibilities(id)).then(arr),
   },
-  roles: crud<Role>(Roles as unknown as Bound<Role>, ['areas']),
-  assets: crud<Asset>(Assets as unknown as Bound<Asset>, ['riskIds', 'controlIds']),
+  roles: crud<Role>(Roles as unknown as Bound, ['areas']),
+  assets: crud<Asset>(Assets as unknown as Bound, ['riskIds', 'controlIds']),
   organisation: {
     get: () =>
       call<Organisation>(() => Organisations.Get()).then((o) => ({

@@ -7,7 +7,7 @@ import * as Communications from './wailsjs/go/app/CommunicationService';
 import * as Trainings from './wailsjs/go/app/TrainingService';
 import type { app, isms } from './wailsjs/go/models';
 import { arr, call } from './call';
-import { outgoing, type Crud, type Plain, type Stored } from './plan';
+import { type Bound, type Plain, crud } from './plan';
 
 /** A training session as the window shows it: the stored record and how many attended. */
 export type Training = Plain<isms.Training> & {
@@ -24,34 +24,10 @@ export type Communication = Plain<isms.Communication>;
 export type CompetenceRow = Plain<app.CompetenceRow>;
 export type CompetenceNeed = Plain<app.CompetenceNeed>;
 
-interface Bound {
-  List: () => Promise<unknown>;
-  Get: (id: string) => Promise<unknown>;
-  Create: (r: never) => Promise<unknown>;
-  Update: (r: never) => Promise<unknown>;
-  Delete: (id: string, version: number) => Promise<void>;
-}
-
-/** crudOf wraps a bound service; lists of a record (Go's nil slices) are made arrays. */
-function crudOf<T extends Stored>(svc: Bound, lists: (keyof T)[]): Crud<T> {
-  const fix = (r: T): T => {
-    const out = { ...r } as Record<string, unknown>;
-    for (const k of lists) out[k as string] = arr(out[k as string] as unknown[] | null);
-    return out as T;
-  };
-  return {
-    list: () => call<T[] | null>(() => svc.List()).then((l) => arr(l).map(fix)),
-    get: (id) => call<T>(() => svc.Get(id)).then(fix),
-    create: (r) => call<T>(() => svc.Create(outgoing(r) as never)).then(fix),
-    update: (r) => call<T>(() => svc.Update(outgoing(r) as never)).then(fix),
-    remove: (id, version) => call<void>(() => svc.Delete(id, version)),
-  };
-}
-
 /** An attendance record as Go stores it. */
 export type AttendanceRecord = Plain<isms.Attendance>;
-const attendanceCrud = crudOf<AttendanceRecord>(Attendances as unknown as Bound, []);
-const trainingCrud = crudOf<Plain<isms.Training>>(Trainings as unknown as Bound, ['roleIds']);
+const attendanceCrud = crud<AttendanceRecord>(Attendances as unknown as Bound, []);
+const trainingCrud = crud<Plain<isms.Training>>(Trainings as unknown as Bound, ['roleIds']);
 
 /** withTrainingDate adds the date of each record's training. */
 function withTrainingDate(as: AttendanceRecord[], dates: Map<string, string>): Attendance[] {
@@ -137,6 +113,6 @@ export const training = {
     },
     remove: attendanceCrud.remove,
   },
-  campaigns: crudOf<Campaign>(Campaigns as unknown as Bound, ['channels', 'roleIds']),
-  communications: crudOf<Communication>(Communications as unknown as Bound, []),
+  campaigns: crud<Campaign>(Campaigns as unknown as Bound, ['channels', 'roleIds']),
+  communications: crud<Communication>(Communications as unknown as Bound, []),
 };

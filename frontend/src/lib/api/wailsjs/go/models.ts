@@ -1088,6 +1088,42 @@ export namespace isms {
 	        this.notes = source["notes"];
 	    }
 	}
+	export class Feedback {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    surveyId: string;
+	    date: string;
+	    from: string;
+	    partyId: string;
+	    text: string;
+	    sentiment: string;
+	    status: string;
+	    response: string;
+	    improvementId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Feedback(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.surveyId = source["surveyId"];
+	        this.date = source["date"];
+	        this.from = source["from"];
+	        this.partyId = source["partyId"];
+	        this.text = source["text"];
+	        this.sentiment = source["sentiment"];
+	        this.status = source["status"];
+	        this.response = source["response"];
+	        this.improvementId = source["improvementId"];
+	    }
+	}
 	export class Finding {
 	    id: string;
 	    version: number;
@@ -2001,6 +2037,81 @@ export namespace isms {
 	        this.present = source["present"];
 	    }
 	}
+	export class SurveyQuestion {
+	    text: string;
+	    result: string;
+	    score: number;
+	    answers: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SurveyQuestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.result = source["result"];
+	        this.score = source["score"];
+	        this.answers = source["answers"];
+	    }
+	}
+	export class Survey {
+	    id: string;
+	    version: number;
+	    createdAt: string;
+	    updatedAt: string;
+	    ref: string;
+	    title: string;
+	    type: string;
+	    date: string;
+	    audience: string;
+	    partyId: string;
+	    respondents: number;
+	    questions: SurveyQuestion[];
+	    summary: string;
+	    ownerId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Survey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.type = source["type"];
+	        this.date = source["date"];
+	        this.audience = source["audience"];
+	        this.partyId = source["partyId"];
+	        this.respondents = source["respondents"];
+	        this.questions = this.convertValues(source["questions"], SurveyQuestion);
+	        this.summary = source["summary"];
+	        this.ownerId = source["ownerId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Training {
 	    id: string;
 	    version: number;
