@@ -278,6 +278,12 @@ func (s *EvidenceService) dropBlobIfUnused(db *store.DB, sha string) error {
 // getEvidence returns one stored evidence record.
 func (s *EvidenceService) getEvidence(id string) (isms.Evidence, error) { return s.r().get(id) }
 
+// All returns every piece of evidence, for the evidence register.
+func (s *EvidenceService) All() ([]isms.Evidence, error) { return s.r().list() }
+
+// Get returns one piece of evidence.
+func (s *EvidenceService) Get(id string) (isms.Evidence, error) { return s.r().get(id) }
+
 // Open shows the evidence: an attached file is written to a private temporary folder and
 // opened in the application the system associates with it; a link is opened in the
 // browser, or, for a file path, in the system's application. Under the end-to-end test

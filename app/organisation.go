@@ -72,6 +72,7 @@ func (s *RecordService) Enums() map[string][]isms.Option {
 		"requirementSources":  isms.RequirementSources,
 		"complianceStatuses":  isms.ComplianceStatuses,
 		"clauses":             clauseOptions(),
+		"evidenceTargets":     isms.EvidenceTargets,
 		"assetTypes":          isms.AssetTypes,
 		"classifications":     isms.Classifications,
 		"assetStatuses":       isms.AssetStatuses,

@@ -7,6 +7,7 @@ import { DetailPage } from '../components/record/DetailPage';
 import { RegisterPage } from '../components/record/RegisterPage';
 import { RecordsPage } from './records/RecordsPage';
 import { assetArea } from './assets/config';
+import { evidenceArea } from './evidence/config';
 import { kpiArea, measurementArea } from './kpis/config';
 import { issueArea, partyArea } from './context/config';
 import { controlArea } from './controls/config';
@@ -27,7 +28,7 @@ import { feedbackArea, surveyArea } from './feedback/config';
 
 // Each config is typed by its own record; the routes only pass them on.
 const configs = new Map<string, AreaConfig<Stored>>(
-  ([objectiveArea, issueArea, partyArea, policyArea, controlArea, riskArea, assetArea, milestoneArea, personArea, roleArea, trainingArea, attendanceArea, campaignArea, communicationArea, kpiArea, measurementArea, auditArea, findingArea, nonconformityArea, actionArea, improvementArea, reviewArea, surveyArea, feedbackArea] as unknown as AreaConfig<Stored>[]).map((c) => [c.plural, c]),
+  ([objectiveArea, issueArea, partyArea, policyArea, controlArea, riskArea, assetArea, evidenceArea, milestoneArea, personArea, roleArea, trainingArea, attendanceArea, campaignArea, communicationArea, kpiArea, measurementArea, auditArea, findingArea, nonconformityArea, actionArea, improvementArea, reviewArea, surveyArea, feedbackArea] as unknown as AreaConfig<Stored>[]).map((c) => [c.plural, c]),
 );
 
 /** areaConfig returns the kit's config of an area's kind, by plural. */

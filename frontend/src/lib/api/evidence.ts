@@ -8,6 +8,10 @@ import type { Plain } from './plan';
 export type Evidence = Plain<isms.Evidence>;
 
 export const evidenceApi = {
+  /** Every piece of evidence, for the register. */
+  all: () => call<Evidence[] | null>(() => Evidences.All()).then((l) => arr(l)),
+  /** One piece of evidence. */
+  get: (id: string) => call<Evidence>(() => Evidences.Get(id)),
   /** The evidence of one record, newest first. */
   list: (targetKind: string, targetId: string) =>
     call<Evidence[] | null>(() => Evidences.List(targetKind, targetId)).then((l) => arr(l)),

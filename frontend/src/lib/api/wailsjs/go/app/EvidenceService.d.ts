@@ -4,11 +4,15 @@ import {isms} from '../models';
 
 export function AddLink(arg1:string,arg2:string,arg3:string,arg4:string,arg5:string,arg6:string):Promise<isms.Evidence>;
 
+export function All():Promise<Array<isms.Evidence>>;
+
 export function AttachFile(arg1:string,arg2:string,arg3:string,arg4:string,arg5:string,arg6:string):Promise<isms.Evidence>;
 
 export function ChooseFile():Promise<string>;
 
 export function Delete(arg1:string,arg2:number):Promise<void>;
+
+export function Get(arg1:string):Promise<isms.Evidence>;
 
 export function List(arg1:string,arg2:string):Promise<Array<isms.Evidence>>;
 

@@ -6,6 +6,10 @@ export function AddLink(arg1, arg2, arg3, arg4, arg5, arg6) {
   return window['go']['app']['EvidenceService']['AddLink'](arg1, arg2, arg3, arg4, arg5, arg6);
 }
 
+export function All() {
+  return window['go']['app']['EvidenceService']['All']();
+}
+
 export function AttachFile(arg1, arg2, arg3, arg4, arg5, arg6) {
   return window['go']['app']['EvidenceService']['AttachFile'](arg1, arg2, arg3, arg4, arg5, arg6);
 }
@@ -16,6 +20,10 @@ export function ChooseFile() {
 
 export function Delete(arg1, arg2) {
   return window['go']['app']['EvidenceService']['Delete'](arg1, arg2);
+}
+
+export function Get(arg1) {
+  return window['go']['app']['EvidenceService']['Get'](arg1);
 }
 
 export function List(arg1, arg2) {
