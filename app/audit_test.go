@@ -409,3 +409,30 @@ func TestRaiseNonconformityFromAFinding(t *testing.T) {
 		t.Errorf("detected on %s, want the audit's last day 2026-03-09", n3.DetectedOn)
 	}
 }
+
+func TestDeletingARaisedNonconformityKeepsItsFinding(t *testing.T) {
+	a := newPlanApp(t)
+	au, _ := auditFixture(t, a, "IA-9", "A.5.18")
+	au, err := a.Audits.Start(au.ID, au.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := a.Findings.Create(isms.Finding{AuditID: au.ID, Title: "Leavers keep access", Severity: isms.SeverityMinor, Clause: "A.5.18"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := a.Findings.RaiseNonconformity(f.ID, f.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Nonconformities.Delete(n.ID, n.Version); err != nil {
+		t.Fatalf("delete the raised nonconformity: %v", err)
+	}
+	f, err = a.Findings.Get(f.ID)
+	if err != nil || f.NonconformityID != "" {
+		t.Fatalf("finding after the delete: %+v, %v; want it kept and unraised", f, err)
+	}
+	if _, err := a.Findings.RaiseNonconformity(f.ID, f.Version); err != nil {
+		t.Fatalf("raise again: %v", err)
+	}
+}

@@ -54,8 +54,31 @@ func (s *NonconformityService) Update(n isms.Nonconformity) (isms.Nonconformity,
 }
 
 // Delete removes a nonconformity that nothing links to (its corrective actions link to it:
-// delete them first, which is possible until the effectiveness review).
-func (s *NonconformityService) Delete(id string, version int) error { return s.r().remove(id, version) }
+// delete them first, which is possible until the effectiveness review). The audit finding
+// that raised it stays, without the link, and can raise one again.
+func (s *NonconformityService) Delete(id string, version int) error {
+	return s.app.update(func(tx *store.Tx) error {
+		n, err := store.GetAs[*isms.Nonconformity](tx, isms.KindNonconformity, id)
+		if err != nil {
+			return err
+		}
+		// The audit finding that raised it links back to it: the finding stays, unraised.
+		if n.FindingID != "" {
+			f, err := store.GetAs[*isms.Finding](tx, isms.KindFinding, n.FindingID)
+			switch {
+			case isms.ErrorCode(err) == isms.CodeNotFound:
+			case err != nil:
+				return err
+			case f.NonconformityID == id:
+				f.NonconformityID = ""
+				if err := tx.Put(f, source); err != nil {
+					return err
+				}
+			}
+		}
+		return deleteUnused(tx, isms.KindNonconformity, id, version)
+	})
+}
 
 // Advance moves the nonconformity to its next 10.2 step once the fields of the current one
 // are filled in; into the effectiveness review and to closed only with every corrective
