@@ -1,11 +1,10 @@
 // The areas the record kit serves, by plural, and the routes that pick the kit's pages for
-// them (the other areas keep their read-only register until they get a config).
-import { useParams } from 'react-router';
+// them.
+import { Navigate, useParams } from 'react-router';
 import type { Stored } from '../lib/api';
 import type { AreaConfig } from '../components/record/kit';
 import { DetailPage } from '../components/record/DetailPage';
 import { RegisterPage } from '../components/record/RegisterPage';
-import { RecordsPage } from './records/RecordsPage';
 import { assetArea } from './assets/config';
 import { evidenceArea } from './evidence/config';
 import { kpiArea, measurementArea } from './kpis/config';
@@ -40,7 +39,7 @@ export function areaConfig(plural: string): AreaConfig<Stored> | undefined {
 export function AreaRoute() {
   const { plural = '', id } = useParams();
   const config = configs.get(plural);
-  if (!config) return <RecordsPage />;
+  if (!config) return <Navigate to="/" replace />;
   if (id) return <DetailPage key={`${plural}/${id}`} config={config} id={id} />;
   return <RegisterPage key={plural} config={config} />;
 }
