@@ -59,18 +59,22 @@ func isWailsFlag(arg string) bool {
 func window(dir string) error {
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	a := app.New(dir, log)
+	w := app.NewWindowService(a)
+	onDomReady, onBeforeClose := app.WindowHooks(w)
 	return wails.Run(&options.App{
 		Title:            buildinfo.Name,
-		Width:            1280,
-		Height:           800,
-		MinWidth:         900,
-		MinHeight:        600,
+		Width:            app.DefaultWidth,
+		Height:           app.DefaultHeight,
+		MinWidth:         app.MinWidth,
+		MinHeight:        app.MinHeight,
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 248, G: 250, B: 252, A: 1},
 		OnStartup:        a.Startup,
+		OnDomReady:       onDomReady,
+		OnBeforeClose:    onBeforeClose,
 		OnShutdown:       a.Shutdown,
-		Menu:             a.Menu(),
-		Bind:             a.Services(),
+		Menu:             a.Menu(w),
+		Bind:             append(a.Services(), w),
 		ErrorFormatter:   app.ErrorFormatter(log),
 	})
 }

@@ -26,13 +26,18 @@ ISMSDESK_DATA=$data "$bin" >"$log" 2>&1 &
 pid=$!
 wid=""
 for _ in $(seq 1 100); do
-  wid=$(xdotool search --name "^ISMS Desk$" 2>/dev/null | head -n1 || true)
+  wid=$(xdotool search --name "ISMS Desk$" 2>/dev/null | head -n1 || true)
   [[ -n $wid ]] && break
   kill -0 "$pid" 2>/dev/null || { echo "e2e-window: the app exited before its window appeared" >&2; cat "$log" >&2; exit 1; }
   sleep 0.2
 done
 [[ -n $wid ]] || { echo "e2e-window: no window named 'ISMS Desk' within 20 s" >&2; cat "$log" >&2; exit 1; }
-# Wait until the page has painted: the screenshot must show more than a blank background.
+# The window fits the 1366x768 laptop screen it opens on.
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+(( WIDTH <= 1366 && HEIGHT <= 768 )) || { echo "e2e-window: the window is ${WIDTH}x${HEIGHT}, larger than the 1366x768 screen" >&2; exit 1; }
+echo "e2e-window: window ${WIDTH}x${HEIGHT} on a 1366x768 screen"
+# Wait until the page has painted: the screenshot must show more than a blank background,
+# and the title names the screen.
 colours=0
 for _ in $(seq 1 60); do
   sleep 0.5
@@ -41,6 +46,13 @@ for _ in $(seq 1 60); do
   (( colours > 50 )) && break
 done
 (( colours > 50 )) || { echo "e2e-window: the window stayed blank ($colours colours)" >&2; exit 1; }
+title=""
+for _ in $(seq 1 20); do
+  title=$(xdotool getwindowname "$wid")
+  [[ $title == "Dashboard – ISMS Desk" ]] && break
+  sleep 0.25
+done
+[[ $title == "Dashboard – ISMS Desk" ]] || { echo "e2e-window: the title is '$title', want 'Dashboard – ISMS Desk'" >&2; exit 1; }
 sleep 1
 import -window root "$shot"
 xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid" 2>/dev/null || true
@@ -54,7 +66,7 @@ if kill -0 "$pid" 2>/dev/null; then
 fi
 wait "$pid" || { echo "e2e-window: the app exited with status $?" >&2; cat "$log" >&2; exit 1; }
 INNER
-xvfb-run -a -s "-screen 0 1280x800x24" bash "$DISPLAY_SCRIPT" "$bin" "$data" "$shot" "$log"
+xvfb-run -a -s "-screen 0 1366x768x24" bash "$DISPLAY_SCRIPT" "$bin" "$data" "$shot" "$log"
 rm -f "$DISPLAY_SCRIPT"
 
 # The store was closed cleanly and seeded on first run: the command line can open it.

@@ -5,7 +5,7 @@ export const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'md',
   fontFamily:
-    'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+    '"Inter Variable", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '650' },
   components: {
     NavLink: { defaultProps: { variant: "light", className: "nav-link" } },

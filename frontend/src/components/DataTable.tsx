@@ -46,7 +46,12 @@ export interface DataTableProps<T> {
   rowHeight?: number;
   selectedId?: string;
   empty?: ReactNode;
+  /** Names the table whose scroll position comes back when the screen is shown again. */
+  scrollKey?: string;
 }
+
+/** Scroll positions of the tables by scrollKey, kept while the window is open. */
+const offsets = new Map<string, number>();
 
 export function DataTable<T>({
   data,
@@ -59,6 +64,7 @@ export function DataTable<T>({
   rowHeight = 40,
   selectedId,
   empty,
+  scrollKey,
 }: DataTableProps<T>) {
   const sorting: SortingState = sort ? [{ id: sort.id, desc: sort.desc }] : [];
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -70,6 +76,7 @@ export function DataTable<T>({
     // The rows start below the sticky header, and a row scrolled to must not hide under it.
     scrollMargin: HEAD,
     scrollPaddingStart: HEAD,
+    initialOffset: () => (scrollKey ? offsets.get(scrollKey) ?? 0 : 0),
   });
   const items = virtualizer.getVirtualItems();
   // Only the rows on screen (and the overscan) go through the table.
@@ -90,10 +97,10 @@ export function DataTable<T>({
   });
   const rows = table.getRowModel().rows;
   const count = data.length;
-  const template = table
-    .getVisibleLeafColumns()
-    .map((c) => c.columnDef.meta?.width ?? 'minmax(120px, 1fr)')
-    .join(' ');
+  const widths = table.getVisibleLeafColumns().map((c) => c.columnDef.meta?.width ?? 'minmax(120px, 1fr)');
+  const template = widths.join(' ');
+  // Below the columns' smallest widths the table scrolls sideways: every column stays reachable.
+  const minWidth = minTableWidth(widths);
 
   // Roving focus: Tab enters the table on one row (the last one used), arrows move within it.
   const [active, setActive] = useState(0);
@@ -138,8 +145,12 @@ export function DataTable<T>({
 
   return (
     <div className={classes.table} role="table" aria-label={label} aria-rowcount={count + 1}>
-      <div ref={scrollRef} className={classes.scroll}>
-      <div role="rowgroup" className={classes.head} style={{ height: HEAD }}>
+      <div
+        ref={scrollRef}
+        className={classes.scroll}
+        onScroll={scrollKey ? (e) => offsets.set(scrollKey, e.currentTarget.scrollTop) : undefined}
+      >
+      <div role="rowgroup" className={classes.head} style={{ height: HEAD, minWidth }}>
         {table.getHeaderGroups().map((hg) => (
           <div role="row" key={hg.id} className={classes.headRow} style={{ gridTemplateColumns: template }}>
             {hg.headers.map((h) => {
@@ -176,7 +187,7 @@ export function DataTable<T>({
         {count === 0 && empty ? (
           <div className={classes.empty}>{empty}</div>
         ) : (
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
             {items.map((v, i) => {
               const row = rows[i];
               if (!row) return null;
@@ -207,4 +218,17 @@ export function DataTable<T>({
       </div>
     </div>
   );
+}
+
+/** minTableWidth is the width below which a grid of these column widths cannot shrink. */
+export function minTableWidth(widths: string[]): number {
+  const smallest = (w: string): number => {
+    const m = /^minmax\(\s*([\d.]+)px/.exec(w.trim());
+    if (m) return Number(m[1]);
+    const px = /^([\d.]+)px$/.exec(w.trim());
+    if (px) return Number(px[1]);
+    return 80; // fr, auto and the like
+  };
+  const gaps = Math.max(0, widths.length - 1) * 10;
+  return Math.round(widths.reduce((n, w) => n + smallest(w), 0) + gaps + 24);
 }

@@ -57,7 +57,7 @@ export function StructuredList({ items, resolve, compact = false }: { items: rea
   return (
     <Stack gap={compact ? 4 : 'xs'}>
       {items.map((item, i) => (
-        <Paper key={i} withBorder={!compact} radius="sm" p={compact ? 0 : 'xs'} bg={compact ? undefined : 'gray.0'}>
+        <Paper key={i} withBorder={!compact} radius="sm" p={compact ? 0 : 'xs'} bg={compact ? undefined : 'var(--app-muted)'}>
           <div style={{ display: 'grid', gridTemplateColumns: 'minmax(90px, max-content) minmax(0, 1fr)', columnGap: 10, rowGap: 2 }}>
             {keys
               .filter((k) => item[k] !== undefined && item[k] !== '' && item[k] !== null)
@@ -98,7 +98,7 @@ export function FieldTableRow({ label, structured, children }: { label: string; 
   }
   return (
     <Table.Tr>
-      <Table.Th w="32%" bg="gray.0" fw={600} style={{ verticalAlign: 'top' }}>{label}</Table.Th>
+      <Table.Th w="32%" bg="var(--app-muted)" fw={600} style={{ verticalAlign: 'top' }}>{label}</Table.Th>
       <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', verticalAlign: 'top' }}>{children}</Table.Td>
     </Table.Tr>
   );

@@ -13,6 +13,7 @@ import type { Stored } from '../../lib/api';
 import { areaOfPlural } from '../../lib/areas';
 import { haystack, matchesHaystack, searchTerms, sortByText, type SortState } from '../../lib/view';
 import type { AreaConfig, ColumnSpec, Lookups } from './kit';
+import { useCreating } from './useCreating';
 import { optionsOf, useAreaList, useEnums, useLookups } from './queries';
 import { RecordForm } from './RecordForm';
 
@@ -98,7 +99,7 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
     view: 'table',
   });
   const [topFilter, setTopFilter] = useState<{ label: string; keep: (r: T) => boolean } | null>(null);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useCreating();
   const search = useDeferredValue(state.search);
   const found = areaOfPlural(config.plural);
 
@@ -240,6 +241,7 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
       ) : (
         <DataTable<T>
           label={config.title}
+          scrollKey={config.plural}
           data={rows}
           columns={columns}
           getRowId={(r) => r.id}

@@ -118,7 +118,7 @@ export function CurrentVersionPanel({ record: p, lookups: l }: PanelProps<Policy
           Version {cur?.number} is {l.enumLabel('policyStatuses', cur?.status ?? '').toLowerCase()} and cannot change: to revise the text, start a new version.
         </Alert>
       )}
-      <Paper withBorder p="sm" radius="sm" bg="gray.0" style={{ maxHeight: 460, overflow: 'auto' }}>
+      <Paper withBorder p="sm" radius="sm" bg="var(--app-muted)" style={{ maxHeight: 460, overflow: 'auto' }}>
         {cur?.text ? <Markdown text={cur.text} /> : <Text size="sm" c="dimmed">No text yet. {cur?.status === 'draft' ? 'Use Edit text to write it.' : ''}</Text>}
       </Paper>
       {step === 'edit' && cur && <DraftModal p={p} cur={cur} onClose={() => setStep(null)} onDone={() => done('Draft saved')} />}

@@ -12,6 +12,8 @@ import { formatDate } from '../../lib/format';
 import type { SortState } from '../../lib/view';
 import { useRequirementOptions, useRequirements } from './queries';
 import { RequirementForm } from './RequirementForm';
+import { useCreating } from '../../components/record/useCreating';
+import { useKeptState } from '../../lib/kept';
 import { BulkEditModal } from './BulkEditModal';
 import { headerState, keepExisting, toggleOne, toggleShown, type BulkField } from './selection';
 import { filterRequirements, sortRequirements, type RequirementSortKey } from './view';
@@ -26,11 +28,11 @@ export function RequirementsPage() {
   const navigate = useNavigate();
   const list = useRequirements();
   const options = useRequirementOptions();
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
-  const [sourceType, setSourceType] = useState<string | null>(null);
-  const [sort, setSort] = useState<SortState<RequirementSortKey> | null>({ id: 'ref', desc: false });
-  const [creating, setCreating] = useState(false);
+  const [search, setSearch] = useKeptState('requirements.search', '');
+  const [status, setStatus] = useKeptState<string | null>('requirements.status', null);
+  const [sourceType, setSourceType] = useKeptState<string | null>('requirements.source', null);
+  const [sort, setSort] = useKeptState<SortState<RequirementSortKey> | null>('requirements.sort', { id: 'ref', desc: false });
+  const [creating, setCreating] = useCreating();
   // The rows ticked for a bulk edit, kept here (not in the table) across filters and sorts.
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
   const [bulkField, setBulkField] = useState<BulkField | null>(null);
@@ -198,6 +200,7 @@ export function RequirementsPage() {
       ) : (
         <DataTable<Requirement>
           label="Requirements"
+          scrollKey="requirements"
           data={rows}
           columns={columns}
           getRowId={(r) => r.id}

@@ -9,6 +9,8 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import type { SystemInfo } from '../../lib/api';
 import { recordAreas } from '../../lib/areas';
 import { FirstRun } from '../organisation/FirstRun';
+import { Desktop } from './Desktop';
+import { ThemeSwitch } from './ThemeSwitch';
 
 const icons: Record<string, ComponentType<{ size?: number; stroke?: number }>> = {
   objectives: IconTarget,
@@ -37,6 +39,10 @@ export function Shell({ info }: { info: SystemInfo }) {
     prefixes.some((p) => pathname === p || pathname.startsWith(p + '/'));
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 284, breakpoint: 0 }} padding={0}>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
+      <Desktop info={info} />
       <AppShell.Header px="md" className="app-header">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -52,12 +58,15 @@ export function Shell({ info }: { info: SystemInfo }) {
               </Badge>
             )}
           </Group>
+          <Group gap="sm" wrap="nowrap" miw={0}>
+          <ThemeSwitch />
           <Tooltip label="Data folder" position="bottom-end">
             <Group gap={6} wrap="nowrap" miw={0}>
               <Text size="xs" c="gray.4">Data</Text>
               <Code className="data-dir" title={info.dataDir}>{info.dataDir}</Code>
             </Group>
           </Tooltip>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar aria-label="Areas">
@@ -120,7 +129,7 @@ export function Shell({ info }: { info: SystemInfo }) {
           />
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main className="app-main">
+      <AppShell.Main className="app-main" id="main" tabIndex={-1}>
         <FirstRun />
         <Outlet />
       </AppShell.Main>

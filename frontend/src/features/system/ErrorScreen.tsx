@@ -4,7 +4,7 @@ import { IconDatabaseOff } from '@tabler/icons-react';
 /** ErrorScreen replaces the whole window when the data folder cannot be used. */
 export function ErrorScreen({ title, message, dataDir, onRetry }: { title: string; message: string; dataDir?: string; onRetry?: () => void }) {
   return (
-    <Center h="100vh" bg="gray.0" p="xl">
+    <Center h="100vh" bg="var(--app-muted)" p="xl">
       <Paper withBorder shadow="sm" radius="md" p="xl" maw={620} role="alert">
         <Stack gap="md">
           <ThemeIcon size={56} radius="xl" color="red" variant="light">

@@ -16,6 +16,7 @@ import { audit } from './audit';
 import { monitoring } from './monitoring';
 import { training } from './training';
 import { feedback } from './feedback';
+import { desktop } from './window';
 import type {
   Preferences,
   Dashboard,
@@ -90,6 +91,7 @@ export const api = {
   ...monitoring,
   ...training,
   ...feedback,
+  ...desktop,
   requirements: {
     list: () => call<Requirement[] | null>(() => Requirements.List()).then(arr),
     get: (id: string) => call<RequirementDetail>(() => Requirements.Get(id)),
