@@ -5,14 +5,14 @@ WAILS := $(GOBIN)/wails
 TAGS  := webkit2_41
 export PATH := $(GOBIN):$(PATH)
 
-.PHONY: run test deps deps-test build frontend bindings go-test frontend-test e2e-browser e2e-window reports-check bench clean
+.PHONY: run test deps deps-test build frontend bindings go-test frontend-test e2e-browser e2e-window reports-check release release-test bench clean
 
 ## run: install what is missing, build the app and open the window
 run: deps build
 	./build/bin/ismsdesk
 
 ## test: install what the tests need, then run every test
-test: deps-test go-test frontend-test build e2e-browser e2e-window reports-check
+test: deps-test go-test frontend-test build e2e-browser e2e-window reports-check release-test
 	@echo "all tests passed"
 
 deps:
@@ -48,9 +48,17 @@ e2e-window: build
 reports-check:
 	scripts/check-reports.sh
 
+## release: the .deb, the Windows binary and its installer, with SHA256SUMS, in build/release
+release:
+	scripts/release.sh
+
+## release-test: the release artefacts check out: checksums, the .deb's binary runs, versions stamped
+release-test: release
+	scripts/release-test.sh
+
 ## bench: Go benchmarks (store, import, export) with the import/excelize ratio
 bench:
 	scripts/bench.sh
 
 clean:
-	rm -rf build/bin frontend/dist/assets frontend/dist/index.html test-artifacts
+	rm -rf build/bin build/release frontend/dist/assets frontend/dist/index.html test-artifacts

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what ISMS Desk needs to build and test on Debian or Ubuntu: system packages
 # (with sudo when not root), the Wails CLI at the pinned version and the Node packages.
-# Usage: scripts/deps.sh [build|test]   (test adds Xvfb, Chromium and friends)
+# Usage: scripts/deps.sh [build|test]   (test adds Xvfb, Chromium, NSIS for the release and friends)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +15,7 @@ need npm "npm is required (it comes with Node.js)"
 
 pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev)
 if [[ $what == test ]]; then
-  pkgs+=(xvfb xauth xdotool imagemagick chromium libreoffice-calc-nogui poppler-utils python3 curl)
+  pkgs+=(xvfb xauth xdotool imagemagick chromium libreoffice-calc-nogui poppler-utils python3 curl nsis)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
