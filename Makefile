@@ -5,14 +5,14 @@ WAILS := $(GOBIN)/wails
 TAGS  := webkit2_41
 export PATH := $(GOBIN):$(PATH)
 
-.PHONY: run test deps deps-test build frontend bindings go-test frontend-test e2e-browser e2e-window reports-check release release-test bench clean
+.PHONY: run test crash crash-short soak deps deps-test build frontend bindings go-test frontend-test e2e-browser e2e-window reports-check release release-test bench clean
 
 ## run: install what is missing, build the app and open the window
 run: deps build
 	./build/bin/ismsdesk
 
 ## test: install what the tests need, then run every test
-test: deps-test go-test frontend-test build e2e-browser e2e-window reports-check release-test
+test: deps-test go-test crash-short frontend-test build e2e-browser e2e-window reports-check release-test
 	@echo "all tests passed"
 
 deps:
@@ -55,6 +55,17 @@ release:
 ## release-test: the release artefacts check out: checksums, the .deb's binary runs, versions stamped
 release-test: release
 	scripts/release-test.sh
+
+## crash: the crash campaign (SIGKILL, Ctrl-C, SIGTERM during import, undo, backup, restore)
+crash:
+	scripts/crash.sh
+
+crash-short:
+	CRASH_SHORT=1 scripts/crash.sh
+
+## soak: the model-based soak test (SOAK_SECONDS, default 60)
+soak:
+	scripts/soak.sh
 
 ## bench: Go benchmarks (store, import, export) with the import/excelize ratio
 bench:

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/overview"
 	"github.com/ismsdesk/ismsdesk/backend/store"
 )
 
@@ -16,8 +17,9 @@ import (
 // load what the rules need to see (the audit's findings, what the auditor owns, the
 // Statement of Applicability) from the store.
 
-// AuditService keeps the internal audits: scope, criteria, dates, auditor and checklist,
-// planned, started and completed.
+// AuditService keeps the internal audits: scope, objectives, criteria, methods, dates,
+// auditor, auditees and checklist; planned, started, reported, closed or cancelled; and
+// the audit programme's coverage of the standard.
 type AuditService struct{ app *App }
 
 func (s *AuditService) r() records[isms.Audit, *isms.Audit] {
@@ -31,30 +33,44 @@ func (s *AuditService) List() ([]isms.Audit, error) { return s.r().list() }
 func (s *AuditService) Get(id string) (isms.Audit, error) { return s.r().get(id) }
 
 // Create adds an audit to the programme; it starts planned, without a checklist (the
-// checklist changes through SaveChecklist and ChecklistFromScope). An auditor of the
-// organisation is an active person.
+// checklist changes through SaveChecklist and ChecklistFromScope). The auditor of the
+// organisation and the auditees are active people.
 func (s *AuditService) Create(a isms.Audit) (isms.Audit, error) {
 	return s.r().create(a, func(tx *store.Tx, a *isms.Audit) error {
 		if err := isms.CheckAuditChange(&isms.Audit{Status: isms.AuditPlanned}, a); err != nil {
 			return err
 		}
-		return activePerson(tx, a.AuditorID, "auditorId")
+		return auditPeople(tx, &isms.Audit{}, a)
 	})
 }
 
-// Update saves an edit of an audit. The checklist is kept (SaveChecklist changes it); the
-// status moves on only through Start and Complete, and an edit may cancel the audit, take
-// it back to planned or reopen a completed one.
+// Update saves an edit of an audit. The checklist is kept (SaveChecklist changes it), and
+// so are who closed it and when; the status moves only through the steps (Start,
+// Complete, Close, Cancel, Reopen). A reported audit keeps a conclusion.
 func (s *AuditService) Update(a isms.Audit) (isms.Audit, error) {
 	return s.r().update(a, func(tx *store.Tx, old, new *isms.Audit) error {
 		if err := isms.CheckAuditChange(old, new); err != nil {
 			return err
 		}
-		if new.AuditorID != old.AuditorID {
-			return activePerson(tx, new.AuditorID, "auditorId")
-		}
-		return nil
+		return auditPeople(tx, old, new)
 	})
+}
+
+// auditPeople checks that a newly named auditor and newly added auditees are active people.
+func auditPeople(tx *store.Tx, old, new *isms.Audit) error {
+	if new.AuditorID != old.AuditorID {
+		if err := activePerson(tx, new.AuditorID, "auditorId"); err != nil {
+			return err
+		}
+	}
+	for _, id := range new.AuditeeIDs {
+		if !slices.Contains(old.AuditeeIDs, id) {
+			if err := activePerson(tx, id, "auditeeIds"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Delete removes an audit without findings (its findings link to it: it is refused until
@@ -74,10 +90,12 @@ func (s *AuditService) Start(id string, version int) (isms.Audit, error) {
 	})
 }
 
-// Complete completes an audit in progress: every checklist item answered, and for each
-// minor or major nonconformity on the checklist a finding that names its clause or
-// control. The end date becomes today unless an earlier one was recorded.
-func (s *AuditService) Complete(id string, version int) (isms.Audit, error) {
+// Complete reports an audit in progress (status "Reported"): every checklist item assessed
+// ("not sampled" with its reason), for each minor or major nonconformity on the checklist
+// a finding that names its clause or control, and a conclusion (conclusion, when not
+// blank, replaces the one recorded). The report date becomes today, and the end date too
+// unless an earlier one was recorded.
+func (s *AuditService) Complete(id string, version int, conclusion string) (isms.Audit, error) {
 	return s.r().change(id, version, func(tx *store.Tx, a *isms.Audit) error {
 		findings, err := auditFindings(tx, a.ID)
 		if err != nil {
@@ -87,12 +105,61 @@ func (s *AuditService) Complete(id string, version int) (isms.Audit, error) {
 		if err != nil {
 			return err
 		}
-		return a.Complete(findings, conflicts, s.today())
+		return a.Complete(findings, conflicts, conclusion, s.today())
 	})
 }
 
+// Close closes a reported audit today, recording closedByID (an active person) as who
+// closed it. It is refused while a minor or major finding of the audit has not raised its
+// nonconformity; the refusal names them.
+func (s *AuditService) Close(id string, version int, closedByID string) (isms.Audit, error) {
+	return s.r().change(id, version, func(tx *store.Tx, a *isms.Audit) error {
+		if strings.TrimSpace(closedByID) != "" {
+			if err := activePerson(tx, closedByID, "closedById"); err != nil {
+				return err
+			}
+		}
+		findings, err := auditFindings(tx, a.ID)
+		if err != nil {
+			return err
+		}
+		return a.Close(findings, closedByID, s.today())
+	})
+}
+
+// Cancel cancels a planned audit or one in progress that has no findings.
+func (s *AuditService) Cancel(id string, version int) (isms.Audit, error) {
+	return s.r().change(id, version, func(tx *store.Tx, a *isms.Audit) error {
+		findings, err := auditFindings(tx, a.ID)
+		if err != nil {
+			return err
+		}
+		return a.Cancel(findings)
+	})
+}
+
+// Reopen takes a reported audit back to in progress (to correct its checklist; its report
+// date is cleared) or a cancelled one back to planned. A closed audit stays closed.
+func (s *AuditService) Reopen(id string, version int) (isms.Audit, error) {
+	return s.r().change(id, version, func(_ *store.Tx, a *isms.Audit) error { return a.Reopen() })
+}
+
+// Programme returns the audit programme of the current three-year cycle: for each clause 4
+// to 10 and each Annex A theme, the audits (planned or done, not cancelled) that cover it
+// each year, and the gaps.
+func (s *AuditService) Programme() (overview.AuditProgramme, error) {
+	var out overview.AuditProgramme
+	err := s.app.view(func(tx *store.Tx) error {
+		var err error
+		out, err = overview.Programme(tx, s.today())
+		return err
+	})
+	return out, err
+}
+
 // SaveChecklist replaces the checklist of a planned audit or one in progress (results are
-// recorded once it has started). Rows left blank are dropped.
+// recorded once it has started; "not sampled" needs its reason in the evidence notes).
+// Rows left blank are dropped; clause and control items get their titles from the standard.
 func (s *AuditService) SaveChecklist(id string, version int, items []isms.ChecklistItem) (isms.Audit, error) {
 	return s.r().change(id, version, func(_ *store.Tx, a *isms.Audit) error { return a.SetChecklist(items) })
 }

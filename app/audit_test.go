@@ -110,19 +110,38 @@ func TestAuditChecklistStartAndComplete(t *testing.T) {
 	_, err = a.Audits.Start(au.ID, au.Version)
 	wantErr(t, "start twice", err, isms.CodeInvalid, "status")
 
-	// complete needs every item answered
-	_, err = a.Audits.Complete(au.ID, au.Version)
-	wantErr(t, "complete unanswered", err, isms.CodeInvalid, "checklist[0].result", "checklist[3].result")
+	// reporting needs every item assessed, and a conclusion
+	_, err = a.Audits.Complete(au.ID, au.Version, "")
+	wantErr(t, "report unassessed", err, isms.CodeInvalid, "checklist[0].result", "checklist[3].result", "conclusion")
+	if !strings.Contains(err.Error(), "item 1 (7.2 Competence)") || !strings.Contains(err.Error(), "conclusion") {
+		t.Errorf("refusal %q: want the items named and the conclusion asked for", err)
+	}
+
+	// "not sampled" is an assessment, with its reason
+	notSampled := answer(au.Checklist, map[string]string{"9.2": isms.ResultNotSampled})
+	_, err = a.Audits.SaveChecklist(au.ID, au.Version, notSampled)
+	wantErr(t, "not sampled without a reason", err, isms.CodeInvalid, "checklist[3].evidence")
+	if !strings.Contains(err.Error(), "item 4 (9.2 Internal audit)") {
+		t.Errorf("refusal %q: want the item named", err)
+	}
+	notSampled[3].Evidence = "The audit programme owner was on leave."
+	if au, err = a.Audits.SaveChecklist(au.ID, au.Version, notSampled); err != nil {
+		t.Fatalf("not sampled with a reason: %v", err)
+	}
+	if au.Checklist[3].Result != isms.ResultNotSampled || au.Checklist[0].Title != "Competence" || au.Checklist[1].Title != "Access control" {
+		t.Fatalf("saved %+v: want not sampled kept and items titled from the standard", au.Checklist)
+	}
 
 	// and a nonconformity finding for each nonconformity on the checklist
-	au, err = a.Audits.SaveChecklist(au.ID, au.Version, answer(au.Checklist, map[string]string{
-		"7.2": isms.ResultMinorNC, "A.5.15": isms.ResultMajorNC, "A.5.16": isms.ResultObservation,
-	}))
+	answered := answer(au.Checklist, map[string]string{
+		"7.2": isms.ResultMinorNC, "A.5.15": isms.ResultMajorNC, "A.5.16": isms.ResultObservation, "9.2": isms.ResultNotSampled,
+	})
+	au, err = a.Audits.SaveChecklist(au.ID, au.Version, answered)
 	if err != nil {
 		t.Fatalf("save answers: %v", err)
 	}
-	_, err = a.Audits.Complete(au.ID, au.Version)
-	wantErr(t, "complete without findings", err, isms.CodeInvalid, "checklist[0].result", "checklist[1].result")
+	_, err = a.Audits.Complete(au.ID, au.Version, "Two nonconformities.")
+	wantErr(t, "report without findings", err, isms.CodeInvalid, "checklist[0].result", "checklist[1].result")
 	obs, err := a.Findings.Create(isms.Finding{AuditID: au.ID, Title: "Training plan informal", Severity: isms.SeverityObservation, Clause: "7.2"})
 	if err != nil {
 		t.Fatalf("create observation: %v", err)
@@ -137,23 +156,31 @@ func TestAuditChecklistStartAndComplete(t *testing.T) {
 	if minor.Ref != "IA-1-F2" || minor.Clause != "7.2" {
 		t.Errorf("second finding %s at %q, want IA-1-F2 at 7.2", minor.Ref, minor.Clause)
 	}
-	_, err = a.Audits.Complete(au.ID, au.Version)
-	wantErr(t, "complete with the major nonconformity uncovered", err, isms.CodeInvalid, "checklist[1].result")
+	_, err = a.Audits.Complete(au.ID, au.Version, "Two nonconformities.")
+	wantErr(t, "report with the major nonconformity uncovered", err, isms.CodeInvalid, "checklist[1].result")
 	if _, err := a.Findings.Create(isms.Finding{AuditID: au.ID, Title: "Access not reviewed", Severity: isms.SeverityMajor, Clause: "a.05.15"}); err != nil {
 		t.Fatalf("create major finding: %v", err)
 	}
-	au, err = a.Audits.Complete(au.ID, au.Version)
+	_, err = a.Audits.Complete(au.ID, au.Version, "  ")
+	wantErr(t, "report without a conclusion", err, isms.CodeInvalid, "conclusion")
+	au, err = a.Audits.Complete(au.ID, au.Version, "Two nonconformities.")
 	if err != nil {
-		t.Fatalf("complete: %v", err)
+		t.Fatalf("report: %v", err)
 	}
-	if au.Status != isms.AuditCompleted || au.EndDate != planToday {
-		t.Fatalf("completed audit %s ending %s, want completed ending today (the planned end is later)", au.Status, au.EndDate)
+	if au.Status != isms.AuditCompleted || au.EndDate != planToday || au.ReportDate != planToday || au.Conclusion != "Two nonconformities." {
+		t.Fatalf("reported audit %s ending %s, reported %s, concluding %q; want reported today with its conclusion (the planned end is later)",
+			au.Status, au.EndDate, au.ReportDate, au.Conclusion)
 	}
+	if isms.AuditStatuses.Label(au.Status) != "Reported" {
+		t.Errorf("status label %q, want Reported", isms.AuditStatuses.Label(au.Status))
+	}
+	_, err = a.Audits.Complete(au.ID, au.Version, "Again.")
+	wantErr(t, "report twice", err, isms.CodeInvalid, "status")
 
-	// the checklist of a completed audit is kept; reopening makes it editable again
+	// the checklist of a reported audit is kept; the conclusion stays; reopening is a step
 	_, err = a.Audits.SaveChecklist(au.ID, au.Version, au.Checklist)
-	wantErr(t, "checklist of a completed audit", err, isms.CodeLocked, "checklist")
-	au.Conclusion = "Two nonconformities."
+	wantErr(t, "checklist of a reported audit", err, isms.CodeLocked, "checklist")
+	au.Conclusion = "Two nonconformities, one major."
 	au.Checklist = nil // ignored: the checklist changes through SaveChecklist only
 	au, err = a.Audits.Update(au)
 	if err != nil {
@@ -162,9 +189,19 @@ func TestAuditChecklistStartAndComplete(t *testing.T) {
 	if len(au.Checklist) != 4 {
 		t.Fatalf("checklist after an edit %v, want it kept", refsOf(au.Checklist))
 	}
-	au.Status = isms.AuditInProgress
-	if au, err = a.Audits.Update(au); err != nil {
+	cleared := au
+	cleared.Conclusion = ""
+	_, err = a.Audits.Update(cleared)
+	wantErr(t, "clear the conclusion of a reported audit", err, isms.CodeInvalid, "conclusion")
+	back := au
+	back.Status = isms.AuditInProgress
+	_, err = a.Audits.Update(back)
+	wantErr(t, "reopen by an edit", err, isms.CodeInvalid, "status")
+	if au, err = a.Audits.Reopen(au.ID, au.Version); err != nil {
 		t.Fatalf("reopen: %v", err)
+	}
+	if au.Status != isms.AuditInProgress || au.ReportDate != "" {
+		t.Fatalf("reopened %s reported %q, want in progress without a report date", au.Status, au.ReportDate)
 	}
 	if _, err = a.Audits.SaveChecklist(au.ID, au.Version, au.Checklist); err != nil {
 		t.Fatalf("checklist of a reopened audit: %v", err)
@@ -394,8 +431,8 @@ func TestRaiseNonconformityFromAFinding(t *testing.T) {
 	if au, err = a.Audits.Update(au); err != nil {
 		t.Fatal(err)
 	}
-	if au, err = a.Audits.Complete(au.ID, au.Version); err != nil {
-		t.Fatalf("complete: %v", err)
+	if au, err = a.Audits.Complete(au.ID, au.Version, "One minor nonconformity."); err != nil {
+		t.Fatalf("report: %v", err)
 	}
 	late, err := a.Findings.Create(isms.Finding{AuditID: au.ID, Title: "Reported late", Severity: isms.SeverityMinor, Clause: "9.2"})
 	if err != nil {
@@ -434,5 +471,266 @@ func TestDeletingARaisedNonconformityKeepsItsFinding(t *testing.T) {
 	}
 	if _, err := a.Findings.RaiseNonconformity(f.ID, f.Version); err != nil {
 		t.Fatalf("raise again: %v", err)
+	}
+}
+
+// reportedAudit takes a new audit of clause 7.2 to reported with a minor nonconformity
+// and its finding (not raised yet).
+func reportedAudit(t *testing.T, a *App, ref string) (isms.Audit, isms.Finding) {
+	t.Helper()
+	au, _ := auditFixture(t, a, ref, "clause 7.2")
+	au, err := a.Audits.Start(au.ID, au.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if au, err = a.Audits.SaveChecklist(au.ID, au.Version, []isms.ChecklistItem{
+		{Ref: "7.2", Question: "Competence?", Result: isms.ResultMinorNC, Evidence: "4 records missing"},
+		{Question: "Is the supplier list current?", Result: isms.ResultConforming},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := a.Findings.Create(isms.Finding{AuditID: au.ID, Title: "Training records missing", Severity: isms.SeverityMinor, Clause: "7.2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if au, err = a.Audits.Complete(au.ID, au.Version, "One minor nonconformity."); err != nil {
+		t.Fatalf("report: %v", err)
+	}
+	return au, f
+}
+
+func TestAuditClosesOnceItsNonconformitiesAreRaised(t *testing.T) {
+	a := newPlanApp(t)
+	officer := addPerson(t, a, "Olivia Officer", isms.RoleSecurityOfficer)
+	au, f := reportedAudit(t, a, "IA-1")
+
+	// an audit in progress is not closed
+	open, _ := auditFixture(t, a, "IA-2", "clause 5")
+	open, err := a.Audits.Start(open.ID, open.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Audits.Close(open.ID, open.Version, officer.ID)
+	wantErr(t, "close an audit in progress", err, isms.CodeInvalid, "status")
+
+	// who closes it is required, and is an active person
+	_, err = a.Audits.Close(au.ID, au.Version, "")
+	wantErr(t, "close without who", err, isms.CodeInvalid, "closedById")
+	left := addPerson(t, a, "Leaver")
+	left.Active = false
+	if _, err := a.People.Update(left); err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Audits.Close(au.ID, au.Version, left.ID)
+	wantErr(t, "close by someone who left", err, isms.CodeInvalid, "closedById")
+
+	// every minor or major finding has raised its nonconformity: the refusal names them
+	obs, err := a.Findings.Create(isms.Finding{AuditID: au.ID, Title: "Plan informal", Severity: isms.SeverityObservation, Clause: "7.2"})
+	if err != nil {
+		t.Fatalf("a finding after the report: %v", err)
+	}
+	_, err = a.Audits.Close(au.ID, au.Version, officer.ID)
+	wantErr(t, "close with a nonconformity not raised", err, isms.CodeInvalid, "findings")
+	if !strings.Contains(err.Error(), "IA-1-F1 Training records missing") || strings.Contains(err.Error(), obs.Ref) {
+		t.Errorf("refusal %q: want the minor finding named, not the observation", err)
+	}
+	if _, err := a.Findings.RaiseNonconformity(f.ID, f.Version); err != nil {
+		t.Fatal(err)
+	}
+	au, err = a.Audits.Close(au.ID, au.Version, officer.ID)
+	if err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	if au.Status != isms.AuditClosed || au.ClosedByID != officer.ID || au.ClosedOn != planToday {
+		t.Fatalf("closed audit %s by %q on %s, want closed by the officer today", au.Status, au.ClosedByID, au.ClosedOn)
+	}
+
+	// a closed audit is settled: no checklist change, no new finding, no reopening, no cancel,
+	// and an edit keeps who closed it
+	_, err = a.Audits.SaveChecklist(au.ID, au.Version, au.Checklist)
+	wantErr(t, "checklist of a closed audit", err, isms.CodeLocked, "checklist")
+	_, err = a.Findings.Create(isms.Finding{AuditID: au.ID, Title: "Late", Severity: isms.SeverityMinor, Clause: "7.2"})
+	wantErr(t, "finding of a closed audit", err, isms.CodeInvalid, "auditId")
+	_, err = a.Audits.Reopen(au.ID, au.Version)
+	wantErr(t, "reopen a closed audit", err, isms.CodeInvalid, "status")
+	_, err = a.Audits.Cancel(au.ID, au.Version)
+	wantErr(t, "cancel a closed audit", err, isms.CodeInvalid, "status")
+	_, err = a.Audits.Close(au.ID, au.Version, officer.ID)
+	wantErr(t, "close twice", err, isms.CodeInvalid, "status")
+	edit := au
+	edit.ClosedByID, edit.ClosedOn, edit.Title = "", "", "Competence audit"
+	if edit, err = a.Audits.Update(edit); err != nil || edit.ClosedByID != officer.ID || edit.ClosedOn != planToday || edit.Title != "Competence audit" {
+		t.Fatalf("edit a closed audit: %+v, %v; want the title changed and who closed it kept", edit, err)
+	}
+	edit.Status = isms.AuditCompleted
+	_, err = a.Audits.Update(edit)
+	wantErr(t, "take a closed audit back by an edit", err, isms.CodeInvalid, "status")
+	// who closed it cannot be deleted while the audit names them
+	officer, _ = a.People.Get(officer.ID)
+	err = a.People.Delete(officer.ID, officer.Version)
+	wantErr(t, "delete who closed an audit", err, isms.CodeLocked)
+}
+
+func TestAuditCancelAndReopen(t *testing.T) {
+	a := newPlanApp(t)
+	au, _ := auditFixture(t, a, "IA-1", "clause 7.2")
+
+	// an edit does not cancel: Cancel does
+	edit := au
+	edit.Status = isms.AuditCancelled
+	_, err := a.Audits.Update(edit)
+	wantErr(t, "cancel by an edit", err, isms.CodeInvalid, "status")
+	au, err = a.Audits.Cancel(au.ID, au.Version)
+	if err != nil || au.Status != isms.AuditCancelled {
+		t.Fatalf("cancel a planned audit: %+v, %v", au, err)
+	}
+	_, err = a.Audits.Start(au.ID, au.Version)
+	wantErr(t, "start a cancelled audit", err, isms.CodeInvalid, "status")
+	_, err = a.Audits.SaveChecklist(au.ID, au.Version, []isms.ChecklistItem{{Ref: "7.2", Question: "Competence?"}})
+	wantErr(t, "checklist of a cancelled audit", err, isms.CodeLocked, "checklist")
+	_, err = a.Audits.Cancel(au.ID, au.Version)
+	wantErr(t, "cancel twice", err, isms.CodeInvalid, "status")
+	au, err = a.Audits.Reopen(au.ID, au.Version)
+	if err != nil || au.Status != isms.AuditPlanned {
+		t.Fatalf("reopen a cancelled audit: %+v, %v; want it planned again", au, err)
+	}
+	_, err = a.Audits.Reopen(au.ID, au.Version)
+	wantErr(t, "reopen a planned audit", err, isms.CodeInvalid, "status")
+
+	// an audit in progress without findings is cancelled; one with a finding is not
+	au, err = a.Audits.Start(au.ID, au.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Findings.Create(isms.Finding{AuditID: au.ID, Title: "Found", Severity: isms.SeverityObservation, Clause: "7.2"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Audits.Cancel(au.ID, au.Version)
+	wantErr(t, "cancel an audit with a finding", err, isms.CodeInvalid, "status")
+	other, _ := auditFixture(t, a, "IA-2", "clause 5")
+	if other, err = a.Audits.Start(other.ID, other.Version); err != nil {
+		t.Fatal(err)
+	}
+	if other, err = a.Audits.Cancel(other.ID, other.Version); err != nil || other.Status != isms.AuditCancelled {
+		t.Fatalf("cancel an audit in progress without findings: %+v, %v", other, err)
+	}
+
+	// a reported audit is not cancelled
+	rep, _ := reportedAudit(t, a, "IA-3")
+	_, err = a.Audits.Cancel(rep.ID, rep.Version)
+	wantErr(t, "cancel a reported audit", err, isms.CodeInvalid, "status")
+}
+
+func TestAuditObjectivesMethodsAndAuditees(t *testing.T) {
+	a := newPlanApp(t)
+	auditor := addPerson(t, a, "Sophie Auditor", isms.RoleInternalAudit)
+	priya := addPerson(t, a, "Priya Auditee")
+	daniel := addPerson(t, a, "Daniel Auditee")
+	base := isms.Audit{Ref: "IA-1", Title: "Access audit", Scope: "A.5.15-A.5.18", AuditorID: auditor.ID,
+		Objectives: "Confirm that access is granted and removed as the policy says.", Methods: []string{"interviews", "sampling"},
+		AuditeeIDs: []string{priya.ID, daniel.ID}}
+
+	bad := base
+	bad.Methods = []string{"guessing"}
+	_, err := a.Audits.Create(bad)
+	wantErr(t, "an unknown method", err, isms.CodeInvalid, "methods")
+	bad = base
+	bad.AuditeeIDs = []string{priya.ID, auditor.ID}
+	_, err = a.Audits.Create(bad)
+	wantErr(t, "the auditor among the auditees", err, isms.CodeInvalid, "auditeeIds")
+	left := addPerson(t, a, "Leaver")
+	left.Active = false
+	if _, err := a.People.Update(left); err != nil {
+		t.Fatal(err)
+	}
+	bad = base
+	bad.AuditeeIDs = []string{left.ID}
+	_, err = a.Audits.Create(bad)
+	wantErr(t, "an auditee who left", err, isms.CodeInvalid, "auditeeIds")
+	bad = base
+	bad.ReportDate = "2026-03-01"
+	au, err := a.Audits.Create(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if au.ReportDate != "" || au.Objectives != base.Objectives || len(au.Methods) != 2 || len(au.AuditeeIDs) != 2 {
+		t.Fatalf("created %+v: want objectives, methods and auditees kept and no report date before the report", au)
+	}
+
+	// an auditee linked to the audit is not deleted; one who leaves stays on it
+	priya, _ = a.People.Get(priya.ID)
+	err = a.People.Delete(priya.ID, priya.Version)
+	wantErr(t, "delete an auditee", err, isms.CodeLocked)
+	priya.Active = false
+	if _, err := a.People.Update(priya); err != nil {
+		t.Fatal(err)
+	}
+	au.Title = "Access control audit"
+	if au, err = a.Audits.Update(au); err != nil {
+		t.Fatalf("edit with an auditee who left since: %v", err)
+	}
+
+	// the report date is set by reporting, and may then be corrected, not before the start
+	au, err = a.Audits.Start(au.ID, au.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := a.Audits.ChecklistFromScope(au.ID, au.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if au, err = a.Audits.SaveChecklist(items.ID, items.Version, answer(items.Checklist, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if au, err = a.Audits.Complete(au.ID, au.Version, "Access is well controlled."); err != nil {
+		t.Fatal(err)
+	}
+	au.ReportDate = "2026-03-11"
+	if au, err = a.Audits.Update(au); err != nil || au.ReportDate != "2026-03-11" {
+		t.Fatalf("correct the report date: %+v, %v", au.ReportDate, err)
+	}
+	au.ReportDate = "2020-01-01"
+	_, err = a.Audits.Update(au)
+	wantErr(t, "a report date before the start", err, isms.CodeInvalid, "reportDate")
+}
+
+func TestAuditProgrammeThroughTheService(t *testing.T) {
+	a := newPlanApp(t)
+	p, err := a.Audits.Programme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.From != 2026 || p.Gaps != 11 {
+		t.Fatalf("empty programme from %d with %d gaps, want 2026 with all 11 areas gaps", p.From, p.Gaps)
+	}
+	au, _ := auditFixture(t, a, "IA-1", "clauses 4 to 10") // planned for 2026-03-09
+	if _, err := a.Audits.ChecklistFromScope(au.ID, au.Version); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Audits.Create(isms.Audit{Ref: "IA-2", Title: "People", Scope: "Annex A theme 6", StartDate: "2027-05-01", AuditorName: "Ext"}); err != nil {
+		t.Fatal(err)
+	}
+	cancelled, err := a.Audits.Create(isms.Audit{Ref: "IA-3", Title: "Tech", Scope: "technological controls", StartDate: "2026-09-01", AuditorName: "Ext"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Audits.Cancel(cancelled.ID, cancelled.Version); err != nil {
+		t.Fatal(err)
+	}
+	p, err = a.Audits.Programme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gaps []string
+	for _, ar := range p.Areas {
+		if ar.Gap {
+			gaps = append(gaps, ar.Ref)
+		}
+	}
+	if strings.Join(gaps, " ") != "A.5 A.7 A.8" || p.Gaps != 3 {
+		t.Fatalf("gaps %v (%d), want the themes A.5, A.7 and A.8 (the technological audit was cancelled)", gaps, p.Gaps)
+	}
+	if c := p.Areas[3].Cells[0]; c.Year != 2026 || len(c.Audits) != 1 || c.Audits[0].Ref != "IA-1" || p.Areas[3].Covered != 7 {
+		t.Fatalf("clause 7 in 2026: %+v, covered %d; want IA-1 covering its 7 sub-clauses", c, p.Areas[3].Covered)
 	}
 }

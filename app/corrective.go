@@ -19,7 +19,7 @@ import (
 type NonconformityService struct{ app *App }
 
 func (s *NonconformityService) r() records[isms.Nonconformity, *isms.Nonconformity] {
-	return kindOf[isms.Nonconformity](s.app, isms.KindNonconformity)
+	return kindOf[isms.Nonconformity](s.app, isms.KindNonconformity).notAfterToday("detectedOn", "detection date", func(n *isms.Nonconformity) isms.Date { return n.DetectedOn })
 }
 
 // List returns every nonconformity.
@@ -55,7 +55,7 @@ func (s *NonconformityService) Update(n isms.Nonconformity) (isms.Nonconformity,
 
 // Delete removes a nonconformity that nothing links to (its corrective actions link to it:
 // delete them first, which is possible until the effectiveness review). The audit finding
-// that raised it stays, without the link, and can raise one again.
+// or feedback that raised it stays, without the link, and can raise one again.
 func (s *NonconformityService) Delete(id string, version int) error {
 	return s.app.update(func(tx *store.Tx) error {
 		n, err := store.GetAs[*isms.Nonconformity](tx, isms.KindNonconformity, id)
@@ -71,6 +71,20 @@ func (s *NonconformityService) Delete(id string, version int) error {
 				return err
 			case f.NonconformityID == id:
 				f.NonconformityID = ""
+				if err := tx.Put(f, source); err != nil {
+					return err
+				}
+			}
+		}
+		// So does the feedback it was raised from.
+		if n.FeedbackID != "" {
+			f, err := store.GetAs[*isms.Feedback](tx, isms.KindFeedback, n.FeedbackID)
+			switch {
+			case isms.ErrorCode(err) == isms.CodeNotFound:
+			case err != nil:
+				return err
+			case f.NonconformityID == id:
+				f.Unraise(id)
 				if err := tx.Put(f, source); err != nil {
 					return err
 				}
@@ -95,6 +109,9 @@ func (s *NonconformityService) Advance(id string, version int) (isms.Nonconformi
 
 // ReviewEffectiveness records the effectiveness review (date, reviewer, verdict, comment)
 // while the nonconformity is at the effectiveness review; the reviewer is an active person.
+// A verdict "not effective" puts the nonconformity back to the corrective action step and
+// opens a follow-up corrective action in the same transaction: owned by the
+// nonconformity's owner, due in 30 days, linked to it.
 func (s *NonconformityService) ReviewEffectiveness(id string, version int, e isms.Effectiveness) (isms.Nonconformity, error) {
 	return s.r().change(id, version, func(tx *store.Tx, n *isms.Nonconformity) error {
 		if err := activePerson(tx, e.ReviewerID, "effectiveness.reviewerId"); err != nil {
@@ -104,8 +121,33 @@ func (s *NonconformityService) ReviewEffectiveness(id string, version int, e ism
 		if err != nil {
 			return err
 		}
-		return n.RecordEffectiveness(e, actions)
+		if err := n.RecordEffectiveness(e, actions); err != nil {
+			return err
+		}
+		if a := n.FollowUpAction(s.today()); a != nil {
+			return addCorrective(tx, n, a, s.today())
+		}
+		return nil
 	})
+}
+
+// Ageing returns, for every nonconformity, how many days it has been open and what of it
+// is overdue as of today: its current step past its due date, and its corrective actions
+// past theirs.
+func (s *NonconformityService) Ageing() ([]isms.NCAgeing, error) {
+	out := []isms.NCAgeing{}
+	err := s.app.view(func(tx *store.Tx) error {
+		return tx.Each(isms.KindNonconformity, func(rec isms.Record) error {
+			n := rec.(*isms.Nonconformity)
+			actions, err := correctiveActions(tx, n)
+			if err != nil {
+				return err
+			}
+			out = append(out, n.Ageing(actions, s.today()))
+			return nil
+		})
+	})
+	return out, err
 }
 
 // Close closes the nonconformity on a date (today when blank). It refuses while a

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -164,22 +165,22 @@ func TestNonconformityStepsAndGates(t *testing.T) {
 	if err != nil {
 		t.Fatalf("record a not-effective review: %v", err)
 	}
-	_, err = a.Nonconformities.Close(n.ID, n.Version, "2026-03-07")
-	wantErr(t, "close when not effective", err, isms.CodeInvalid, "effectiveness.verdict")
-	_, err = a.Nonconformities.Advance(n.ID, n.Version)
-	wantErr(t, "advance when not effective", err, isms.CodeInvalid, "effectiveness.verdict")
-
-	// back to corrective action for a further action, then again to the review
-	n.Status = isms.NCCorrectiveAction
-	n = updateNC(t, a, n)
-	n, err = a.Nonconformities.AddAction(n.ID, n.Version, isms.Action{Title: "Review the two accounts", OwnerID: owner.ID, DueDate: "2026-04-20"})
-	if err != nil {
-		t.Fatalf("add further action: %v", err)
+	// not effective: back at corrective action with a follow-up action, in one go
+	if n.Status != isms.NCCorrectiveAction || len(n.CorrectiveActionIDs) != 3 || n.Effectiveness.Verdict != isms.VerdictNotEffective {
+		t.Fatalf("after a not-effective review: status %q, actions %v, verdict %q", n.Status, n.CorrectiveActionIDs, n.Effectiveness.Verdict)
 	}
 	third, err := a.Actions.Get(n.CorrectiveActionIDs[2])
 	if err != nil {
 		t.Fatal(err)
 	}
+	if third.OwnerID != owner.ID || third.DueDate != "2026-04-09" || third.NonconformityID != n.ID || third.Status != isms.ActionOpen ||
+		third.ReviewID != "" || !strings.HasPrefix(third.Title, "Follow up: ") || !strings.Contains(third.Description, "Two accounts still unreviewed") {
+		t.Fatalf("follow-up action %+v: want the owner's, due in 30 days, open, linked", third)
+	}
+	_, err = a.Nonconformities.Close(n.ID, n.Version, "2026-03-07")
+	wantErr(t, "close when not effective", err, isms.CodeInvalid, "status")
+	_, err = a.Nonconformities.Advance(n.ID, n.Version)
+	wantErr(t, "advance with the follow-up open", err, isms.CodeInvalid, "correctiveActionIds")
 	// a corrective action still before the review can be deleted; it leaves the list
 	extra, err := a.Nonconformities.AddAction(n.ID, n.Version, isms.Action{Title: "Mistake", OwnerID: owner.ID, DueDate: "2026-04-20"})
 	if err != nil {
@@ -331,5 +332,42 @@ func TestActionServiceAndImprovements(t *testing.T) {
 	}
 	if err := a.Improvements.Delete(imp.ID, imp.Version); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestNonconformityAgeing(t *testing.T) {
+	a := newPlanApp(t)
+	n, owner := ncFixture(t, a) // detected 2026-01-10, due 2026-05-01
+	late, err := a.Nonconformities.Create(isms.Nonconformity{Ref: "NC-102", Title: "Late", Source: isms.NCSourceOther,
+		DetectedOn: "2026-02-01", OwnerID: owner.ID, DueDate: "2026-03-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	late.Correction, late.CorrectionOn, late.Status = "Contained", "2026-02-02", isms.NCCorrection
+	late = updateNC(t, a, late)
+	late = advance(t, a, late, isms.NCRootCause)
+	late.RootCause, late.SimilarCheck = "Cause", "None"
+	late = updateNC(t, a, late)
+	late = advance(t, a, late, isms.NCCorrectiveAction)
+	if late, err = a.Nonconformities.AddAction(late.ID, late.Version, isms.Action{Title: "Overdue fix", OwnerID: owner.ID, DueDate: "2026-03-05"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err = a.Nonconformities.AddAction(late.ID, late.Version, isms.Action{Title: "Later fix", OwnerID: owner.ID, DueDate: "2026-04-05"}); err != nil {
+		t.Fatal(err)
+	}
+	ageing, err := a.Nonconformities.Ageing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]isms.NCAgeing{}
+	for _, g := range ageing {
+		by[g.ID] = g
+	}
+	if g := by[n.ID]; g.DaysOpen != 59 || g.StepOverdue != "" || g.DaysOverdue != 0 || len(g.OverdueActions) != 0 {
+		t.Errorf("on time: %+v, want 59 days open, nothing overdue", g)
+	}
+	g := by[late.ID]
+	if g.DaysOpen != 37 || g.StepOverdue != "Corrective action" || g.DaysOverdue != 9 || len(g.OverdueActions) != 1 || g.OverdueActions[0] != "ACT-001" {
+		t.Errorf("late: %+v, want 37 days open, corrective action 9 days overdue, ACT-001 overdue", g)
 	}
 }

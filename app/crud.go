@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -18,6 +19,48 @@ type records[T any, P interface {
 }] struct {
 	app  *App
 	kind isms.Kind
+	past []pastDate[P] // dates that create and update refuse after today (notAfterToday)
+}
+
+// pastDate is a record's date of something that has happened (identified, detected, ...).
+type pastDate[P any] struct {
+	field string            // the JSON name, for the field error
+	words string            // the field in a sentence, e.g. "detection date"
+	get   func(P) isms.Date // the date
+}
+
+// notAfterToday makes create and update refuse the record when the date that get returns
+// is later than today by the app's clock (a record of something that happened cannot be
+// dated in the future); the refusal names the field. A service adds it to its r().
+func (r records[T, P]) notAfterToday(field, words string, get func(P) isms.Date) records[T, P] {
+	r.past = append(slices.Clip(r.past), pastDate[P]{field: field, words: words, get: get})
+	return r
+}
+
+// checkPast applies notAfterToday. Today is the later of the clock's UTC and local dates,
+// so that nobody east of Greenwich is refused today's date before UTC midnight.
+func (r records[T, P]) checkPast(rec P) error {
+	if len(r.past) == 0 {
+		return nil
+	}
+	now := r.app.clock()
+	today := max(isms.DateOf(now.UTC()), isms.DateOf(now.Local()))
+	var e *isms.Error
+	for _, d := range r.past {
+		v := d.get(rec)
+		if v == "" || !v.Valid() || v <= today {
+			continue
+		}
+		msg := fmt.Sprintf("must not be after today (%s)", today)
+		if e == nil {
+			e = &isms.Error{Code: isms.CodeInvalid, Message: fmt.Sprintf("The %s %s", d.words, msg), Fields: map[string]string{}}
+		}
+		e.Fields[d.field] = msg
+	}
+	if e == nil {
+		return nil
+	}
+	return e
 }
 
 // kindOf returns the generic operations of kind for the service of an area.
@@ -65,6 +108,9 @@ func (r records[T, P]) create(v T, prepare func(tx *store.Tx, rec P) error) (T, 
 				return err
 			}
 		}
+		if err := r.checkPast(p); err != nil {
+			return err
+		}
 		if err := tx.Create(p, source); err != nil {
 			return err
 		}
@@ -88,6 +134,9 @@ func (r records[T, P]) update(v T, check func(tx *store.Tx, old, new P) error) (
 			if err := check(tx, old, p); err != nil {
 				return err
 			}
+		}
+		if err := r.checkPast(p); err != nil {
+			return err
 		}
 		if err := tx.Put(p, source); err != nil {
 			return err

@@ -42,7 +42,7 @@ type EvidenceService struct {
 }
 
 func (s *EvidenceService) r() records[isms.Evidence, *isms.Evidence] {
-	return kindOf[isms.Evidence](s.app, isms.KindEvidence)
+	return kindOf[isms.Evidence](s.app, isms.KindEvidence).notAfterToday("addedOn", "date it was added", func(e *isms.Evidence) isms.Date { return e.AddedOn })
 }
 
 func (s *EvidenceService) today() isms.Date { return isms.DateOf(s.app.clock()) }

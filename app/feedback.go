@@ -42,7 +42,7 @@ func (s *SurveyService) Delete(id string, version int) error { return s.r().remo
 type FeedbackService struct{ app *App }
 
 func (s *FeedbackService) r() records[isms.Feedback, *isms.Feedback] {
-	return kindOf[isms.Feedback](s.app, isms.KindFeedback)
+	return kindOf[isms.Feedback](s.app, isms.KindFeedback).notAfterToday("date", "date it was given", func(f *isms.Feedback) isms.Date { return f.Date })
 }
 
 // List returns every feedback item.
@@ -64,9 +64,13 @@ func (s *FeedbackService) Create(f isms.Feedback) (isms.Feedback, error) {
 	})
 }
 
-// Update saves an edit of a feedback item.
+// Update saves an edit of a feedback item; the improvement or nonconformity it became
+// stays linked (those links change only through ToImprovement and ToNonconformity).
 func (s *FeedbackService) Update(f isms.Feedback) (isms.Feedback, error) {
-	return s.r().update(f, nil)
+	return s.r().update(f, func(_ *store.Tx, old, new *isms.Feedback) error {
+		new.ImprovementID, new.NonconformityID = old.ImprovementID, old.NonconformityID
+		return nil
+	})
 }
 
 // Delete removes a feedback item that no improvement links to.
@@ -102,6 +106,38 @@ func (s *FeedbackService) ToImprovement(id string, version int) (isms.Improvemen
 	})
 	if err != nil {
 		return isms.Improvement{}, err
+	}
+	return out, nil
+}
+
+// ToNonconformity raises a feedback item read at version as a nonconformity: an open one
+// from the source feedback, titled by the feedback's first line, described by its text,
+// detected on the day it was given, with the next free "NC-nnn" reference and a link to
+// the feedback; the feedback is marked raised with a link to it. Both in one transaction;
+// refused when the feedback already became an improvement or a nonconformity, or is
+// rejected.
+func (s *FeedbackService) ToNonconformity(id string, version int) (isms.Nonconformity, error) {
+	var out isms.Nonconformity
+	_, err := s.r().change(id, version, func(tx *store.Tx, f *isms.Feedback) error {
+		if err := f.CanConvert(); err != nil {
+			return err
+		}
+		ref, err := nextRef(tx, isms.KindNonconformity, "NC-", 3)
+		if err != nil {
+			return err
+		}
+		n := f.NewNonconformity(ref)
+		if err := tx.Create(&n, source); err != nil {
+			return err
+		}
+		if err := f.RaiseAs(&n); err != nil {
+			return err
+		}
+		out = n
+		return nil
+	})
+	if err != nil {
+		return isms.Nonconformity{}, err
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -120,4 +121,71 @@ func TestFeedbackToImprovement(t *testing.T) {
 	}
 	_, err = a.Feedback.ToImprovement("no-such-id", 0)
 	wantErr(t, "convert missing feedback", err, isms.CodeNotFound)
+}
+
+func TestFeedbackToNonconformity(t *testing.T) {
+	a := newPlanApp(t)
+	if _, err := a.Nonconformities.Create(isms.Nonconformity{Ref: "NC-004", Title: "Existing", Source: isms.NCSourceOther}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := a.Feedback.Create(isms.Feedback{Date: "2026-03-02", From: "Contoso Retail", Sentiment: isms.SentimentNegative,
+		Text: "Your questionnaire answer on key rotation was out of date\nIt said yearly; your policy says quarterly.", Status: isms.FeedbackAccepted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Feedback.ToNonconformity(f.ID, f.Version+1)
+	wantErr(t, "raise a stale version", err, isms.CodeConflict)
+
+	n, err := a.Feedback.ToNonconformity(f.ID, f.Version)
+	if err != nil {
+		t.Fatalf("to nonconformity: %v", err)
+	}
+	if n.ID == "" || n.Ref != "NC-005" || n.Title != "Your questionnaire answer on key rotation was out of date" || n.Source != isms.NCSourceFeedback ||
+		n.FeedbackID != f.ID || n.Status != isms.NCOpen || n.DetectedOn != "2026-03-02" || !strings.Contains(n.Description, "Contoso Retail") {
+		t.Fatalf("nonconformity %+v", n)
+	}
+	stored, err := a.Nonconformities.Get(n.ID)
+	if err != nil || stored.FeedbackID != f.ID {
+		t.Fatalf("stored nonconformity %+v, %v", stored, err)
+	}
+	got, err := a.Feedback.Get(f.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != isms.FeedbackRaised || got.NonconformityID != n.ID || !strings.Contains(got.Response, "NC-005") {
+		t.Fatalf("raised feedback %+v", got)
+	}
+	// an edit through the form keeps the link
+	edit := got
+	edit.NonconformityID, edit.Response = "", "Answered the customer."
+	if got, err = a.Feedback.Update(edit); err != nil || got.NonconformityID != n.ID {
+		t.Fatalf("edit dropped the link: %+v, %v", got, err)
+	}
+
+	// once, and not also as an improvement
+	_, err = a.Feedback.ToNonconformity(got.ID, got.Version)
+	wantErr(t, "raise twice", err, isms.CodeLocked)
+	_, err = a.Feedback.ToImprovement(got.ID, got.Version)
+	wantErr(t, "an improvement as well", err, isms.CodeLocked)
+	wantErr(t, "delete the raised feedback", a.Feedback.Delete(got.ID, got.Version), isms.CodeLocked)
+	rej, err := a.Feedback.Create(isms.Feedback{Date: "2026-03-03", Text: "Ban laptops", Status: isms.FeedbackRejected, Response: "Not workable"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Feedback.ToNonconformity(rej.ID, rej.Version)
+	wantErr(t, "raise rejected feedback", err, isms.CodeInvalid, "status")
+	if list, _ := a.Nonconformities.List(); len(list) != 2 {
+		t.Fatalf("%d nonconformities, want 2: refusals create nothing", len(list))
+	}
+
+	// deleting the nonconformity leaves the feedback accepted, to be raised again
+	if err := a.Nonconformities.Delete(stored.ID, stored.Version); err != nil {
+		t.Fatalf("delete the nonconformity: %v", err)
+	}
+	if got, _ = a.Feedback.Get(f.ID); got.Status != isms.FeedbackAccepted || got.NonconformityID != "" {
+		t.Fatalf("feedback after its nonconformity was deleted: %+v", got)
+	}
+	if _, err := a.Feedback.ToNonconformity(got.ID, got.Version); err != nil {
+		t.Fatalf("raise again: %v", err)
+	}
 }

@@ -51,7 +51,7 @@ var importLabels = map[string]string{
 	xlsx.KindRequirements: "Requirements", xlsx.KindControls: "Controls (Statement of Applicability)",
 	xlsx.KindRisks: "Risks", xlsx.KindPeople: "People", xlsx.KindAttendance: "Training attendance",
 	xlsx.KindMeasurements: "KPI measurements", xlsx.KindAssets: "Assets",
-	xlsx.KindAcknowledgements: "Policy acknowledgements",
+	xlsx.KindAcknowledgements: "Policy acknowledgements", xlsx.KindSurveyResults: "Survey results",
 }
 
 // Kinds lists the kinds the wizard imports.
@@ -134,6 +134,9 @@ func (s *ImportService) Import(req importer.Request) (importer.Result, error) {
 	defer done()
 	p, err := importer.Prepare(ctx, db, req)
 	if err != nil {
+		return importer.Result{}, err
+	}
+	if err := s.app.backupBeforeImport(db); err != nil {
 		return importer.Result{}, err
 	}
 	return importer.Commit(ctx, db, p, s.app.clock(), func(done, total int) {

@@ -1,13 +1,15 @@
 package app
 
 import (
+	goruntime "runtime"
+
 	"github.com/wailsapp/wails/v2/pkg/menu"
 	"github.com/wailsapp/wails/v2/pkg/menu/keys"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
 // MenuEvent is the event the menu sends to the window: its data is the command, e.g.
-// "go:/import", "new", "search", "backup", "theme", "shortcuts", "about", "back".
+// "go:/import", "new", "search", "backup", "theme", "shortcuts", "about", "back", "edit:copy".
 const MenuEvent = "menu"
 
 // Menu returns the window's menu bar: File, Edit, View and Help with the usual
@@ -26,7 +28,21 @@ func (a *App) Menu(w *WindowService) *menu.Menu {
 	file.AddText("Restore from a backup…", nil, send("go:/data"))
 	file.AddSeparator()
 	file.AddText("Quit", keys.CmdOrCtrl("q"), func(*menu.CallbackData) { a.quit(w) })
-	m.Append(menu.EditMenu())
+	if goruntime.GOOS == "darwin" {
+		m.Append(menu.EditMenu())
+	} else {
+		// GTK and Windows have no edit roles: the commands run in the page; their keys are
+		// the page's own (binding them here would take them from the text fields).
+		edit := m.AddSubmenu("Edit")
+		for _, c := range [][2]string{{"undo", "Undo (Ctrl+Z)"}, {"redo", "Redo (Ctrl+Shift+Z)"}, {"", ""},
+			{"cut", "Cut (Ctrl+X)"}, {"copy", "Copy (Ctrl+C)"}, {"paste", "Paste (Ctrl+V)"}, {"", ""}, {"selectAll", "Select all (Ctrl+A)"}} {
+			if c[0] == "" {
+				edit.AddSeparator()
+				continue
+			}
+			edit.AddText(c[1], nil, send("edit:"+c[0]))
+		}
+	}
 	view := m.AddSubmenu("View")
 	view.AddText("Search and commands…", keys.CmdOrCtrl("k"), send("search"))
 	view.AddText("Dashboard", keys.CmdOrCtrl("1"), send("go:/"))

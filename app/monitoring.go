@@ -1,15 +1,22 @@
 package app
 
 import (
+	"context"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/overview"
 	"github.com/ismsdesk/ismsdesk/backend/store"
 )
 
 // The bound services of monitoring and measurement (9.1): the KPIs and their dated
-// measurements, and each KPI's standing (latest value, red/amber/green, trend, due).
+// measurements, each KPI's standing (latest value, red/amber/green, trend, due), and the
+// automated KPIs, measured from the ISMS's own records when due.
+
+// sourceAutomatic is the history source of the values the application measures itself.
+const sourceAutomatic = "automatic"
 
 // KPIService keeps the key performance indicators.
 type KPIService struct{ app *App }
@@ -47,8 +54,18 @@ type KPIStatus struct {
 	Due          bool      `json:"due"`          // whether a measurement is due today (isms.KPI.Due)
 }
 
-// Status returns every KPI's standing today, in the order of List.
+// Metrics returns the measures an automated KPI can be measured by, with the unit,
+// direction and thresholds such a KPI starts with.
+func (s *KPIService) Metrics() ([]isms.Metric, error) {
+	return append([]isms.Metric{}, isms.Metrics...), nil
+}
+
+// Status returns every KPI's standing today, in the order of List. Automated KPIs whose
+// measurement is due are measured first.
 func (s *KPIService) Status() ([]KPIStatus, error) {
+	if db, err := s.app.store(); err == nil {
+		s.measureDue(db)
+	}
 	today := isms.DateOf(s.app.clock())
 	out := []KPIStatus{}
 	err := s.app.view(func(tx *store.Tx) error {
@@ -68,6 +85,130 @@ func (s *KPIService) Status() ([]KPIStatus, error) {
 		})
 	})
 	return out, err
+}
+
+// MeasureNow measures an automated KPI from the records today, whether or not it is due.
+// Measuring again on the same day replaces that day's automatic value; a value entered
+// by hand or imported for today is kept, and the measurement refused.
+func (s *KPIService) MeasureNow(id string) (isms.Measurement, error) {
+	var out isms.Measurement
+	today := isms.DateOf(s.app.clock())
+	err := s.app.update(func(tx *store.Tx) error {
+		k, err := store.GetAs[*isms.KPI](tx, isms.KindKPI, id)
+		if err != nil {
+			return err
+		}
+		if _, ok := k.Metric(); !ok {
+			return &isms.Error{Code: isms.CodeInvalid, Message: k.Ref + " is entered by hand: choose what it is measured from to measure it automatically",
+				Fields: map[string]string{"source": "is entered by hand"}}
+		}
+		r, err := overview.Measure(tx, k.Source, today)
+		if err != nil {
+			return err
+		}
+		if r.Empty {
+			return isms.Errorf(isms.CodeInvalid, "%s cannot be measured yet: %s", k.Ref, r.Note)
+		}
+		ms, err := measurementsOf(tx, k.ID)
+		if err != nil {
+			return err
+		}
+		m := &isms.Measurement{KPIID: k.ID, Date: today, Value: r.Value, Note: r.Note, Source: isms.MeasuredAutomatically}
+		for _, o := range ms {
+			if o.Date == today && o.Source == isms.MeasuredAutomatically {
+				o.Value, o.Note = r.Value, r.Note
+				m = o
+			}
+		}
+		if err := m.CheckUnique(ms); err != nil {
+			return err
+		}
+		if m.ID != "" {
+			err = tx.Put(m, sourceAutomatic)
+		} else {
+			err = tx.Create(m, sourceAutomatic)
+		}
+		out = *m
+		return err
+	})
+	return out, err
+}
+
+// measureDue gives every active automated KPI whose measurement is due (isms.KPI.Due) its
+// value for today, once: once recorded, the next one is due a period later. It runs when
+// the store opens, every hour while the window runs (watch) and before Status. Failures
+// are logged; a metric with nothing to count yet is left due.
+func (s *KPIService) measureDue(db *store.DB) {
+	today := isms.DateOf(s.app.clock())
+	due := func(tx *store.Tx) ([]*isms.KPI, error) {
+		var out []*isms.KPI
+		err := tx.Each(isms.KindKPI, func(r isms.Record) error {
+			k := r.(*isms.KPI)
+			if _, ok := k.Metric(); !ok || !k.Active {
+				return nil
+			}
+			ms, err := measurementsOf(tx, k.ID)
+			if err != nil {
+				return err
+			}
+			last := isms.Date("")
+			if n := len(ms); n > 0 {
+				last = ms[n-1].Date
+			}
+			if k.Due(last, today) {
+				out = append(out, k)
+			}
+			return nil
+		})
+		return out, err
+	}
+	var pending []*isms.KPI
+	err := db.View(func(tx *store.Tx) (err error) {
+		pending, err = due(tx)
+		return err
+	})
+	if err == nil && len(pending) > 0 {
+		err = db.Update(func(tx *store.Tx) error {
+			kpis, err := due(tx) // again: another caller may have measured them meanwhile
+			if err != nil {
+				return err
+			}
+			for _, k := range kpis {
+				r, err := overview.Measure(tx, k.Source, today)
+				if err != nil {
+					return err
+				}
+				if r.Empty {
+					continue
+				}
+				m := &isms.Measurement{KPIID: k.ID, Date: today, Value: r.Value, Note: r.Note, Source: isms.MeasuredAutomatically}
+				if err := tx.Create(m, sourceAutomatic); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	if err != nil {
+		s.app.log.Error("unable to measure the automated KPIs", "err", err)
+	}
+}
+
+// watch measures the automated KPIs that fall due every hour until ctx ends; an hour
+// when the store is not open (closed, being restored) is skipped.
+func (s *KPIService) watch(ctx context.Context) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if db, err := s.app.store(); err == nil {
+				s.measureDue(db)
+			}
+		}
+	}
 }
 
 // statusOf works out a KPI's standing from its measurements (in any order).
@@ -101,7 +242,7 @@ func byDate(ms []*isms.Measurement) {
 type MeasurementService struct{ app *App }
 
 func (s *MeasurementService) r() records[isms.Measurement, *isms.Measurement] {
-	return kindOf[isms.Measurement](s.app, isms.KindMeasurement)
+	return kindOf[isms.Measurement](s.app, isms.KindMeasurement).notAfterToday("date", "measurement date", func(m *isms.Measurement) isms.Date { return m.Date })
 }
 
 // List returns every measurement.
@@ -126,14 +267,22 @@ func (s *MeasurementService) OfKPI(kpiID string) ([]isms.Measurement, error) {
 // Get returns one measurement.
 func (s *MeasurementService) Get(id string) (isms.Measurement, error) { return s.r().get(id) }
 
-// Create adds a measurement; a KPI has at most one value a date.
+// Create adds a value entered by hand (also on an automated KPI); a KPI has at most one
+// value a date.
 func (s *MeasurementService) Create(m isms.Measurement) (isms.Measurement, error) {
-	return s.r().create(m, func(tx *store.Tx, m *isms.Measurement) error { return checkUnique(tx, m) })
+	return s.r().create(m, func(tx *store.Tx, m *isms.Measurement) error {
+		m.Source = isms.MeasuredManually
+		return checkUnique(tx, m)
+	})
 }
 
-// Update saves an edit of a measurement; a KPI has at most one value a date.
+// Update saves an edit of a measurement; a KPI has at most one value a date. A value or
+// date corrected by hand is then a value entered by hand (isms.Measurement.Corrected).
 func (s *MeasurementService) Update(m isms.Measurement) (isms.Measurement, error) {
-	return s.r().update(m, func(tx *store.Tx, _, new *isms.Measurement) error { return checkUnique(tx, new) })
+	return s.r().update(m, func(tx *store.Tx, old, new *isms.Measurement) error {
+		new.Corrected(old)
+		return checkUnique(tx, new)
+	})
 }
 
 // Delete removes a measurement.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -242,5 +243,167 @@ func TestKPIStatusLatestRAGTrendAndDue(t *testing.T) {
 	}
 	if s := statusOfKPI(t, a, rising.ID); s.Due || s.NextDue != "" {
 		t.Fatalf("an inactive KPI: %+v, want never due", s)
+	}
+}
+
+// overdueActionsKPI is an automated monthly KPI counting the overdue actions.
+func overdueActionsKPI(ref string) isms.KPI {
+	return isms.KPI{Ref: ref, Name: "Overdue actions", Source: isms.SourceOverdueActions, Frequency: isms.FrequencyMonthly,
+		Direction: isms.LowerIsBetter, Target: 0, Amber: 3, Active: true}
+}
+
+// addAction creates an open action due on due.
+func addAction(t *testing.T, a *App, ref string, due isms.Date) isms.Action {
+	t.Helper()
+	act, err := a.Actions.Create(isms.Action{Ref: ref, Title: "Action " + ref, Status: isms.ActionOpen, DueDate: due})
+	if err != nil {
+		t.Fatalf("create action %s: %v", ref, err)
+	}
+	return act
+}
+
+// measured returns a KPI's measurements as stored, without measuring anything.
+func measured(t *testing.T, a *App, k isms.KPI) []isms.Measurement {
+	t.Helper()
+	ms, err := a.Measurements.OfKPI(k.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ms
+}
+
+func TestAutomatedKPIsAreMeasuredOncePerPeriod(t *testing.T) {
+	a := newPlanApp(t) // 2026-03-10
+	at := func(d string) {
+		day, err := time.Parse(isms.DateLayout, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.clock = func() time.Time { return day.Add(9 * time.Hour) }
+	}
+	auto := addKPI(t, a, overdueActionsKPI("AUTO"))
+	retired := overdueActionsKPI("RETIRED")
+	retired.Active = false
+	retired = addKPI(t, a, retired)
+	nothing := addKPI(t, a, isms.KPI{Ref: "POLICIES", Name: "Policies reviewed on time", Source: isms.SourcePoliciesReviewed,
+		Frequency: isms.FrequencyMonthly, Unit: "%", Direction: isms.HigherIsBetter, Target: 100, Amber: 90, Active: true})
+	manual := addKPI(t, a, phishing(""))
+	addAction(t, a, "ACT-1", "2026-03-01")
+
+	if s := statusOfKPI(t, a, auto.ID); s.Measurements != 0 || s.Due || s.NextDue != "2026-04-10" {
+		t.Fatalf("a new automated KPI: %+v, want not measured before its first period ends", s)
+	}
+
+	at("2026-04-10") // a month on: due
+	s := statusOfKPI(t, a, auto.ID)
+	if s.Measurements != 1 || s.Latest != 1 || s.LatestOn != "2026-04-10" || s.RAG != isms.RAGAmber || s.Due || s.NextDue != "2026-05-10" {
+		t.Fatalf("the automated KPI when due: %+v, want measured today, 1 overdue action", s)
+	}
+	ms := measured(t, a, auto)
+	if ms[0].Source != isms.MeasuredAutomatically || ms[0].Note != "1 overdue action" {
+		t.Fatalf("the automatic measurement: %+v", ms[0])
+	}
+	addAction(t, a, "ACT-2", "2026-04-01")
+	for range 3 { // asked again the same day, and the next: one value a period
+		a.KPIs.Status()
+		db, _ := a.store()
+		a.KPIs.measureDue(db)
+	}
+	at("2026-04-11")
+	a.KPIs.Status()
+	if ms := measured(t, a, auto); len(ms) != 1 || ms[0].Value != 1 {
+		t.Fatalf("within the period: %+v, want still the one value", ms)
+	}
+	for _, k := range []isms.KPI{retired, manual} {
+		if ms := measured(t, a, k); len(ms) != 0 {
+			t.Fatalf("%s was measured automatically: %+v", k.Ref, ms)
+		}
+	}
+	if s := statusOfKPI(t, a, manual.ID); !s.Due {
+		t.Fatalf("the KPI entered by hand: %+v, want due and left to be entered", s)
+	}
+	if s := statusOfKPI(t, a, nothing.ID); s.Measurements != 0 || !s.Due {
+		t.Fatalf("a share of no policies: %+v, want no value and still due", s)
+	}
+
+	// The next period is measured when the store opens, before anyone asks.
+	a.Shutdown(context.Background())
+	at("2026-05-12")
+	a.Startup(context.Background())
+	ms = measured(t, a, auto)
+	if len(ms) != 2 || ms[1].Date != "2026-05-12" || ms[1].Value != 2 || ms[1].Note != "2 overdue actions" || ms[1].Source != isms.MeasuredAutomatically {
+		t.Fatalf("after opening the store a period later: %+v, want a second automatic value of 2", ms)
+	}
+	if s := statusOfKPI(t, a, auto.ID); s.Measurements != 2 || s.Due || s.NextDue != "2026-06-12" || s.Trend != isms.TrendUp {
+		t.Fatalf("status after the second value: %+v", s)
+	}
+}
+
+func TestMeasureNow(t *testing.T) {
+	a := newPlanApp(t) // 2026-03-10
+	owner := addPerson(t, a, "Mia Measurer")
+	auto := addKPI(t, a, overdueActionsKPI("AUTO"))
+	manual := addKPI(t, a, phishing(owner.ID))
+	addAction(t, a, "ACT-1", "2026-03-01")
+
+	_, err := a.KPIs.MeasureNow(manual.ID)
+	wantErr(t, "measure a KPI entered by hand", err, isms.CodeInvalid, "source")
+	_, err = a.KPIs.MeasureNow("nope")
+	wantErr(t, "measure a KPI that does not exist", err, isms.CodeNotFound)
+
+	m, err := a.KPIs.MeasureNow(auto.ID)
+	if err != nil || m.ID == "" || m.Date != planToday || m.Value != 1 || m.Note != "1 overdue action" || m.Source != isms.MeasuredAutomatically {
+		t.Fatalf("measure now: %+v %v", m, err)
+	}
+	addAction(t, a, "ACT-2", "2026-03-09")
+	again, err := a.KPIs.MeasureNow(auto.ID)
+	if err != nil || again.ID != m.ID || again.Value != 2 || again.Note != "2 overdue actions" || again.Version != 2 {
+		t.Fatalf("measure again the same day: %+v %v, want today's value replaced", again, err)
+	}
+	if ms := measured(t, a, auto); len(ms) != 1 {
+		t.Fatalf("after measuring twice in a day: %+v, want one value", ms)
+	}
+
+	// A value entered by hand on an automated KPI is allowed, labelled, and kept.
+	other := addKPI(t, a, overdueActionsKPI("AUTO-2"))
+	hand := record(t, a, other, string(planToday), 7)
+	if hand.Source != isms.MeasuredManually {
+		t.Fatalf("a value entered by hand: source %q, want manual", hand.Source)
+	}
+	_, err = a.KPIs.MeasureNow(other.ID)
+	wantErr(t, "measure over today's value entered by hand", err, isms.CodeInvalid, "date")
+	if got, _ := a.Measurements.Get(hand.ID); got.Value != 7 {
+		t.Fatalf("the value entered by hand was changed: %+v", got)
+	}
+
+	// The window cannot pass a value off as automatic; correcting one makes it manual.
+	forged, err := a.Measurements.Create(isms.Measurement{KPIID: other.ID, Date: "2026-03-01", Value: 0, Source: isms.MeasuredAutomatically})
+	if err != nil || forged.Source != isms.MeasuredManually {
+		t.Fatalf("a value created in the window: %+v %v, want source manual", forged, err)
+	}
+	again.Note = "checked by the officer"
+	if again, err = a.Measurements.Update(again); err != nil || again.Source != isms.MeasuredAutomatically {
+		t.Fatalf("a note added to an automatic value: %+v %v, want still automatic", again, err)
+	}
+	again.Value = 3
+	if again, err = a.Measurements.Update(again); err != nil || again.Source != isms.MeasuredManually {
+		t.Fatalf("an automatic value corrected by hand: %+v %v, want manual", again, err)
+	}
+
+	empty := addKPI(t, a, isms.KPI{Ref: "POLICIES", Name: "Policies reviewed on time", Source: isms.SourcePoliciesReviewed,
+		Frequency: isms.FrequencyMonthly, Unit: "%", Direction: isms.HigherIsBetter, Target: 100, Amber: 90, Active: true})
+	_, err = a.KPIs.MeasureNow(empty.ID)
+	wantErr(t, "measure a share of no policies", err, isms.CodeInvalid)
+	if ms := measured(t, a, empty); len(ms) != 0 {
+		t.Fatalf("a share of nothing was recorded: %+v", ms)
+	}
+
+	// Choosing a metric fixes its unit and direction.
+	wrong := overdueActionsKPI("WRONG")
+	wrong.Unit, wrong.Direction, wrong.Target, wrong.Amber = "%", isms.HigherIsBetter, 95, 85
+	_, err = a.KPIs.Create(wrong)
+	wantErr(t, "an overdue-actions KPI read as a percentage", err, isms.CodeInvalid, "unit", "direction")
+	if metrics, err := a.KPIs.Metrics(); err != nil || len(metrics) != len(isms.Metrics) {
+		t.Fatalf("metrics: %d %v", len(metrics), err)
 	}
 }

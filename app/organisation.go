@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -24,13 +25,85 @@ func (s *OrganisationService) Get() (isms.Organisation, error) {
 	return out, err
 }
 
-// Save stores the organisation's settings.
+// Save stores the organisation's settings. A new risk method re-levels the stored risks
+// (PreviewRiskMethod shows how first); the acceptances it no longer allows are withdrawn
+// in the same transaction, each risk back to its status before acceptance with a history
+// entry that says the method changed. A method whose scales no longer hold a stored score
+// is refused, naming the risks.
 func (s *OrganisationService) Save(o isms.Organisation) (isms.Organisation, error) {
-	err := s.app.update(func(tx *store.Tx) error { return tx.SetOrganisation(o) })
+	err := s.app.update(func(tx *store.Tx) error {
+		if err := o.Validate(); err != nil {
+			return err
+		}
+		old, err := loadOrganisation(tx)
+		if err != nil {
+			return err
+		}
+		risks, err := storedRisks(tx)
+		if err != nil {
+			return err
+		}
+		change, err := old.RiskMethod.ChangeTo(o.RiskMethod, risks)
+		if err != nil {
+			return err
+		}
+		note := fmt.Sprintf("acceptance withdrawn: the risk method changed its acceptance threshold from %d to %d", old.RiskMethod.Threshold, o.RiskMethod.Threshold)
+		byID := make(map[string]*isms.Risk, len(risks))
+		for _, r := range risks {
+			byID[r.ID] = r
+		}
+		for _, v := range change.Risks {
+			if !v.Withdrawn {
+				continue
+			}
+			r := byID[v.RiskID]
+			r.WithdrawAcceptance()
+			if err := tx.Put(r, note); err != nil {
+				return err
+			}
+		}
+		return tx.SetOrganisation(o)
+	})
 	if err != nil {
 		return isms.Organisation{}, err
 	}
 	return s.Get()
+}
+
+// PreviewRiskMethod shows, before a new risk method is saved, which stored risks would
+// change level and which accepted risks would lose their acceptance (they would sit
+// above the new threshold). Nothing is changed. A method that does not hold the stored
+// scores is refused as Save refuses it.
+func (s *OrganisationService) PreviewRiskMethod(m isms.RiskMethod) (isms.RiskMethodChange, error) {
+	var out isms.RiskMethodChange
+	err := s.app.view(func(tx *store.Tx) error {
+		// Only the method is checked; the name stands in for the one the form holds.
+		o := isms.Organisation{Name: "-", RiskMethod: m}
+		if err := o.Validate(); err != nil {
+			return err
+		}
+		old, err := loadOrganisation(tx)
+		if err != nil {
+			return err
+		}
+		risks, err := storedRisks(tx)
+		if err != nil {
+			return err
+		}
+		out, err = old.RiskMethod.ChangeTo(m, risks)
+		return err
+	})
+	return out, err
+}
+
+// storedRisks returns every stored risk in creation order.
+func storedRisks(tx *store.Tx) ([]*isms.Risk, error) {
+	var out []*isms.Risk
+	err := tx.Each(isms.KindRisk, func(r isms.Record) error {
+		out = append(out, r.(*isms.Risk))
+		return nil
+	})
+	return out, err
 }
 
 // loadOrganisation returns the organisation's settings; a demo database that was given
@@ -64,6 +137,11 @@ func (s *RecordService) Enums() map[string][]isms.Option {
 		"applicabilities":     isms.Applicabilities,
 		"implementation":      isms.ImplementationStatuses,
 		"inclusionReasons":    isms.InclusionReasons,
+		"controlTypes":        isms.ControlTypes,
+		"securityProperties":  isms.SecurityProperties,
+		"cyberConcepts":       isms.CybersecurityConcepts,
+		"capabilities":        isms.OperationalCapabilities,
+		"securityDomains":     isms.SecurityDomains,
 		"riskStatuses":        isms.RiskStatuses,
 		"treatments":          isms.TreatmentOptions,
 		"riskLevels":          isms.RiskLevels,
@@ -82,6 +160,8 @@ func (s *RecordService) Enums() map[string][]isms.Option {
 		"campaignStatuses":    isms.CampaignStatuses,
 		"frequencies":         isms.Frequencies,
 		"directions":          isms.Directions,
+		"kpiSources":          isms.KPISources,
+		"measurementSources":  isms.MeasurementSources,
 		"rags":                isms.RAGs,
 		"ncSources":           isms.NonconformitySources,
 		"ncStatuses":          isms.NonconformityStatuses,
@@ -90,6 +170,7 @@ func (s *RecordService) Enums() map[string][]isms.Option {
 		"improvementStatuses": isms.ImprovementStatuses,
 		"auditStatuses":       isms.AuditStatuses,
 		"checklistResults":    isms.ChecklistResults,
+		"auditMethods":        isms.AuditMethods,
 		"severities":          isms.Severities,
 		"reviewStatuses":      isms.ReviewStatuses,
 		"reviewInputs":        isms.ReviewInputs,

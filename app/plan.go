@@ -158,13 +158,24 @@ func (s *ControlService) r() records[isms.Control, *isms.Control] {
 	return kindOf[isms.Control](s.app, isms.KindControl)
 }
 
-// List returns every control.
-func (s *ControlService) List() ([]isms.Control, error) { return s.r().list() }
+// List returns every control, the Annex A ones with their ISO/IEC 27002 attributes from
+// the catalogue.
+func (s *ControlService) List() ([]isms.Control, error) {
+	out, err := s.r().list()
+	for i := range out {
+		out[i] = out[i].WithCatalogue()
+	}
+	return out, err
+}
 
-// Get returns one control.
-func (s *ControlService) Get(id string) (isms.Control, error) { return s.r().get(id) }
+// Get returns one control, an Annex A one with its attributes from the catalogue.
+func (s *ControlService) Get(id string) (isms.Control, error) { return withCatalogue(s.r().get(id)) }
 
-// Create adds a custom control (the Annex A controls come with the database).
+// withCatalogue merges the catalogue's attributes into a control read or saved.
+func withCatalogue(c isms.Control, err error) (isms.Control, error) { return c.WithCatalogue(), err }
+
+// Create adds a custom control (the Annex A controls come with the database) with the
+// ISO/IEC 27002 attributes it is given.
 func (s *ControlService) Create(c isms.Control) (isms.Control, error) {
 	return s.r().create(c, func(_ *store.Tx, c *isms.Control) error {
 		c.Custom = true
@@ -179,9 +190,10 @@ func (s *ControlService) Create(c isms.Control) (isms.Control, error) {
 }
 
 // Update saves an edit: applicability with its reasons and justification, status,
-// owner, implementation plan and metric. An Annex A control keeps the standard's title.
+// owner, implementation plan and metric, and a custom control's attributes. An Annex A
+// control keeps the standard's title and attributes.
 func (s *ControlService) Update(c isms.Control) (isms.Control, error) {
-	return s.r().update(c, func(_ *store.Tx, old, new *isms.Control) error { return isms.CheckControlChange(old, new) })
+	return withCatalogue(s.r().update(c, func(_ *store.Tx, old, new *isms.Control) error { return isms.CheckControlChange(old, new) }))
 }
 
 // Delete removes a custom control that nothing links to; Annex A controls stay.
@@ -202,7 +214,7 @@ func (s *ControlService) Delete(id string, version int) error {
 type RiskService struct{ app *App }
 
 func (s *RiskService) r() records[isms.Risk, *isms.Risk] {
-	return kindOf[isms.Risk](s.app, isms.KindRisk)
+	return kindOf[isms.Risk](s.app, isms.KindRisk).notAfterToday("identifiedOn", "date identified", func(r *isms.Risk) isms.Date { return r.IdentifiedOn })
 }
 
 // List returns every risk.
@@ -391,7 +403,7 @@ func (s *RoleService) Delete(id string, version int) error { return s.r().remove
 type AssetService struct{ app *App }
 
 func (s *AssetService) r() records[isms.Asset, *isms.Asset] {
-	return kindOf[isms.Asset](s.app, isms.KindAsset)
+	return kindOf[isms.Asset](s.app, isms.KindAsset).notAfterToday("acquiredOn", "date acquired", func(a *isms.Asset) isms.Date { return a.AcquiredOn })
 }
 
 // List returns every asset.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"io"
 	"os"
 	"strings"
@@ -55,6 +56,18 @@ func (s *ReportService) Targets(kind string) ([]isms.Option, error) {
 	return out, err
 }
 
+// Preview returns the report's executive page as it would be saved now, worked out by
+// the code that writes it: the headline figures with red, amber and green and their
+// change since the last export, the decisions requested and the top exceptions. It
+// keeps nothing (the next export's changes still count from the last one saved).
+func (s *ReportService) Preview(name, id string) (report.Executive, error) {
+	db, err := s.app.store()
+	if err != nil {
+		return report.Executive{}, err
+	}
+	return report.Preview(context.Background(), db, name, report.Options{ID: id, Now: s.app.clock(), Version: buildinfo.Version})
+}
+
 // Export asks where to save the report and writes it there, sending "export:progress"
 // events. It returns the path written, or "" when the user cancelled the dialog.
 func (s *ReportService) Export(name, id string) (string, error) {
@@ -72,7 +85,8 @@ func (s *ReportService) Export(name, id string) (string, error) {
 	return path, s.ExportTo(name, id, path)
 }
 
-// ExportTo writes a report to a path; a failed or cancelled export leaves no file.
+// ExportTo writes a report to a path; a failed or cancelled export leaves no file. The
+// report's headline figures are kept as its last export.
 func (s *ReportService) ExportTo(name, id, path string) error {
 	db, err := s.app.store()
 	if err != nil {
@@ -81,8 +95,9 @@ func (s *ReportService) ExportTo(name, id, path string) error {
 	ctx, done := s.running.start()
 	defer done()
 	return safefile.Write(path, func(w io.Writer) error {
+		// Remember: the next export of this report shows the change of its headline figures.
 		return report.Write(ctx, db, name, report.Options{
-			ID: id, Now: s.app.clock(), Version: buildinfo.Version,
+			ID: id, Now: s.app.clock(), Version: buildinfo.Version, Remember: true,
 			Progress: func(done, total int) {
 				s.app.emit("export:progress", ExportProgress{Report: name, Done: done, Total: total})
 			},

@@ -33,17 +33,29 @@ func (s *ReviewService) Create(r isms.Review) (isms.Review, error) {
 }
 
 // Update saves an edit of the review's details (reference, title, date, chair,
-// attendees, status, previous review). The agenda, minutes and decisions change through
-// SaveMinutes and AddDecision; the status becomes held only as Hold allows.
+// attendees, previous review). The agenda, minutes, decisions, snapshot and closing
+// change through their own methods; the status only through Hold and Close; a held
+// review keeps its date; a closed review is locked.
 func (s *ReviewService) Update(r isms.Review) (isms.Review, error) {
 	return s.r().update(r, func(tx *store.Tx, old, new *isms.Review) error {
-		return isms.CheckReviewChange(old, new, s.today())
+		return isms.CheckReviewChange(old, new)
 	})
 }
 
 // Delete removes a review that nothing links to (its actions link to it: delete them
-// first).
-func (s *ReviewService) Delete(id string, version int) error { return s.r().remove(id, version) }
+// first); a closed review is kept as the signed-off record.
+func (s *ReviewService) Delete(id string, version int) error {
+	return s.app.update(func(tx *store.Tx) error {
+		r, err := store.GetAs[*isms.Review](tx, isms.KindReview, id)
+		if err != nil {
+			return err
+		}
+		if r.Status == isms.ReviewClosed {
+			return isms.Errorf(isms.CodeLocked, "%s is closed and signed off: it is kept as the record of the review", r.Ref)
+		}
+		return deleteUnused(tx, isms.KindReview, id, version)
+	})
+}
 
 // Agenda returns the live data of each 9.3.2 input for the review, for the period since
 // the previous review, with the actions carried forward and what it lacks to be held.
@@ -130,18 +142,83 @@ func (s *ReviewService) AddDecision(id string, version int, text, category, acti
 
 // Hold marks the review held on a date (today when blank, never in the future). It is
 // refused until the chair is among the attendees and every 9.3.2 input has minutes. The
-// live summary of each input is kept as what was presented where none was written.
+// inputs as presented (the live agenda for the period up to that date) are frozen on the
+// review as its snapshot with their SHA-256; each input's summary is also kept on its
+// agenda item where none was written.
 func (s *ReviewService) Hold(id string, version int, on string) (isms.Review, error) {
 	return s.r().change(id, version, func(tx *store.Tx, r *isms.Review) error {
-		agenda, err := overview.Agenda(tx, id, s.today())
-		if err != nil {
-			return err
-		}
 		d := isms.Date(strings.TrimSpace(on))
 		if d == "" {
 			d = s.today()
 		}
-		return r.Hold(d, s.today(), agenda.Summaries())
+		at := *r
+		if d.Valid() {
+			at.Date = d
+		}
+		agenda, err := overview.AgendaOf(tx, &at, s.today())
+		if err != nil {
+			return err
+		}
+		return r.Hold(d, s.today(), agenda.Snapshot(s.today()))
+	})
+}
+
+// ReviewClosing is what closing a held review records: the chair's sign-off, the
+// conclusion on the ISMS and the next review date.
+type ReviewClosing struct {
+	SignedByID     string                `json:"signedById"` // the chair
+	SignedOn       isms.Date             `json:"signedOn"`
+	How            string                `json:"how"` // one of isms.ApprovalMethods
+	Ref            string                `json:"ref"` // the minute or signed document
+	Conclusion     isms.ReviewConclusion `json:"conclusion"`
+	NextReviewDate isms.Date             `json:"nextReviewDate"`
+}
+
+// Close closes the held review read at version with the chair's sign-off (the chair, who
+// must hold Senior Management; when; how), the conclusion on the ISMS's continuing
+// suitability, adequacy and effectiveness, and the next review date (after the review's).
+// A closed review is locked.
+func (s *ReviewService) Close(id string, version int, c ReviewClosing) (isms.Review, error) {
+	return s.r().change(id, version, func(tx *store.Tx, r *isms.Review) error {
+		chair, roles, err := personWithRoles(tx, r.ChairID)
+		if isms.ErrorCode(err) == isms.CodeNotFound {
+			chair, err = nil, nil
+		}
+		if err != nil {
+			return err
+		}
+		signOff := isms.ReviewSignOff{ByID: c.SignedByID, On: c.SignedOn, How: c.How, Ref: c.Ref}
+		return r.Close(signOff, c.Conclusion, c.NextReviewDate, chair, roles, s.today())
+	})
+}
+
+// UpdateDecision changes the text and category of the review's decision at index (from 0)
+// while the review is not closed; its actions stay.
+func (s *ReviewService) UpdateDecision(id string, version int, index int, text, category string) (isms.Review, error) {
+	return s.r().change(id, version, func(_ *store.Tx, r *isms.Review) error {
+		return r.UpdateDecision(index, text, category)
+	})
+}
+
+// RemoveDecision removes the review's decision at index (from 0) while the review is not
+// closed. It is refused while one of its actions is in progress; its other actions are
+// kept as actions of the review (open ones are still carried forward).
+func (s *ReviewService) RemoveDecision(id string, version int, index int) (isms.Review, error) {
+	return s.r().change(id, version, func(tx *store.Tx, r *isms.Review) error {
+		var actions []*isms.Action
+		if index >= 0 && index < len(r.Decisions) {
+			for _, aid := range r.Decisions[index].ActionIDs {
+				a, err := store.GetAs[*isms.Action](tx, isms.KindAction, aid)
+				if isms.ErrorCode(err) == isms.CodeNotFound {
+					continue
+				}
+				if err != nil {
+					return err
+				}
+				actions = append(actions, a)
+			}
+		}
+		return r.RemoveDecision(index, actions)
 	})
 }
 
@@ -149,7 +226,8 @@ func (s *ReviewService) today() isms.Date { return isms.DateOf(s.app.clock()) }
 
 // prepareReview makes a new review planned, with the full agenda and its previous review.
 func prepareReview(tx *store.Tx, r *isms.Review) error {
-	r.Status = isms.ReviewPlanned
+	r.Status, r.Snapshot = isms.ReviewPlanned, nil
+	r.Conclusion, r.SignOff, r.NextReviewDate = isms.ReviewConclusion{}, isms.ReviewSignOff{}, ""
 	r.FillAgenda()
 	if r.PreviousReviewID == "" && r.Date.Valid() && r.Date != "" {
 		prev, err := overview.PreviousReview(tx, r)

@@ -191,14 +191,16 @@ func TestHoldNeedsAttendeesAndMinutes(t *testing.T) {
 	_, err = a.Reviews.SaveMinutes(r.ID, r.Version, []isms.ReviewInput{{Topic: "z", Minutes: "x"}}, "")
 	wantErr(t, "minutes of an unknown input", err, isms.CodeInvalid, "inputs[0].topic")
 
-	// status held through the form follows the same rule
+	// the status changes only through Mark held and Close
 	up := r
 	up.Status = isms.ReviewHeld
 	_, err = a.Reviews.Update(up)
-	wantErr(t, "update to held", err, isms.CodeInvalid, "attendeeIds", "inputs")
+	wantErr(t, "update to held", err, isms.CodeInvalid, "status")
 	up.Status = isms.ReviewClosed
 	_, err = a.Reviews.Update(up)
-	wantErr(t, "update to closed before held", err, isms.CodeInvalid, "status")
+	wantErr(t, "update to closed", err, isms.CodeInvalid, "status")
+	_, err = a.Reviews.Close(r.ID, r.Version, ReviewClosing{})
+	wantErr(t, "close before held", err, isms.CodeInvalid, "status")
 
 	r.AttendeeIDs = []string{other.ID, chair.ID}
 	if r, err = a.Reviews.Update(r); err != nil {
@@ -227,19 +229,406 @@ func TestHoldNeedsAttendeesAndMinutes(t *testing.T) {
 	_, err = a.Reviews.Hold(held.ID, held.Version, "")
 	wantErr(t, "hold twice", err, isms.CodeInvalid, "status")
 
-	// closed: locked until set back to held
-	held.Status = isms.ReviewClosed
-	closed, err := a.Reviews.Update(held)
+	// a held review keeps its date and stays held
+	moved := held
+	moved.Date = "2026-03-07"
+	_, err = a.Reviews.Update(moved)
+	wantErr(t, "move a held review", err, isms.CodeInvalid, "date")
+	moved = held
+	moved.Status = isms.ReviewPlanned
+	_, err = a.Reviews.Update(moved)
+	wantErr(t, "back to planned", err, isms.CodeInvalid, "status")
+}
+
+// closing is the chair's sign-off of a held review.
+func closing(chairID string) ReviewClosing {
+	return ReviewClosing{SignedByID: chairID, SignedOn: "2026-03-09", How: isms.ApprovedInMeeting, Ref: "Minutes MR-2026-1, item 11",
+		Conclusion: isms.ReviewConclusion{Suitability: "Still suits the business after the acquisition.",
+			Adequacy: "Adequate; the risk register covers the new sites.", Effectiveness: "Effective: objectives on track, no major NC."},
+		NextReviewDate: "2026-09-10"}
+}
+
+// heldReview plans and holds a review on date chaired by chairID.
+func heldReview(t *testing.T, a *App, date isms.Date, chairID string) isms.Review {
+	t.Helper()
+	r, err := a.Reviews.NewReview(string(date), chairID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err = a.Reviews.SaveMinutes(r.ID, r.Version, allMinutes(), ""); err != nil {
+		t.Fatal(err)
+	}
+	if r, err = a.Reviews.Hold(r.ID, r.Version, string(date)); err != nil {
+		t.Fatalf("hold: %v", err)
+	}
+	return r
+}
+
+func TestReviewCloseNeedsTheChairsSignOff(t *testing.T) {
+	a := newPlanApp(t)
+	chair := addPerson(t, a, "Olivia Chair", isms.RoleSeniorManagement)
+	other := addPerson(t, a, "James Other", isms.RoleISMSManager)
+	r := heldReview(t, a, "2026-03-06", chair.ID)
+
+	ag, err := a.Reviews.Agenda(r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"signOff.byId", "signOff.on", "signOff.how", "conclusion.suitability", "conclusion.adequacy", "conclusion.effectiveness", "nextReviewDate"} {
+		if ag.CloseMissing[f] == "" {
+			t.Errorf("the agenda does not say %s is missing to close: %v", f, ag.CloseMissing)
+		}
+	}
+
+	_, err = a.Reviews.Close(r.ID, r.Version, ReviewClosing{})
+	wantErr(t, "close with nothing", err, isms.CodeInvalid, "signOff.byId", "signOff.on", "signOff.how",
+		"conclusion.suitability", "conclusion.adequacy", "conclusion.effectiveness", "nextReviewDate")
+	c := closing(chair.ID)
+	c.SignedByID, c.SignedOn, c.How = "", "", ""
+	_, err = a.Reviews.Close(r.ID, r.Version, c)
+	wantErr(t, "close without sign-off", err, isms.CodeInvalid, "signOff.byId", "signOff.on", "signOff.how")
+	c = closing(chair.ID)
+	c.NextReviewDate = ""
+	_, err = a.Reviews.Close(r.ID, r.Version, c)
+	wantErr(t, "close without a next review date", err, isms.CodeInvalid, "nextReviewDate")
+	c.NextReviewDate = "2026-03-06"
+	_, err = a.Reviews.Close(r.ID, r.Version, c)
+	wantErr(t, "next review not after this one", err, isms.CodeInvalid, "nextReviewDate")
+	c = closing(chair.ID)
+	c.Conclusion.Adequacy = "  "
+	_, err = a.Reviews.Close(r.ID, r.Version, c)
+	wantErr(t, "close without a conclusion on adequacy", err, isms.CodeInvalid, "conclusion.adequacy")
+	c = closing(chair.ID)
+	c.Ref = ""
+	_, err = a.Reviews.Close(r.ID, r.Version, c)
+	wantErr(t, "meeting sign-off without its minute", err, isms.CodeInvalid, "signOff.ref")
+	c = closing(chair.ID)
+	c.SignedOn = "2026-03-11"
+	_, err = a.Reviews.Close(r.ID, r.Version, c)
+	wantErr(t, "signed off in the future", err, isms.CodeInvalid, "signOff.on")
+	c.SignedOn = "2026-03-05"
+	_, err = a.Reviews.Close(r.ID, r.Version, c)
+	wantErr(t, "signed off before the meeting", err, isms.CodeInvalid, "signOff.on")
+	_, err = a.Reviews.Close(r.ID, r.Version, closing(other.ID))
+	wantErr(t, "signed off by someone else", err, isms.CodeInvalid, "signOff.byId")
+	_, err = a.Reviews.Close(r.ID, r.Version-1, closing(chair.ID))
+	wantErr(t, "close at an old version", err, isms.CodeConflict)
+
+	// the chair must hold Senior Management
+	r.ChairID, r.AttendeeIDs = other.ID, []string{other.ID, chair.ID}
+	if r, err = a.Reviews.Update(r); err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Reviews.Close(r.ID, r.Version, closing(other.ID))
+	wantErr(t, "chair without Senior Management", err, isms.CodeInvalid, "chairId")
+	var e *isms.Error
+	if !errors.As(err, &e) || !strings.Contains(e.Fields["chairId"], isms.RoleSeniorManagement) {
+		t.Errorf("refusal does not name the role: %v", err)
+	}
+	r.ChairID = chair.ID
+	if r, err = a.Reviews.Update(r); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := a.Reviews.Get(r.ID); got.Status != isms.ReviewHeld || got.SignOff.ByID != "" {
+		t.Fatalf("refused closings changed the review: %+v", got)
+	}
+
+	closed, err := a.Reviews.Close(r.ID, r.Version, closing(chair.ID))
 	if err != nil {
 		t.Fatalf("close: %v", err)
 	}
+	if closed.Status != isms.ReviewClosed || closed.SignOff.ByID != chair.ID || closed.SignOff.On != "2026-03-09" ||
+		closed.SignOff.How != isms.ApprovedInMeeting || closed.NextReviewDate != "2026-09-10" || closed.Conclusion.Effectiveness == "" {
+		t.Fatalf("closed review %+v", closed)
+	}
+
+	// locked
+	_, err = a.Reviews.Close(closed.ID, closed.Version, closing(chair.ID))
+	wantErr(t, "close twice", err, isms.CodeLocked)
 	_, err = a.Reviews.SaveMinutes(closed.ID, closed.Version, allMinutes(), "")
 	wantErr(t, "minutes of a closed review", err, isms.CodeLocked)
 	_, err = a.Reviews.AddDecision(closed.ID, closed.Version, "Late idea", "", "", "", "")
 	wantErr(t, "decision on a closed review", err, isms.CodeLocked)
-	closed.Title = "Changed"
-	_, err = a.Reviews.Update(closed)
+	_, err = a.Reviews.UpdateDecision(closed.ID, closed.Version, 0, "Late idea", "")
+	wantErr(t, "decision edit on a closed review", err, isms.CodeLocked)
+	_, err = a.Reviews.RemoveDecision(closed.ID, closed.Version, 0)
+	wantErr(t, "decision removal on a closed review", err, isms.CodeLocked)
+	edit := closed
+	edit.Title = "Changed"
+	_, err = a.Reviews.Update(edit)
 	wantErr(t, "edit of a closed review", err, isms.CodeLocked)
+	edit = closed
+	edit.Status = isms.ReviewHeld
+	_, err = a.Reviews.Update(edit)
+	wantErr(t, "reopen a closed review", err, isms.CodeLocked)
+	wantErr(t, "delete a closed review", a.Reviews.Delete(closed.ID, closed.Version), isms.CodeLocked)
+	if got, _ := a.Reviews.Get(closed.ID); got.Version != closed.Version || got.Status != isms.ReviewClosed {
+		t.Fatalf("a locked review changed: %+v", got)
+	}
+}
+
+func TestHeldReviewSnapshotIsFrozen(t *testing.T) {
+	a := newPlanApp(t)
+	chair := addPerson(t, a, "Olivia Chair", isms.RoleSeniorManagement)
+	owner := addPerson(t, a, "Daniel Owner", isms.RoleISMSManager)
+	if _, err := a.Nonconformities.Create(isms.Nonconformity{Ref: "NC-001", Title: "Leavers keep access", Source: isms.NCSourceAudit,
+		DetectedOn: "2026-02-01", OwnerID: owner.ID}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := a.Reviews.NewReview("2026-03-06", chair.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err = a.Reviews.SaveMinutes(r.ID, r.Version, allMinutes(), ""); err != nil {
+		t.Fatal(err)
+	}
+	if r.Snapshot != nil {
+		t.Fatalf("a planned review has a snapshot: %+v", r.Snapshot)
+	}
+	live, err := a.Reviews.Agenda(r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := a.Reviews.Hold(r.ID, r.Version, "2026-03-06")
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := held.Snapshot
+	if snap == nil || len(snap.Inputs) != len(isms.ReviewInputs) || snap.TakenOn != planToday || snap.Until != "2026-03-06" {
+		t.Fatalf("snapshot %+v", snap)
+	}
+	if len(snap.SHA256) != 64 || !snap.Intact() {
+		t.Fatalf("snapshot hash %q intact %v", snap.SHA256, snap.Intact())
+	}
+	for i, in := range snap.Inputs {
+		if in.Topic != live.Inputs[i].Topic || in.Summary != live.Inputs[i].Summary || in.Name != live.Inputs[i].Name || len(in.Lines) != len(live.Inputs[i].Lines) {
+			t.Errorf("input %s frozen as %+v, presented %+v", in.Topic, in, live.Inputs[i])
+		}
+	}
+	d1 := snap.Input(isms.InputNonconformities)
+	wantContains(t, "frozen (d)(1)", d1.Summary, "1 nonconformity raised", "1 open")
+	if len(d1.Lines) != 1 || !strings.Contains(d1.Lines[0].Text, "NC-001") {
+		t.Fatalf("frozen (d)(1) lines %+v", d1.Lines)
+	}
+	frozen := *snap
+	frozen.Inputs = append([]isms.PresentedInput(nil), snap.Inputs...)
+
+	// the records change after the meeting
+	if _, err := a.Nonconformities.Create(isms.Nonconformity{Ref: "NC-002", Title: "Backups untested", Source: isms.NCSourceOther,
+		DetectedOn: "2026-03-01", OwnerID: owner.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Issues.Create(isms.Issue{Ref: "ISS-01", Title: "New regulator", Type: isms.IssueExternal, Status: isms.IssueOpen,
+		ChangedSinceReview: true, ChangeNote: "Announced in February"}); err != nil {
+		t.Fatal(err)
+	}
+	// an edit through the form cannot touch the snapshot either
+	edit := held
+	edit.Title = "Renamed after the meeting"
+	edit.Snapshot = &isms.ReviewSnapshot{SHA256: "forged"}
+	if _, err := a.Reviews.Update(edit); err != nil {
+		t.Fatal(err)
+	}
+
+	now, err := a.Reviews.Agenda(r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantContains(t, "live (d)(1) after the change", agendaInput(t, now, isms.InputNonconformities).Summary, "2 nonconformities raised")
+	got, err := a.Reviews.Get(r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "Renamed after the meeting" || got.Snapshot == nil {
+		t.Fatalf("review after the change %+v", got)
+	}
+	if got.Snapshot.SHA256 != frozen.SHA256 || !got.Snapshot.Intact() || got.Snapshot.Digest() != frozen.Digest() {
+		t.Fatalf("the snapshot changed: %s, want %s", got.Snapshot.SHA256, frozen.SHA256)
+	}
+	wantContains(t, "frozen (d)(1) after the change", got.Snapshot.Input(isms.InputNonconformities).Summary, "1 nonconformity raised")
+	wantContains(t, "frozen (b) after the change", got.Snapshot.Input(isms.InputIssues).Summary, "0 issues changed")
+
+	// a tampered snapshot no longer matches its hash, and is refused on save
+	tampered := *got.Snapshot
+	tampered.Inputs = append([]isms.PresentedInput(nil), got.Snapshot.Inputs...)
+	tampered.Inputs[3].Summary = "No nonconformities."
+	if tampered.Intact() {
+		t.Fatal("a changed snapshot still matches its hash")
+	}
+	bad := got
+	bad.Snapshot = &tampered
+	if err := bad.Validate(); err == nil {
+		t.Fatal("a review with a tampered snapshot validates")
+	}
+}
+
+func TestDecisionsEditAndRemove(t *testing.T) {
+	a := newPlanApp(t)
+	chair := addPerson(t, a, "Olivia Chair", isms.RoleSeniorManagement)
+	owner := addPerson(t, a, "Daniel Owner", isms.RoleISMSManager)
+	r, err := a.Reviews.NewReview("2026-03-01", chair.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []struct{ text, cat, action string }{
+		{"Approve budget for EDR", isms.DecisionResources, ""},
+		{"Roll out SSO", isms.DecisionImprovement, "Connect SaaS tools to SSO"},
+		{"Write the incident procedure", isms.DecisionChange, "Approve the incident procedure"},
+	} {
+		owned, due := "", ""
+		if d.action != "" {
+			owned, due = owner.ID, "2026-04-01"
+		}
+		if r, err = a.Reviews.AddDecision(r.ID, r.Version, d.text, d.cat, d.action, owned, due); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// edit
+	_, err = a.Reviews.UpdateDecision(r.ID, r.Version, 0, " ", "")
+	wantErr(t, "edit to no text", err, isms.CodeInvalid, "text")
+	_, err = a.Reviews.UpdateDecision(r.ID, r.Version, 0, "Budget", "wishful")
+	wantErr(t, "edit to an unknown category", err, isms.CodeInvalid, "category")
+	_, err = a.Reviews.UpdateDecision(r.ID, r.Version, 3, "Budget", "")
+	wantErr(t, "edit a decision that is not there", err, isms.CodeNotFound)
+	_, err = a.Reviews.UpdateDecision(r.ID, r.Version+1, 0, "Budget", "")
+	wantErr(t, "edit at an old version", err, isms.CodeConflict)
+	r, err = a.Reviews.UpdateDecision(r.ID, r.Version, 1, "  Roll out SSO to every SaaS tool ", isms.DecisionChange)
+	if err != nil {
+		t.Fatalf("edit: %v", err)
+	}
+	if d := r.Decisions[1]; d.Text != "Roll out SSO to every SaaS tool" || d.Category != isms.DecisionChange || len(d.ActionIDs) != 1 {
+		t.Fatalf("edited decision %+v: its action stays", d)
+	}
+
+	// a decision whose action is in progress stays
+	sso, err := a.Actions.Get(r.Decisions[1].ActionIDs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	sso.Status = isms.ActionInProgress
+	if sso, err = a.Actions.Update(sso); err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Reviews.RemoveDecision(r.ID, r.Version, 1)
+	wantErr(t, "remove a decision whose action is in progress", err, isms.CodeLocked, "decisions")
+	_, err = a.Reviews.RemoveDecision(r.ID, r.Version, -1)
+	wantErr(t, "remove a decision that is not there", err, isms.CodeNotFound)
+
+	// removing one with an open action keeps the action, still the review's
+	incident := r.Decisions[2].ActionIDs[0]
+	if r, err = a.Reviews.RemoveDecision(r.ID, r.Version, 2); err != nil {
+		t.Fatalf("remove: %v", err)
+	}
+	if r, err = a.Reviews.RemoveDecision(r.ID, r.Version, 0); err != nil {
+		t.Fatalf("remove without action: %v", err)
+	}
+	if len(r.Decisions) != 1 || r.Decisions[0].Text != "Roll out SSO to every SaaS tool" {
+		t.Fatalf("decisions left %+v", r.Decisions)
+	}
+	kept, err := a.Actions.Get(incident)
+	if err != nil {
+		t.Fatalf("the removed decision's action is gone: %v", err)
+	}
+	if kept.ReviewID != r.ID || kept.Status != isms.ActionOpen {
+		t.Fatalf("kept action %+v: still the review's, open", kept)
+	}
+
+	// and it is still carried into the next review's item (a)
+	if r, err = a.Reviews.SaveMinutes(r.ID, r.Version, allMinutes(), ""); err != nil {
+		t.Fatal(err)
+	}
+	if r, err = a.Reviews.Hold(r.ID, r.Version, "2026-03-01"); err != nil {
+		t.Fatal(err)
+	}
+	// edits and removals go on while held
+	if r, err = a.Reviews.UpdateDecision(r.ID, r.Version, 0, "Roll out SSO", isms.DecisionImprovement); err != nil {
+		t.Fatalf("edit while held: %v", err)
+	}
+	next, err := a.Reviews.NewReview("2026-03-09", chair.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ag, err := a.Reviews.Agenda(next.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	carried := strings.Join(ag.CarriedActionIDs, " ")
+	if !strings.Contains(carried, incident) || !strings.Contains(carried, sso.ID) {
+		t.Errorf("carried %v, want the kept action %s and %s", ag.CarriedActionIDs, incident, sso.ID)
+	}
+}
+
+// TestOpenActionsCarryAcrossClosedReviews: an action still open after two reviews is in
+// item (a) of the third, and in what the second froze when it was held.
+func TestOpenActionsCarryAcrossClosedReviews(t *testing.T) {
+	a := newPlanApp(t)
+	chair := addPerson(t, a, "Olivia Chair", isms.RoleSeniorManagement)
+	owner := addPerson(t, a, "Daniel Owner", isms.RoleISMSManager)
+
+	first, err := a.Reviews.NewReview("2025-09-01", chair.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, err = a.Reviews.AddDecision(first.ID, first.Version, "Buy EDR", isms.DecisionResources, "Buy EDR licences", owner.ID, "2025-10-01"); err != nil {
+		t.Fatal(err)
+	}
+	if first, err = a.Reviews.AddDecision(first.ID, first.Version, "Train staff", isms.DecisionImprovement, "Run the awareness course", owner.ID, "2025-10-01"); err != nil {
+		t.Fatal(err)
+	}
+	edr, course := first.Decisions[0].ActionIDs[0], first.Decisions[1].ActionIDs[0]
+	if first, err = a.Reviews.SaveMinutes(first.ID, first.Version, allMinutes(), ""); err != nil {
+		t.Fatal(err)
+	}
+	if first, err = a.Reviews.Hold(first.ID, first.Version, "2025-09-01"); err != nil {
+		t.Fatal(err)
+	}
+	c := closing(chair.ID)
+	c.SignedOn, c.NextReviewDate = "2025-09-02", "2026-01-10"
+	if first, err = a.Reviews.Close(first.ID, first.Version, c); err != nil {
+		t.Fatal(err)
+	}
+	act, err := a.Actions.Get(course)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Actions.Complete(act.ID, act.Version, "2025-12-01"); err != nil {
+		t.Fatal(err)
+	}
+
+	second := heldReview(t, a, "2026-01-10", chair.ID)
+	if second.PreviousReviewID != first.ID {
+		t.Fatalf("second review follows %q, want the closed %q", second.PreviousReviewID, first.ID)
+	}
+	if got := strings.Join(second.Snapshot.CarriedActionIDs, " "); got != edr {
+		t.Errorf("second review froze carried actions %q, want %s", got, edr)
+	}
+	in := second.Snapshot.Input(isms.InputActions)
+	wantContains(t, "second review's frozen (a)", in.Summary, "2 actions from previous reviews", "1 done", "1 open", "1 open action is carried forward")
+	c.SignedOn, c.NextReviewDate = "2026-01-11", "2026-03-08"
+	if second, err = a.Reviews.Close(second.ID, second.Version, c); err != nil {
+		t.Fatal(err)
+	}
+
+	third, err := a.Reviews.NewReview("2026-03-08", chair.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.PreviousReviewID != second.ID {
+		t.Fatalf("third review follows %q, want %q", third.PreviousReviewID, second.ID)
+	}
+	ag, err := a.Reviews.Agenda(third.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ag.CarriedActionIDs) != 1 || ag.CarriedActionIDs[0] != edr {
+		t.Fatalf("third review carries %v, want the EDR action from the first", ag.CarriedActionIDs)
+	}
+	in3 := agendaInput(t, ag, isms.InputActions)
+	wantContains(t, "third review's (a)", in3.Summary, "1 open action is carried forward", "(1 overdue)")
+	if len(in3.Lines) != 1 || !strings.Contains(in3.Lines[0].Text, "from "+first.Ref) || in3.Lines[0].Flag != "overdue" {
+		t.Errorf("third review's (a) lines %+v: the EDR action from %s, overdue", in3.Lines, first.Ref)
+	}
 }
 
 func TestAgendaCarriesOpenActionsForward(t *testing.T) {

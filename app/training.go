@@ -1,10 +1,12 @@
 package app
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/overview"
 	"github.com/ismsdesk/ismsdesk/backend/store"
 )
 
@@ -57,69 +59,148 @@ func (s *TrainingService) Attendance(trainingID string) ([]isms.Attendance, erro
 	return out, err
 }
 
+// RosterEntry is one person's line of a training's attendance as the window saves it.
+type RosterEntry struct {
+	PersonID string `json:"personId"`
+	// Status is one of isms.AttendanceStatuses; "" records nothing (a record the person
+	// already has is kept as it is).
+	Status string `json:"status"`
+	Date   string `json:"date"` // when attended; "" is the training's date
+}
+
+// SaveAttendance saves a training's whole roster in one transaction: who attended, who
+// was absent or excused, and when. Only the records that change are written (one history
+// entry each); a person has one record per training, never two; their score and note are
+// kept. Attending a planned training marks it held. It returns the training's attendance.
+func (s *TrainingService) SaveAttendance(trainingID string, roster []RosterEntry) ([]isms.Attendance, error) {
+	err := s.app.update(func(tx *store.Tx) error {
+		return s.saveRoster(tx, trainingID, roster, "roster", "date")
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Attendance(trainingID)
+}
+
 // SetAttendance records in one transaction that each of the people attended the training
 // (attended true) or did not (false, recorded as absent), on a date (blank: the training's
-// date). A person's record at the training is updated, never duplicated; their score and
-// note are kept. Attending a planned training marks it held.
+// date). It follows the rules of SaveAttendance.
 func (s *TrainingService) SetAttendance(trainingID string, personIDs []string, attended bool, on string) error {
-	return s.app.update(func(tx *store.Tx) error {
-		t, err := store.GetAs[*isms.Training](tx, isms.KindTraining, trainingID)
-		if err != nil {
-			return err
-		}
-		wasStatus := t.Status
-		date, err := t.Attend(isms.Date(strings.TrimSpace(on)), isms.DateOf(s.app.clock()), attended)
-		if err != nil {
-			return err
-		}
-		existing, err := attendanceAt(tx, trainingID)
-		if err != nil {
-			return err
-		}
-		byPerson := map[string][]*isms.Attendance{}
-		for _, a := range existing {
-			byPerson[a.PersonID] = append(byPerson[a.PersonID], a)
-		}
-		status := isms.AttendanceAbsent
-		if attended {
-			status = isms.AttendanceAttended
-		}
-		seen := map[string]bool{}
-		for _, pid := range personIDs {
-			pid = strings.TrimSpace(pid)
-			if pid == "" || seen[pid] {
-				continue
-			}
+	status := isms.AttendanceAbsent
+	if attended {
+		status = isms.AttendanceAttended
+	}
+	roster := make([]RosterEntry, 0, len(personIDs))
+	seen := map[string]bool{}
+	for _, pid := range personIDs {
+		if pid = strings.TrimSpace(pid); pid != "" && !seen[pid] {
 			seen[pid] = true
-			if _, err := store.GetAs[*isms.Person](tx, isms.KindPerson, pid); isms.ErrorCode(err) == isms.CodeNotFound {
-				return &isms.Error{Code: isms.CodeInvalid, Message: "one of the people chosen no longer exists: reload the page",
-					Fields: map[string]string{"personIds": "no person with ID " + pid}}
-			} else if err != nil {
+			roster = append(roster, RosterEntry{PersonID: pid, Status: status, Date: on})
+		}
+	}
+	return s.app.update(func(tx *store.Tx) error { return s.saveRoster(tx, trainingID, roster, "personIds", "on") })
+}
+
+// saveRoster writes the changes a roster makes to a training's attendance; peopleField and
+// dateField name the fields its problems are reported on.
+func (s *TrainingService) saveRoster(tx *store.Tx, trainingID string, roster []RosterEntry, peopleField, dateField string) error {
+	t, err := store.GetAs[*isms.Training](tx, isms.KindTraining, trainingID)
+	if err != nil {
+		return err
+	}
+	wasStatus := t.Status
+	today := isms.DateOf(s.app.clock())
+	existing, err := attendanceAt(tx, trainingID)
+	if err != nil {
+		return err
+	}
+	byPerson := map[string][]*isms.Attendance{}
+	for _, a := range existing {
+		byPerson[a.PersonID] = append(byPerson[a.PersonID], a)
+	}
+	seen := map[string]bool{}
+	for _, e := range roster {
+		pid := strings.TrimSpace(e.PersonID)
+		if pid == "" {
+			continue
+		}
+		person, err := store.GetAs[*isms.Person](tx, isms.KindPerson, pid)
+		if isms.ErrorCode(err) == isms.CodeNotFound {
+			return &isms.Error{Code: isms.CodeInvalid, Message: "one of the people chosen no longer exists: reload the page",
+				Fields: map[string]string{peopleField: "no person with ID " + pid}}
+		} else if err != nil {
+			return err
+		}
+		if seen[pid] {
+			return &isms.Error{Code: isms.CodeInvalid, Message: person.Name + " is listed twice: reload the page",
+				Fields: map[string]string{peopleField: "lists " + person.Name + " twice"}}
+		}
+		seen[pid] = true
+		if e.Status == "" {
+			continue // nothing recorded; a record there is kept
+		}
+		if !isms.AttendanceStatuses.Has(e.Status) {
+			return &isms.Error{Code: isms.CodeInvalid, Message: person.Name + ": unknown attendance " + e.Status,
+				Fields: map[string]string{peopleField: "unknown attendance " + e.Status}}
+		}
+		attended := e.Status == isms.AttendanceAttended
+		on := isms.Date(strings.TrimSpace(e.Date))
+		recs := byPerson[pid]
+		var changed []*isms.Attendance
+		for _, a := range recs { // records imported twice are kept in step
+			date := a.Date
+			if attended || on != "" {
+				date = on
+			}
+			if a.Status != e.Status || !t.SameDate(a.Date, date) {
+				changed = append(changed, a)
+			}
+		}
+		if len(recs) > 0 && len(changed) == 0 {
+			continue
+		}
+		if !attended && on == "" && len(recs) > 0 {
+			on = recs[0].Date // the date of a record marked absent is kept
+		}
+		date, err := t.Attend(on, today, attended)
+		if err != nil {
+			return namedFor(err, person.Name, dateField)
+		}
+		if len(recs) == 0 {
+			a := &isms.Attendance{TrainingID: trainingID, PersonID: pid, Status: e.Status, Date: date}
+			if err := tx.Create(a, source); err != nil {
 				return err
 			}
-			recs := byPerson[pid]
-			if len(recs) == 0 {
-				a := &isms.Attendance{TrainingID: trainingID, PersonID: pid, Status: status, Date: date}
-				if err := tx.Create(a, source); err != nil {
-					return err
-				}
-				continue
-			}
-			for _, a := range recs { // records imported twice are kept in step
-				if a.Status == status && a.Date == date {
-					continue
-				}
-				a.Status, a.Date = status, date
-				if err := tx.Put(a, source); err != nil {
-					return err
-				}
+			continue
+		}
+		for _, a := range changed {
+			a.Status, a.Date = e.Status, date
+			if err := tx.Put(a, source); err != nil {
+				return err
 			}
 		}
-		if len(seen) > 0 && t.Status != wasStatus {
-			return tx.Put(t, source)
+	}
+	if t.Status != wasStatus {
+		return tx.Put(t, source)
+	}
+	return nil
+}
+
+// namedFor says whose line a refused attendance is, reporting its date problem on field.
+func namedFor(err error, name, field string) error {
+	e, ok := err.(*isms.Error)
+	if !ok {
+		return err
+	}
+	out := &isms.Error{Code: e.Code, Message: name + ": " + e.Message}
+	for _, msg := range e.Fields {
+		if out.Fields == nil {
+			out.Fields = map[string]string{}
 		}
-		return nil
-	})
+		out.Fields[field] = msg
+		out.Message = name + ": the date " + msg
+	}
+	return out
 }
 
 // CompetenceRow is one active person with the trainings their roles require and whether
@@ -129,7 +210,7 @@ type CompetenceRow struct {
 	Name       string           `json:"name"`
 	Department string           `json:"department"`
 	Required   []CompetenceNeed `json:"required"` // by training date
-	Missing    int              `json:"missing"`  // how many of them the person has not attended
+	Missing    int              `json:"missing"`  // how many of them are not current: not attended, or expired
 }
 
 // CompetenceNeed is one training required of a person.
@@ -141,7 +222,10 @@ type CompetenceNeed struct {
 	Status     string   `json:"status"`  // the training's status
 	RoleIDs    []string `json:"roleIds"` // the person's roles that require it
 	Attended   bool     `json:"attended"`
-	Record     string   `json:"record"` // the attendance status recorded; "" when none
+	Record     string   `json:"record"`     // the attendance status recorded; "" when none
+	AttendedOn string   `json:"attendedOn"` // when the person last attended a session of the topic
+	Expires    string   `json:"expires"`    // when that attendance must be renewed; "" never
+	Expired    bool     `json:"expired"`    // the attendance no longer counts: renewal is overdue
 }
 
 // Competence returns, for each active person, the trainings required for their roles and
@@ -149,49 +233,23 @@ type CompetenceNeed struct {
 func (s *TrainingService) Competence() ([]CompetenceRow, error) {
 	out := []CompetenceRow{}
 	err := s.app.view(func(tx *store.Tx) error {
-		var trainings []*isms.Training
-		if err := tx.Each(isms.KindTraining, func(r isms.Record) error {
-			trainings = append(trainings, r.(*isms.Training))
-			return nil
-		}); err != nil {
-			return err
-		}
-		sort.SliceStable(trainings, func(i, j int) bool { return trainings[i].Date < trainings[j].Date })
-		recorded := map[[2]string]string{} // training, person -> best status recorded
-		if err := tx.Each(isms.KindAttendance, func(r isms.Record) error {
-			a := r.(*isms.Attendance)
-			k := [2]string{a.TrainingID, a.PersonID}
-			if a.Status == isms.AttendanceAttended || recorded[k] == "" {
-				recorded[k] = a.Status
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-		return tx.Each(isms.KindPerson, func(r isms.Record) error {
-			p := r.(*isms.Person)
-			if !p.Active {
-				return nil
-			}
+		people, err := overview.RequiredTrainings(tx, isms.DateOf(s.app.clock()))
+		for _, pn := range people {
+			p := pn.Person
 			row := CompetenceRow{PersonID: p.ID, Name: p.Name, Department: p.Department, Required: []CompetenceNeed{}}
-			for _, t := range trainings {
-				roles := t.RequiredFor(p.RoleIDs)
-				if len(roles) == 0 {
-					continue
-				}
-				st := recorded[[2]string{t.ID, p.ID}]
+			for _, n := range pn.Needs {
+				t := n.Training
 				need := CompetenceNeed{TrainingID: t.ID, Ref: t.Ref, Topic: t.Topic, Date: string(t.Date), Status: t.Status,
-					RoleIDs: roles, Attended: st == isms.AttendanceAttended, Record: st}
-				if !need.Attended {
+					RoleIDs: n.RoleIDs, Attended: n.Attended(), Record: n.Record,
+					AttendedOn: string(n.AttendedOn), Expires: string(n.Expires), Expired: n.Expired}
+				if !n.Current() {
 					row.Missing++
 				}
 				row.Required = append(row.Required, need)
 			}
-			if len(row.Required) > 0 {
-				out = append(out, row)
-			}
-			return nil
-		})
+			out = append(out, row)
+		}
+		return err
 	})
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out, err
@@ -297,18 +355,112 @@ func (s *CampaignService) List() ([]isms.Campaign, error) { return s.r().list() 
 // Get returns one awareness campaign.
 func (s *CampaignService) Get(id string) (isms.Campaign, error) { return s.r().get(id) }
 
-// Create adds an awareness campaign; it starts planned unless said otherwise.
+// Create adds an awareness campaign; it starts planned unless said otherwise. An audience
+// size left at 0 is the number of active people in its audience roles (all staff without roles).
 func (s *CampaignService) Create(c isms.Campaign) (isms.Campaign, error) {
-	return s.r().create(c, func(_ *store.Tx, c *isms.Campaign) error {
+	return s.r().create(c, func(tx *store.Tx, c *isms.Campaign) error {
 		if c.Status == "" {
 			c.Status = isms.CampaignPlanned
 		}
-		return nil
+		return countCampaign(tx, c)
 	})
 }
 
-// Update saves an edit of an awareness campaign.
-func (s *CampaignService) Update(c isms.Campaign) (isms.Campaign, error) { return s.r().update(c, nil) }
+// Update saves an edit of an awareness campaign; its audience size is counted again when
+// its roles change and the size was not edited, or when it is 0.
+func (s *CampaignService) Update(c isms.Campaign) (isms.Campaign, error) {
+	return s.r().update(c, func(tx *store.Tx, old, new *isms.Campaign) error {
+		if new.AudienceSize == old.AudienceSize && !sameIDs(old.RoleIDs, new.RoleIDs) {
+			new.AudienceSize = 0
+		}
+		return countCampaign(tx, new)
+	})
+}
+
+// CampaignReach is how many distinct people a campaign reached out of its audience.
+type CampaignReach struct {
+	CampaignID     string `json:"campaignId"`
+	Reached        int    `json:"reached"`        // distinct people reached, never more than the audience
+	Audience       int    `json:"audience"`       // the campaign's audience size
+	Communications int    `json:"communications"` // communications logged for it
+}
+
+// Reach returns, per campaign, the distinct people its communications reached (see
+// isms.(*Campaign).ReachOf).
+func (s *CampaignService) Reach() ([]CampaignReach, error) {
+	out := []CampaignReach{}
+	err := s.app.view(func(tx *store.Tx) error {
+		var comms []*isms.Communication
+		if err := tx.Each(isms.KindCommunication, func(r isms.Record) error {
+			comms = append(comms, r.(*isms.Communication))
+			return nil
+		}); err != nil {
+			return err
+		}
+		people, err := allPeople(tx)
+		if err != nil {
+			return err
+		}
+		return tx.Each(isms.KindCampaign, func(r isms.Record) error {
+			c := r.(*isms.Campaign)
+			n := c.ReachOf(comms, people)
+			out = append(out, CampaignReach{CampaignID: c.ID, Reached: n.Reached, Audience: n.Audience, Communications: n.Communications})
+			return nil
+		})
+	})
+	return out, err
+}
+
+// countCampaign counts a campaign's audience when its size is 0.
+func countCampaign(tx *store.Tx, c *isms.Campaign) error {
+	if c.AudienceSize != 0 {
+		return nil
+	}
+	people, err := allPeople(tx)
+	c.AudienceSize = isms.AudienceOf(people, c.RoleIDs)
+	return err
+}
+
+// countCommunication counts a communication's people reached and, when its size is 0,
+// its audience (see isms.(*Communication).Count).
+func countCommunication(tx *store.Tx, c *isms.Communication) error {
+	people, err := allPeople(tx)
+	if err != nil {
+		return err
+	}
+	var campaign *isms.Campaign
+	if c.CampaignID != "" {
+		campaign, err = store.GetAs[*isms.Campaign](tx, isms.KindCampaign, c.CampaignID)
+		if isms.ErrorCode(err) == isms.CodeNotFound {
+			campaign, err = nil, nil // the store names the missing link
+		} else if err != nil {
+			return err
+		}
+	}
+	c.Count(people, campaign)
+	return nil
+}
+
+// allPeople returns every person, those who left included.
+func allPeople(tx *store.Tx) ([]*isms.Person, error) {
+	var out []*isms.Person
+	err := tx.Each(isms.KindPerson, func(r isms.Record) error {
+		out = append(out, r.(*isms.Person))
+		return nil
+	})
+	return out, err
+}
+
+// sameIDs reports whether two lists hold the same IDs in any order.
+func sameIDs(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x, y := slices.Clone(a), slices.Clone(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(x, y)
+}
 
 // Delete removes a campaign that no communication belongs to.
 func (s *CampaignService) Delete(id string, version int) error { return s.r().remove(id, version) }
@@ -326,14 +478,22 @@ func (s *CommunicationService) List() ([]isms.Communication, error) { return s.r
 // Get returns one entry of the communication log.
 func (s *CommunicationService) Get(id string) (isms.Communication, error) { return s.r().get(id) }
 
-// Create logs a communication.
+// Create logs a communication. Its reach counts distinct people: the people reached when
+// they are named, else the number given, never more than the audience; an audience size
+// left at 0 is counted from its roles, its campaign's, or all active staff.
 func (s *CommunicationService) Create(c isms.Communication) (isms.Communication, error) {
-	return s.r().create(c, nil)
+	return s.r().create(c, func(tx *store.Tx, c *isms.Communication) error { return countCommunication(tx, c) })
 }
 
-// Update saves an edit of a logged communication.
+// Update saves an edit of a logged communication; its audience size is counted again when
+// its roles or campaign change and the size was not edited, or when it is 0.
 func (s *CommunicationService) Update(c isms.Communication) (isms.Communication, error) {
-	return s.r().update(c, nil)
+	return s.r().update(c, func(tx *store.Tx, old, new *isms.Communication) error {
+		if new.AudienceSize == old.AudienceSize && (!sameIDs(old.RoleIDs, new.RoleIDs) || old.CampaignID != new.CampaignID) {
+			new.AudienceSize = 0
+		}
+		return countCommunication(tx, new)
+	})
 }
 
 // Delete removes an entry of the communication log.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/store"
 )
 
 // addTraining creates a training for the named audience roles.
@@ -299,7 +300,7 @@ func TestCampaignsAndCommunications(t *testing.T) {
 	_, err = a.Communications.Create(isms.Communication{Subject: "Tip 1", Date: "2026-03-02", Channel: isms.ChannelEmail, Reach: -1})
 	wantErr(t, "negative reach", err, isms.CodeInvalid, "reach")
 	m, err := a.Communications.Create(isms.Communication{Subject: "Tip 1", Date: "2026-03-02", Audience: "All staff", Channel: isms.ChannelEmail,
-		Reach: 40, OwnerID: owner.ID, CampaignID: c.ID})
+		AudienceSize: 60, Reach: 40, OwnerID: owner.ID, CampaignID: c.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,5 +320,220 @@ func TestCampaignsAndCommunications(t *testing.T) {
 	}
 	if list, err := a.Campaigns.List(); err != nil || len(list) != 0 {
 		t.Fatalf("campaigns after delete %+v %v", list, err)
+	}
+}
+
+// historyOf returns how many history entries a record has.
+func historyOf(t *testing.T, a *App, kind isms.Kind, id string) int {
+	t.Helper()
+	var n int
+	err := a.view(func(tx *store.Tx) error {
+		h, err := tx.History(kind, id)
+		n = len(h)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestSaveAttendanceSavesTheWholeRosterInOneCall(t *testing.T) {
+	a := newPlanApp(t)
+	s := a.Trainings
+	tr := addTraining(t, a, "TR-1", true, "2026-03-01", isms.RoleEmployees)
+	ana := addPerson(t, a, "Ana", isms.RoleEmployees)
+	ben := addPerson(t, a, "Ben", isms.RoleEmployees)
+	cat := addPerson(t, a, "Cat", isms.RoleEmployees)
+	dan := addPerson(t, a, "Dan", isms.RoleEmployees)
+
+	// Ana and Ben attended (Ben on a make-up day), Cat was absent, nothing about Dan.
+	got, err := s.SaveAttendance(tr.ID, []RosterEntry{
+		{PersonID: ana.ID, Status: isms.AttendanceAttended},
+		{PersonID: ben.ID, Status: isms.AttendanceAttended, Date: "2026-03-04"},
+		{PersonID: cat.ID, Status: isms.AttendanceAbsent},
+		{PersonID: dan.ID},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPerson := map[string]isms.Attendance{}
+	for _, r := range got {
+		byPerson[r.PersonID] = r
+	}
+	if len(got) != 3 || byPerson[ana.ID].Date != "2026-03-01" || byPerson[ben.ID].Date != "2026-03-04" ||
+		byPerson[cat.ID].Status != isms.AttendanceAbsent || byPerson[dan.ID].ID != "" {
+		t.Fatalf("after the first save: %+v", got)
+	}
+	if held, _ := s.Get(tr.ID); held.Status != isms.TrainingHeld {
+		t.Fatalf("training %q after attendance, want held", held.Status)
+	}
+	ben1 := byPerson[ben.ID]
+	ben1.Score = 80
+	if _, err := a.Attendance.Update(ben1); err != nil {
+		t.Fatal(err)
+	}
+	trVersion := func() int { v, _ := s.Get(tr.ID); return v.Version }()
+
+	// One call unticks Ana, ticks Cat and Dan and leaves Ben as he was: one history entry
+	// per changed record, none for Ben, and the training is not written again.
+	entries := map[string]int{}
+	for _, r := range got {
+		entries[r.ID] = historyOf(t, a, isms.KindAttendance, r.ID)
+	}
+	got, err = s.SaveAttendance(tr.ID, []RosterEntry{
+		{PersonID: ana.ID, Status: isms.AttendanceAbsent},
+		{PersonID: ben.ID, Status: isms.AttendanceAttended, Date: "2026-03-04"},
+		{PersonID: cat.ID, Status: isms.AttendanceAttended, Date: "2026-03-01"},
+		{PersonID: dan.ID, Status: isms.AttendanceAttended},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{ana.ID: isms.AttendanceAbsent, ben.ID: isms.AttendanceAttended, cat.ID: isms.AttendanceAttended, dan.ID: isms.AttendanceAttended}
+	if st := statuses(t, a, tr.ID); !reflect.DeepEqual(st, want) {
+		t.Fatalf("after the second save: %v, want %v", st, want)
+	}
+	for _, r := range got {
+		n, was := historyOf(t, a, isms.KindAttendance, r.ID), entries[r.ID]
+		switch r.PersonID {
+		case ben.ID:
+			if n != was || r.Score != 80 {
+				t.Errorf("Ben unchanged: %d history entries (was %d), score %v", n, was, r.Score)
+			}
+		case dan.ID:
+			if n != 1 {
+				t.Errorf("Dan's new record has %d history entries, want 1", n)
+			}
+		default:
+			if n != was+1 {
+				t.Errorf("%s: %d history entries, want %d", r.PersonID, n, was+1)
+			}
+		}
+	}
+	if v, _ := s.Get(tr.ID); v.Version != trVersion {
+		t.Errorf("the held training was written again (version %d, was %d)", v.Version, trVersion)
+	}
+
+	// Saving the same roster again writes nothing.
+	before := map[string]int{}
+	for _, r := range got {
+		before[r.ID] = r.Version
+	}
+	again, err := s.SaveAttendance(tr.ID, []RosterEntry{
+		{PersonID: ana.ID, Status: isms.AttendanceAbsent}, {PersonID: ben.ID, Status: isms.AttendanceAttended, Date: "2026-03-04"},
+		{PersonID: cat.ID, Status: isms.AttendanceAttended}, {PersonID: dan.ID, Status: isms.AttendanceAttended, Date: "2026-03-01"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range again {
+		if r.Version != before[r.ID] {
+			t.Errorf("an unchanged roster rewrote %s's record", r.PersonID)
+		}
+	}
+}
+
+func TestSaveAttendanceRefusesAsAWhole(t *testing.T) {
+	a := newPlanApp(t)
+	s := a.Trainings
+	tr := addTraining(t, a, "TR-1", false, "2026-03-01")
+	ana := addPerson(t, a, "Ana")
+	ben := addPerson(t, a, "Ben")
+	for _, tc := range []struct {
+		name   string
+		roster []RosterEntry
+		field  string
+	}{
+		{"a future date on the second line", []RosterEntry{{PersonID: ana.ID, Status: isms.AttendanceAttended},
+			{PersonID: ben.ID, Status: isms.AttendanceAttended, Date: "2026-04-01"}}, "date"},
+		{"a person twice", []RosterEntry{{PersonID: ana.ID, Status: isms.AttendanceAttended}, {PersonID: ana.ID, Status: isms.AttendanceAbsent}}, "roster"},
+		{"an unknown person", []RosterEntry{{PersonID: ana.ID, Status: isms.AttendanceAttended}, {PersonID: "nobody", Status: isms.AttendanceAttended}}, "roster"},
+		{"an unknown status", []RosterEntry{{PersonID: ana.ID, Status: "late"}}, "roster"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := s.SaveAttendance(tr.ID, tc.roster)
+			wantErr(t, "save", err, isms.CodeInvalid, tc.field)
+			if got := statuses(t, a, tr.ID); len(got) != 0 {
+				t.Fatalf("a refused roster left records: %v", got)
+			}
+			if got, _ := s.Get(tr.ID); got.Status != isms.TrainingPlanned || got.Version != 1 {
+				t.Fatalf("a refused roster changed the training: %+v", got)
+			}
+		})
+	}
+}
+
+func TestReachCountsDistinctPeopleWithinTheAudience(t *testing.T) {
+	a := newPlanApp(t)
+	owner := addPerson(t, a, "Priya", isms.RoleISMSManager)
+	var staff []isms.Person
+	for _, n := range []string{"Ana", "Ben", "Cat", "Dan"} {
+		staff = append(staff, addPerson(t, a, n, isms.RoleEmployees))
+	}
+	left := addPerson(t, a, "Lee", isms.RoleEmployees)
+	left.Active = false
+	if _, err := a.People.Update(left); err != nil {
+		t.Fatal(err)
+	}
+
+	// The campaign's audience defaults to the active members of its roles.
+	c, err := a.Campaigns.Create(isms.Campaign{Ref: "AW-1", Title: "Phishing month", Channels: []string{isms.ChannelEmail},
+		RoleIDs: []string{roleID(t, a, isms.RoleEmployees)}, StartDate: "2026-03-01", OwnerID: owner.ID})
+	if err != nil || c.AudienceSize != 4 {
+		t.Fatalf("campaign audience %d (%v), want the 4 active employees", c.AudienceSize, err)
+	}
+
+	// A number of people: never more than the audience (all active staff by default: 5).
+	_, err = a.Communications.Create(isms.Communication{Subject: "Tip 1", Date: "2026-03-02", Channel: isms.ChannelEmail, Reach: 6})
+	wantErr(t, "reach above all staff", err, isms.CodeInvalid, "reach")
+	m, err := a.Communications.Create(isms.Communication{Subject: "Tip 1", Date: "2026-03-02", Channel: isms.ChannelEmail, Reach: 5, OwnerID: owner.ID})
+	if err != nil || m.AudienceSize != 5 {
+		t.Fatalf("all staff: %+v %v", m, err)
+	}
+	_, err = a.Communications.Create(isms.Communication{Subject: "To customers", Date: "2026-03-02", Channel: isms.ChannelNewsletter, AudienceSize: -1})
+	wantErr(t, "negative audience", err, isms.CodeInvalid, "audienceSize")
+	n, err := a.Communications.Create(isms.Communication{Subject: "To customers", Date: "2026-03-02", Channel: isms.ChannelNewsletter, AudienceSize: 140, Reach: 120})
+	if err != nil || n.AudienceSize != 140 {
+		t.Fatalf("an audience outside the staff: %+v %v", n, err)
+	}
+
+	// People by name are counted once each; in a campaign the audience is the campaign's.
+	meet, err := a.Communications.Create(isms.Communication{Subject: "Kick-off", Date: "2026-03-03", Channel: isms.ChannelMeeting, CampaignID: c.ID,
+		RecipientIDs: []string{staff[0].ID, staff[1].ID, staff[0].ID}, Reach: 99})
+	if err != nil || meet.Reach != 2 || len(meet.RecipientIDs) != 2 || meet.AudienceSize != 4 {
+		t.Fatalf("named people: %+v %v", meet, err)
+	}
+	_, err = a.Communications.Create(isms.Communication{Subject: "Everyone and more", Date: "2026-03-03", Channel: isms.ChannelMeeting,
+		CampaignID: c.ID, RecipientIDs: []string{staff[0].ID, staff[1].ID, staff[2].ID, staff[3].ID, owner.ID}})
+	wantErr(t, "more people named than the audience", err, isms.CodeInvalid, "recipientIds")
+	if _, err := a.Communications.Create(isms.Communication{Subject: "E-learning", Date: "2026-03-05", Channel: isms.ChannelELearning, CampaignID: c.ID,
+		RecipientIDs: []string{staff[1].ID, staff[2].ID}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Communications.Create(isms.Communication{Subject: "Posters", Date: "2026-03-06", Channel: isms.ChannelPoster, CampaignID: c.ID, Reach: 2}); err != nil {
+		t.Fatal(err)
+	}
+
+	// The campaign reached Ana, Ben and Cat: 3 of 4, not 2 + 2 + 2.
+	reach, err := a.Campaigns.Reach()
+	if err != nil || len(reach) != 1 {
+		t.Fatalf("reach %+v %v", reach, err)
+	}
+	if r := reach[0]; r.CampaignID != c.ID || r.Reached != 3 || r.Audience != 4 || r.Communications != 3 {
+		t.Fatalf("campaign reach %+v, want 3 of 4 over 3 communications", r)
+	}
+
+	// Editing the roles counts the audience again; a size typed in is kept.
+	m.RoleIDs = []string{roleID(t, a, isms.RoleISMSManager)}
+	_, err = a.Communications.Update(m)
+	wantErr(t, "reach 5 for an audience of 1", err, isms.CodeInvalid, "reach")
+	m.Reach = 1
+	if m, err = a.Communications.Update(m); err != nil || m.AudienceSize != 1 {
+		t.Fatalf("after choosing a role: %+v %v", m, err)
+	}
+	m.AudienceSize = 3
+	if m, err = a.Communications.Update(m); err != nil || m.AudienceSize != 3 {
+		t.Fatalf("a size typed in: %+v %v", m, err)
 	}
 }

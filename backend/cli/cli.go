@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -10,13 +11,17 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
+	"golang.org/x/term"
+
 	"github.com/ismsdesk/ismsdesk/backend/buildinfo"
+	"github.com/ismsdesk/ismsdesk/backend/fault"
 	"github.com/ismsdesk/ismsdesk/backend/isms"
-	"github.com/ismsdesk/ismsdesk/backend/safefile"
 	"github.com/ismsdesk/ismsdesk/backend/seed"
 	"github.com/ismsdesk/ismsdesk/backend/store"
 )
@@ -26,6 +31,8 @@ const (
 	ExitOK    = 0
 	ExitError = 1
 	ExitUsage = 2
+	// ExitCancelled is the status of a command stopped by Ctrl-C or SIGTERM (128+SIGINT).
+	ExitCancelled = 130
 )
 
 // Usage is the command line's help text.
@@ -34,26 +41,49 @@ const Usage = `Usage:
   ismsdesk [--data DIR] demo            fill an empty database with a sample organisation
   ismsdesk [--data DIR] import KIND FILE [--sheet NAME] [--header-row N] [--map FIELD=COLUMN]...
                                         [--match-by FIELD] [--dry-run] [--skip-invalid]
-                                        [--day-first] [--json]
+                                        [--day-first] [--survey REF] [--from-2013] [--json]
                                         KIND: requirements, controls, risks, people,
-                                        attendance, measurements, assets, acknowledgements
+                                        attendance, measurements, assets, acknowledgements,
+                                        survey-results (into the survey --survey names);
+                                        --from-2013 brings an ISO/IEC 27001:2013 SoA onto
+                                        the 2022 controls (ISO/IEC 27002:2022 Annex B)
+  ismsdesk [--data DIR] import history [--json]
+                                        the import log: id, when, kind, file, rows, SHA-256
+  ismsdesk [--data DIR] import revert ID
+                                        undo one import (an ID prefix will do), refused when
+                                        a record it wrote changed since
+  ismsdesk [--data DIR] template KIND --out FILE
+                                        write the Excel template of an import KIND: its
+                                        columns, drop-down lists (the likelihood and impact
+                                        levels of DIR's risk method) and an example row
   ismsdesk [--data DIR] export REPORT --out FILE [--id ID]
                                         REPORT: management-review, audit, soa, requirements,
                                         gap-analysis, risks, assets, kpi-dashboard, training,
                                         corrective-actions
+  ismsdesk [--data DIR] export calendar --out FILE.ics
+                                        the due dates (overdue and a year ahead) for a
+                                        calendar application
   ismsdesk [--data DIR] list KIND [--json]
   ismsdesk [--data DIR] backup --out FILE
   ismsdesk [--data DIR] restore FILE [--force]
+                                        checks every checksum of FILE first; --force
+                                        replaces an ISMS Desk data folder (never any other)
+  ismsdesk [--data DIR] verify [FILE]   walk the change history and report the first
+                                        broken entry; with FILE, check a backup file
   ismsdesk version
 
 The data folder defaults to the user's application data folder; --data or the
 ISMSDESK_DATA environment variable overrides it.
+An encrypted data folder (a passphrase set in the window) needs its passphrase: from
+the ISMSDESK_PASSPHRASE environment variable, else asked on the terminal (not echoed).
+An encrypted backup is restored with ISMSDESK_BACKUP_PASSPHRASE, else
+ISMSDESK_PASSPHRASE, else asked.
 KIND is a record kind in the plural: requirements, controls, risks, objectives,
 policies, audits, reviews, nonconformities, people, roles, milestones, ...
 `
 
 // Commands lists the command names; main opens the window when none is given.
-var Commands = []string{"demo", "import", "export", "list", "backup", "restore", "version", "help"}
+var Commands = []string{"demo", "import", "export", "template", "list", "backup", "restore", "verify", "version", "help"}
 
 // usageError is a misuse of the command line (exit status 2).
 type usageError struct{ msg string }
@@ -67,6 +97,8 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Clock          func() time.Time
 	Log            *slog.Logger
+	// Stdin is where a passphrase is asked when it is a terminal; nil means os.Stdin.
+	Stdin *os.File
 }
 
 // SplitGlobal takes the global --data flag off args and returns the data folder flag
@@ -99,7 +131,14 @@ func Run(dir string, args []string, env Env) int {
 	if env.Log == nil {
 		env.Log = slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	err := run(dir, args, env)
+	if len(args) > 0 && (args[0] == "import" || args[0] == "export" || args[0] == "demo") && (args[0] == "demo" || store.HasData(dir)) {
+		// The workbook library's temporary files stay beside the data folder, where the next
+		// start removes what a crash left, not in the shared temporary folder.
+		if restore, err := store.UsePrivateTemp(dir); err == nil {
+			defer restore()
+		}
+	}
+	err := runSafely(dir, args, env)
 	var ue usageError
 	switch {
 	case err == nil:
@@ -107,10 +146,36 @@ func Run(dir string, args []string, env Env) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(env.Stderr, "ismsdesk: %s\n\n%s", ue.msg, Usage)
 		return ExitUsage
+	case fault.DiskFull(err):
+		fmt.Fprintf(env.Stderr, "ismsdesk: %s\n", fault.Explain(err, dir))
+		return ExitError
+	case isms.ErrorCode(err) == isms.CodeCancelled || errors.Is(err, context.Canceled):
+		msg := "cancelled; nothing was changed"
+		if isms.ErrorCode(err) == isms.CodeCancelled {
+			msg = err.Error()
+		}
+		fmt.Fprintf(env.Stderr, "ismsdesk: %s\n", msg)
+		return ExitCancelled
 	default:
 		fmt.Fprintf(env.Stderr, "ismsdesk: %s\n", err)
 		return ExitError
 	}
+}
+
+// runSafely runs a command and turns a panic into an error of one line, not a stack dump.
+func runSafely(dir string, args []string, env Env) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	return run(dir, args, env)
+}
+
+// signalContext is cancelled by Ctrl-C (SIGINT) or SIGTERM, so that a long command stops
+// cleanly, leaving nothing behind; stop restores the default handling.
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
 func run(dir string, args []string, env Env) error {
@@ -132,6 +197,9 @@ func run(dir string, args []string, env Env) error {
 		if len(rest) > 0 {
 			return usagef("demo takes no arguments")
 		}
+		if err := fault.CheckSpace(dir, 0); err != nil {
+			return err
+		}
 		return demo(dir, env)
 	case "list":
 		return list(dir, rest, env)
@@ -139,10 +207,14 @@ func run(dir string, args []string, env Env) error {
 		return backup(dir, rest, env)
 	case "restore":
 		return restore(dir, rest, env)
+	case "verify":
+		return verify(dir, rest, env)
 	case "import":
 		return runImport(dir, rest, env)
 	case "export":
 		return runExport(dir, rest, env)
+	case "template":
+		return runTemplate(dir, rest, env)
 	default:
 		return usagef("unknown command %q", cmd)
 	}
@@ -151,16 +223,21 @@ func run(dir string, args []string, env Env) error {
 // openExisting opens a data folder that must already hold data, so that a mistyped
 // --data does not quietly create an empty one.
 func openExisting(dir string, env Env) (*store.DB, error) {
-	if entries, err := os.ReadDir(dir); err != nil || len(entries) == 0 {
+	if !store.HasData(dir) {
 		return nil, isms.Errorf(isms.CodeNotFound,
 			"there is no ISMS Desk data in %s; check --data, or create it with `ismsdesk --data %s demo` or by opening the window", dir, dir)
+	}
+	if fault.CheckSpace(dir, 0) != nil {
+		// A disk too full for Badger to write safely: open to read only, so that what is
+		// stored can still be listed and exported; writes check the space themselves.
+		return openStoreWith(dir, env, true)
 	}
 	return open(dir, env)
 }
 
 // open opens the store and seeds a new database, as the window does.
 func open(dir string, env Env) (*store.DB, error) {
-	db, err := store.Open(dir, store.Options{Clock: env.Clock, Logger: env.Log})
+	db, err := openStore(dir, env)
 	if err != nil {
 		return nil, err
 	}
@@ -273,53 +350,54 @@ func splitPositional(args []string) (pos, flags []string) {
 // takesValue reports whether a flag is followed by a value.
 func takesValue(flagName string) bool {
 	switch strings.TrimLeft(flagName, "-") {
-	case "out", "id", "sheet", "header-row", "map", "match-by":
+	case "out", "id", "sheet", "header-row", "map", "match-by", "survey", "unmap", "scale":
 		return true
 	}
 	return false
 }
 
-func backup(dir string, args []string, env Env) error {
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	out := fs.String("out", "", "backup file to write")
-	if err := fs.Parse(args); err != nil {
-		return usagef("backup: %v", err)
+// openStore opens the data folder, with its passphrase when it is encrypted.
+func openStore(dir string, env Env) (*store.DB, error) { return openStoreWith(dir, env, false) }
+
+// openStoreWith opens the data folder, read-only when readOnly.
+func openStoreWith(dir string, env Env, readOnly bool) (*store.DB, error) {
+	opt := store.Options{Clock: env.Clock, Logger: env.Log, ReadOnly: readOnly}
+	if store.IsEncrypted(dir) {
+		p, err := passphrase(env, "ISMSDESK_PASSPHRASE", "the data folder "+dir, "")
+		if err != nil {
+			return nil, err
+		}
+		opt.Passphrase = p
 	}
-	if *out == "" || fs.NArg() > 0 {
-		return usagef("backup needs --out FILE")
-	}
-	db, err := openExisting(dir, env)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := safefile.Write(*out, db.Backup); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Backed up %s to %s.\n", dir, *out)
-	return nil
+	return store.Open(dir, opt)
 }
 
-func restore(dir string, args []string, env Env) error {
-	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	force := fs.Bool("force", false, "replace a data folder that is not empty")
-	pos, flags := splitPositional(args)
-	if err := fs.Parse(flags); err != nil {
-		return usagef("restore: %v", err)
+// passphrase reads a passphrase from the environment variable name (then from fallback,
+// when not ""), else asks for it on the terminal without echo; what names what it opens.
+func passphrase(env Env, name, what, fallback string) (string, error) {
+	if v := os.Getenv(name); v != "" {
+		return v, nil
 	}
-	if len(pos) != 1 {
-		return usagef("restore needs exactly one FILE")
+	if fallback != "" {
+		if v := os.Getenv(fallback); v != "" {
+			return v, nil
+		}
 	}
-	f, err := os.Open(pos[0])
+	in := env.Stdin
+	if in == nil {
+		in = os.Stdin
+	}
+	if !term.IsTerminal(int(in.Fd())) {
+		return "", isms.Errorf(isms.CodeLocked, "%s is encrypted and no passphrase was given: set the %s environment variable, or run the command in a terminal to be asked for it", what, name)
+	}
+	fmt.Fprintf(env.Stderr, "Passphrase of %s: ", what)
+	b, err := term.ReadPassword(int(in.Fd()))
+	fmt.Fprintln(env.Stderr)
 	if err != nil {
-		return fmt.Errorf("unable to open the backup: %w", err)
+		return "", fmt.Errorf("unable to read the passphrase: %w", err)
 	}
-	defer f.Close()
-	if err := store.Restore(dir, f, *force, store.Options{Clock: env.Clock, Logger: env.Log}); err != nil {
-		return err
+	if len(b) == 0 {
+		return "", isms.Errorf(isms.CodeLocked, "no passphrase was entered; %s was not opened", what)
 	}
-	fmt.Fprintf(env.Stdout, "Restored %s into %s.\n", pos[0], dir)
-	return nil
+	return string(b), nil
 }

@@ -192,8 +192,8 @@ func TestImportCommandErrors(t *testing.T) {
 	if sum.Created != 0 || len(sum.Errors) != 2 || sum.Errors[0].Row != 3 {
 		t.Fatalf("summary %+v", sum)
 	}
-	if code, out, _ := runCLI(t, dir, "list", "requirements", "--json"); code != ExitOK || strings.TrimSpace(out) != "[]" {
-		t.Fatalf("an invalid import wrote records: %s", out)
+	if code, out, stderr := runCLI(t, dir, "list", "requirements", "--json"); code != ExitError || !strings.Contains(stderr, "no ISMS Desk data") {
+		t.Fatalf("an invalid import wrote into the new data folder: %s %s", out, stderr)
 	}
 	if code, _, _ := runCLI(t, dir, "import", "requirements", bad, "--skip-invalid"); code != ExitOK {
 		t.Fatalf("--skip-invalid: exit %d", code)

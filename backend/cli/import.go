@@ -1,17 +1,22 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
+	"path/filepath"
+	"sort"
 	"strings"
+	"text/tabwriter"
+	"time"
 
+	"github.com/ismsdesk/ismsdesk/backend/fault"
 	"github.com/ismsdesk/ismsdesk/backend/importer"
 	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/seed"
+	"github.com/ismsdesk/ismsdesk/backend/store"
 	"github.com/ismsdesk/ismsdesk/backend/xlsx"
 )
 
@@ -45,9 +50,26 @@ type importSummary struct {
 	ImportID  string            `json:"importId,omitempty"`
 	Mapping   map[string]string `json:"mapping"`
 	Errors    []xlsx.Problem    `json:"errors"`
+	// Confidence says how each mapped column was found: exact, synonym, guess or chosen.
+	Confidence map[string]string `json:"confidence"`
+	// Sections are the rows skipped as section headings.
+	Sections []importer.SectionRow `json:"sections"`
+	// Warnings are date columns read by the date order alone.
+	Warnings []xlsx.DateWarning `json:"warnings"`
+	// ISO2013 is set for a Statement of Applicability of ISO/IEC 27001:2013: what
+	// --from-2013 brings onto which 2022 controls.
+	ISO2013 *importer.ISO2013 `json:"iso2013,omitempty"`
 }
 
 func runImport(dir string, args []string, env Env) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "history":
+			return importHistory(dir, args[1:], env)
+		case "revert":
+			return importRevert(dir, args[1:], env)
+		}
+	}
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	sheet := fs.String("sheet", "", "sheet name")
@@ -59,6 +81,12 @@ func runImport(dir string, args []string, env Env) error {
 	dayFirst := fs.Bool("day-first", false, "read dates like 03/04/2024 as 3 April")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	matchBy := fs.String("match-by", "", "the field that matches rows to stored records (default: ref)")
+	var unmaps listFlag
+	fs.Var(&unmaps, "unmap", "FIELD: leave a proposed field without a column; repeatable")
+	monthFirst := fs.Bool("month-first", false, "read dates like 03/04/2024 as March 4")
+	scale := fs.String("scale", "", `risks: the file's scale for likelihood and impact, read onto the risk method's levels: a range such as 1-10, or words such as "Low=1,Medium=2,High=3"`)
+	survey := fs.String("survey", "", "survey-results: the reference or title of the survey the results belong to")
+	from2013 := fs.Bool("from-2013", false, "controls: bring an ISO/IEC 27001:2013 Statement of Applicability onto the 2022 controls")
 	pos, flags := splitPositional(args)
 	if err := fs.Parse(flags); err != nil {
 		return usagef("import: %v", err)
@@ -84,40 +112,128 @@ func runImport(dir string, args []string, env Env) error {
 	if *matchBy != "" && !names[*matchBy] {
 		return usagef("import: --match-by %s: %s has no field %q; its fields are %s", *matchBy, pos[0], *matchBy, strings.Join(list, ", "))
 	}
+	if *survey != "" && pos[0] != xlsx.KindSurveyResults {
+		return usagef("import: --survey is for %s only", xlsx.KindSurveyResults)
+	}
+	if *survey == "" && pos[0] == xlsx.KindSurveyResults {
+		return usagef("import %s needs --survey REF: the reference or title of the survey the results belong to", xlsx.KindSurveyResults)
+	}
 	if *headerRow < 0 {
 		return usagef("import: --header-row must be an Excel row number (1 or more)")
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if entries, err := os.ReadDir(dir); err != nil || len(entries) == 0 {
-		fmt.Fprintf(env.Stderr, "ismsdesk: there was no data in %s; a new data folder is created there\n", dir)
+	for _, f := range unmaps {
+		if !names[f] {
+			return usagef("import: --unmap %s: %s has no field %q; its fields are %s", f, pos[0], f, strings.Join(list, ", "))
+		}
 	}
-	db, err := open(dir, env)
+	if *dayFirst && *monthFirst {
+		return usagef("import: --day-first and --month-first cannot both be given")
+	}
+	if *scale != "" {
+		if pos[0] != xlsx.KindRisks {
+			return usagef("import: --scale is for %s only", xlsx.KindRisks)
+		}
+		if _, err := xlsx.ParseScoreScale(*scale); err != nil {
+			return usagef("import: --scale: %v", err)
+		}
+	}
+	if *from2013 && pos[0] != xlsx.KindControls {
+		return usagef("import: --from-2013 is for %s only", xlsx.KindControls)
+	}
+	if _, err := os.Stat(pos[1]); err != nil {
+		if os.IsNotExist(err) {
+			return isms.Errorf(isms.CodeNotFound, "there is no file %s", pos[1])
+		}
+		return fmt.Errorf("unable to read %s: %w", pos[1], err)
+	}
+	if !*dryRun {
+		// A disk too full to write safely refuses the import before anything is read.
+		if st, err := os.Stat(pos[1]); err == nil {
+			if err := fault.CheckSpace(dir, 10*st.Size()); err != nil {
+				return err
+			}
+		}
+	}
+	ctx, stop := signalContext()
+	defer stop()
+	ctx, unwatch := fault.Watch(ctx, dir) // stops and rolls back the import when the disk fills up
+	defer unwatch()
+	req := importer.Request{Kind: pos[0], File: pos[1], Sheet: *sheet, HeaderRow: *headerRow,
+		Map: maps, DayFirst: *dayFirst, SkipInvalid: *skipInvalid, MatchBy: *matchBy, Survey: *survey, From2013: *from2013}
+	req.Unmap, req.Scale = unmaps, *scale
+	if *monthFirst {
+		req.DateOrder = importer.DateOrderMonth
+	}
+	// A folder with no data yet is created only by an import that writes: the file is
+	// read against a new database in memory first.
+	fresh := !store.HasData(dir)
+	var db *store.DB
+	if fresh {
+		db, err = openMemory(env)
+	} else {
+		db, err = open(dir, env)
+	}
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	req := importer.Request{Kind: pos[0], File: pos[1], Sheet: *sheet, HeaderRow: *headerRow,
-		Map: maps, DayFirst: *dayFirst, SkipInvalid: *skipInvalid, MatchBy: *matchBy}
+	defer func() {
+		if db != nil {
+			db.Close()
+		}
+	}()
 	plan, err := importer.Prepare(ctx, db, req)
 	if err != nil {
+		if full := fault.Cause(ctx); full != nil {
+			return full
+		}
 		return err
+	}
+	var undoFolder func()
+	if fresh && !*dryRun && plan.Ready() == nil {
+		db.Close()
+		if db, undoFolder, err = openNew(dir, env); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stderr, "ismsdesk: there was no data in %s; a new data folder is created there\n", dir)
+		req.SHA256 = plan.SHA256 // the same file as read
+		if plan, err = importer.Prepare(ctx, db, req); err != nil {
+			db.Close()
+			undoFolder()
+			if full := fault.Cause(ctx); full != nil {
+				return full
+			}
+			return err
+		}
 	}
 	sum := importSummary{Kind: req.Kind, File: plan.FileName, Sheet: plan.Sheet, HeaderRow: plan.Header.Row,
 		Rows: plan.Counts.Rows, Created: plan.Counts.Created, Updated: plan.Counts.Updated,
 		Unchanged: plan.Counts.Unchanged, Skipped: plan.Counts.Skipped, DryRun: *dryRun,
-		Mapping: plan.Mapping.Columns, Errors: plan.Errors}
+		Mapping: plan.Mapping.Columns, Errors: plan.Errors, ISO2013: plan.ISO2013}
+	sum.Confidence, sum.Sections, sum.Warnings = plan.Mapping.Confidence, plan.Sections, plan.Warnings
 	var commitErr error
-	if !*dryRun {
+	if len(plan.MappingProblems) > 0 {
+		commitErr = mappingError(plan)
+	} else if !*dryRun && plan.Counts.Rows > 0 && plan.Counts.Invalid == plan.Counts.Rows {
+		commitErr = isms.Errorf(isms.CodeInvalid, "every one of the %d rows is invalid, so nothing was imported: check the header row (--header-row) and the columns (--map, --unmap)", plan.Counts.Rows)
+	} else if !*dryRun {
 		res, err := importer.Commit(ctx, db, plan, env.Clock(), nil)
+		if full := fault.Cause(ctx); err != nil && full != nil {
+			err = full
+		}
 		if err == nil {
 			sum.ImportID = res.Log.ID
+		} else if undoFolder != nil {
+			db.Close()
+			undoFolder()
 		}
 		commitErr = err
-	} else if len(plan.MappingProblems) > 0 {
-		commitErr = isms.Errorf(isms.CodeInvalid, "the columns do not give every required field; use --map FIELD=COLUMN")
+	} else if plan.ISO2013 != nil && !plan.ISO2013.Applied {
+		commitErr = isms.Errorf(isms.CodeInvalid, "%s is a Statement of Applicability of ISO/IEC 27001:2013; use --from-2013", plan.FileName)
 	} else if plan.Counts.Invalid > 0 && !*skipInvalid {
-		commitErr = isms.Errorf(isms.CodeInvalid, "%d of %d rows are not valid", plan.Counts.Invalid, plan.Counts.Rows)
+		commitErr = isms.Errorf(isms.CodeInvalid, "%d of %d rows are not valid; fix them, or use --skip-invalid to import the rest", plan.Counts.Invalid, plan.Counts.Rows)
+	}
+	if commitErr != nil && !*dryRun && len(plan.MappingProblems) == 0 && plan.ISO2013 != nil && !plan.ISO2013.Applied {
+		commitErr = fmt.Errorf("%w (use --from-2013)", commitErr)
 	}
 	if len(plan.MappingProblems) > 0 {
 		sum.Errors = plan.MappingProblems
@@ -148,8 +264,12 @@ func printSummary(w io.Writer, s importSummary, plan *importer.Plan) {
 	}
 	fmt.Fprintf(w, "%s %s from %s, sheet %q, header row %d: %d rows, %d created, %d updated, %d unchanged, %d skipped, %d invalid.\n",
 		verb, s.Kind, s.File, s.Sheet, s.HeaderRow, s.Rows, s.Created, s.Updated, s.Unchanged, s.Skipped, plan.Counts.Invalid)
+	printReading(w, plan)
 	if len(plan.NewPeople) > 0 {
 		fmt.Fprintf(w, "New people: %s\n", strings.Join(plan.NewPeople, ", "))
+	}
+	if iso := plan.ISO2013; iso != nil {
+		printISO2013(w, iso)
 	}
 	for i, e := range s.Errors {
 		if i == 50 {
@@ -157,12 +277,258 @@ func printSummary(w io.Writer, s importSummary, plan *importer.Plan) {
 			break
 		}
 		switch {
+		case e.Row == 0 && e.Field == "":
+			fmt.Fprintf(w, "mapping: %s (use --header-row N, --map FIELD=COLUMN or --unmap FIELD)\n", e.Message)
 		case e.Row == 0:
-			fmt.Fprintf(w, "mapping: %s: %s\n", e.Field, e.Message)
+			fmt.Fprintf(w, "mapping: %s: %s (use --map %s=COLUMN)\n", e.Field, e.Message, e.Field)
 		case e.Column == "":
 			fmt.Fprintf(w, "row %d, %s: %s\n", e.Row, e.Field, e.Message)
 		default:
 			fmt.Fprintf(w, "row %d, column %s, %s: %s\n", e.Row, e.Column, e.Field, e.Message)
 		}
 	}
+}
+
+// printISO2013 says that a file is a 2013 Statement of Applicability and what --from-2013
+// does with it.
+func printISO2013(w io.Writer, iso *importer.ISO2013) {
+	fmt.Fprintln(w, iso.Message)
+	if !iso.Applied {
+		fmt.Fprintln(w, "Use --from-2013 to import it that way.")
+	}
+	for _, t := range iso.Targets {
+		line := fmt.Sprintf("  %s %s <- %s", t.Ref, t.Title, strings.Join(t.From, ", "))
+		if t.Note != "" {
+			line += " (" + t.Note + ")"
+		}
+		fmt.Fprintln(w, line)
+	}
+	for _, s := range iso.Split {
+		fmt.Fprintf(w, "One 2013 control to several 2022 controls: %s -> %s\n", s.From, strings.Join(s.To, ", "))
+	}
+	if len(iso.Unmapped) > 0 {
+		fmt.Fprintf(w, "2013 controls with no 2022 counterpart, left out: %s\n", strings.Join(iso.Unmapped, ", "))
+	} else {
+		fmt.Fprintln(w, "Every 2013 control of the file has a 2022 counterpart.")
+	}
+	if iso.Headings > 0 {
+		fmt.Fprintf(w, "%d 2013 heading rows (themes and objectives) left out.\n", iso.Headings)
+	}
+	fmt.Fprintf(w, "New in 2022, no 2013 source, left as they are: %s\n", strings.Join(iso.New, "; "))
+}
+
+// openMemory opens a new, seeded database in memory: a file is read against it when the
+// data folder has no data yet, so that nothing is created on disk before an import writes.
+func openMemory(env Env) (*store.DB, error) {
+	db, err := store.Open("", store.Options{InMemory: true, Clock: env.Clock, Logger: env.Log})
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Update(func(tx *store.Tx) error { return seed.FirstRun(tx, isms.DateOf(env.Clock())) }); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// openNew creates the data folder dir (which holds no data) for an import and returns an
+// undo that removes what it created, for an import that fails after all: the folder
+// itself when it did not exist, else what was put in it.
+func openNew(dir string, env Env) (*store.DB, func(), error) {
+	_, statErr := os.Stat(dir)
+	existed := statErr == nil
+	undo := func() {
+		if !existed {
+			os.RemoveAll(dir)
+			return
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+	db, err := open(dir, env)
+	if err != nil {
+		undo()
+		return nil, nil, err
+	}
+	return db, undo, nil
+}
+
+// historyEntry is one import as `import history --json` prints it.
+type historyEntry struct {
+	ID         string `json:"id"`
+	At         string `json:"at"`
+	Kind       string `json:"kind"`
+	File       string `json:"file"`
+	Sheet      string `json:"sheet"`
+	Rows       int    `json:"rows"`
+	Created    int    `json:"created"`
+	Updated    int    `json:"updated"`
+	Skipped    int    `json:"skipped"`
+	NewPeople  int    `json:"newPeople"`
+	SHA256     string `json:"sha256"`
+	RevertedAt string `json:"revertedAt,omitempty"`
+}
+
+// importHistory prints the import log, newest first.
+func importHistory(dir string, args []string, env Env) error {
+	fs := flag.NewFlagSet("import history", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asJSON := fs.Bool("json", false, "print a JSON array")
+	if err := fs.Parse(args); err != nil {
+		return usagef("import history: %v", err)
+	}
+	if fs.NArg() > 0 {
+		return usagef("import history takes no arguments but --json")
+	}
+	db, err := openExisting(dir, env)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	logs, err := importer.Logs(db)
+	if err != nil {
+		return err
+	}
+	entries := make([]historyEntry, len(logs))
+	for i, l := range logs {
+		entries[i] = historyEntry{ID: l.ID, At: l.At.UTC().Format(time.RFC3339), Kind: l.Kind, File: l.File, Sheet: l.Sheet,
+			Rows: l.Counts.Rows, Created: l.Counts.Created, Updated: l.Counts.Updated, Skipped: l.Counts.Skipped,
+			NewPeople: l.NewPeople, SHA256: l.SHA256}
+		if !l.RevertedAt.IsZero() {
+			entries[i].RevertedAt = l.RevertedAt.UTC().Format(time.RFC3339)
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(entries)
+	}
+	w := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tWHEN\tKIND\tFILE\tROWS\tSHA-256\tREVERTED")
+	for _, e := range entries {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", e.ID, strings.Replace(e.At, "T", " ", 1), e.Kind, oneLine(e.File, 40), e.Rows, e.SHA256, e.RevertedAt)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "%d %s\n", len(entries), plural(len(entries), "import", "imports"))
+	return nil
+}
+
+// importRevert undoes one import, as the window's import history does: refused when a
+// record it wrote changed since, or when it was reverted already. ID may be shortened to
+// a prefix that names one import.
+func importRevert(dir string, args []string, env Env) error {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		return usagef("import revert needs the ID of one import (see `ismsdesk import history`)")
+	}
+	db, err := openExisting(dir, env)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	logs, err := importer.Logs(db)
+	if err != nil {
+		return err
+	}
+	var match []importer.Log
+	for _, l := range logs {
+		if l.ID == args[0] {
+			match = []importer.Log{l}
+			break
+		}
+		if len(args[0]) >= 4 && strings.HasPrefix(l.ID, args[0]) {
+			match = append(match, l)
+		}
+	}
+	switch len(match) {
+	case 0:
+		return isms.Errorf(isms.CodeNotFound, "there is no import %s; `ismsdesk import history` lists them", args[0])
+	case 1:
+	default:
+		return isms.Errorf(isms.CodeInvalid, "%s names %d imports; give more of the ID", args[0], len(match))
+	}
+	if err := fault.CheckSpace(dir, 0); err != nil {
+		return err
+	}
+	ctx, stop := signalContext()
+	defer stop()
+	l, err := importer.Revert(ctx, db, match[0].ID, env.Clock())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Reverted the import of %s (%s, %s): %d %s removed, %d restored as they were before it.\n",
+		l.File, l.Kind, l.At.UTC().Format("2006-01-02 15:04"), l.Counts.Created+l.NewPeople, plural(l.Counts.Created+l.NewPeople, "record", "records"), l.Counts.Updated)
+	return nil
+}
+
+// listFlag collects a repeatable flag's values.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return fmt.Errorf("wants a field name")
+	}
+	*l = append(*l, strings.TrimSpace(v))
+	return nil
+}
+
+// printReading prints how the file was read: the mapping with its confidence, the
+// section rows skipped, and the date columns read by the date order alone.
+func printReading(w io.Writer, plan *importer.Plan) {
+	if lines := plan.Mapping.Describe(plan.Header); len(lines) > 0 {
+		fmt.Fprintln(w, "Mapping (change it with --map FIELD=COLUMN or --unmap FIELD):")
+		for _, l := range lines {
+			fmt.Fprintln(w, "  "+l)
+		}
+	}
+	for _, f := range sortedKeys(plan.Mapping.NotProposed) {
+		fmt.Fprintf(w, "  %s not proposed: %s; use --map %s=COLUMN to import it anyway\n", f, plan.Mapping.NotProposed[f], f)
+	}
+	if n := len(plan.Sections); n > 0 {
+		noun := "rows"
+		if n == 1 {
+			noun = "row"
+		}
+		fmt.Fprintf(w, "%d %s skipped as section headings:\n", n, noun)
+		for i, sec := range plan.Sections {
+			if i == 20 {
+				fmt.Fprintf(w, "  ... and %d more (use --json to see them all)\n", n-20)
+				break
+			}
+			fmt.Fprintf(w, "  row %d: %s\n", sec.Row, sec.Text)
+		}
+	}
+	for _, d := range plan.Warnings {
+		why := ""
+		if d.DayFirst && plan.LocaleHint != "" {
+			why = " (day first, as " + plan.LocaleHint + ")"
+		}
+		fmt.Fprintf(w, "Dates: %s%s: use --day-first or --month-first\n", d.Message, why)
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// mappingError says why a plan with mapping problems imports nothing, with the flags that fix it.
+func mappingError(plan *importer.Plan) error {
+	var fields []string
+	for _, p := range plan.MappingProblems {
+		if p.Field == "" {
+			return isms.Errorf(isms.CodeInvalid, "the rows under the header (row %d) give no record with this mapping, so nothing was imported; use --header-row N, --map FIELD=COLUMN or --unmap FIELD", plan.Header.Row)
+		}
+		fields = append(fields, p.Field)
+	}
+	return isms.Errorf(isms.CodeInvalid, "the columns do not give every required field (%s), so nothing was imported; use --map FIELD=COLUMN (or --header-row N when the header is elsewhere)", strings.Join(fields, ", "))
 }

@@ -50,8 +50,9 @@ const (
 
 // Result is a finished import.
 type Result struct {
-	Log    Log            `json:"log"`
-	Errors []xlsx.Problem `json:"errors"`
+	Log      Log            `json:"log"`
+	Errors   []xlsx.Problem `json:"errors"`
+	Sections []SectionRow   `json:"sections"` // the rows skipped as section headings
 }
 
 // Commit writes a plan: every planned row, or nothing. When rows are invalid and the
@@ -59,15 +60,11 @@ type Result struct {
 // many rows are wrong; the plan lists them. progress, when set, is called as rows are
 // written; cancelling ctx stops the import and undoes it.
 func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress func(done, total int)) (Result, error) {
-	if len(p.MappingProblems) > 0 {
-		return Result{Errors: p.MappingProblems}, isms.Errorf(isms.CodeInvalid,
-			"the columns of %s do not give every required field (%s); choose them, nothing was imported",
-			p.FileName, problemFields(p.MappingProblems))
-	}
-	if p.Counts.Invalid > 0 && !p.Request.SkipInvalid {
-		return Result{Errors: p.Errors}, isms.Errorf(isms.CodeInvalid,
-			"%d of %d rows of %s are not valid; nothing was imported (fix them, or skip the invalid rows)",
-			p.Counts.Invalid, p.Counts.Rows, p.FileName)
+	if err := p.Ready(); err != nil {
+		if len(p.MappingProblems) > 0 {
+			return Result{Errors: p.MappingProblems}, err
+		}
+		return Result{Errors: p.Errors}, err
 	}
 	// acknowledgements without a date are made on the day of the import
 	if err := p.acknowledge(isms.DateOf(now)); err != nil {
@@ -165,7 +162,27 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 	if progress != nil {
 		progress(total, total)
 	}
-	return Result{Log: log, Errors: log.Skipped}, nil
+	return Result{Log: log, Errors: log.Skipped, Sections: p.Sections}, nil
+}
+
+// Ready returns the error (code invalid) that Commit refuses the plan with before
+// writing anything: columns missing, a 2013 file not brought onto 2022, invalid rows not
+// skipped. nil when the plan can be committed.
+func (p *Plan) Ready() error {
+	if len(p.MappingProblems) > 0 {
+		return isms.Errorf(isms.CodeInvalid,
+			"the columns of %s do not give every required field (%s); choose them, nothing was imported",
+			p.FileName, problemFields(p.MappingProblems))
+	}
+	if err := p.refuse2013(); err != nil {
+		return err
+	}
+	if p.Counts.Invalid > 0 && !p.Request.SkipInvalid {
+		return isms.Errorf(isms.CodeInvalid,
+			"%d of %d rows of %s are not valid; nothing was imported (fix them, or skip the invalid rows)",
+			p.Counts.Invalid, p.Counts.Rows, p.FileName)
+	}
+	return nil
 }
 
 // rowError names the Excel row of a record that the store refused.

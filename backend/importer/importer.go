@@ -21,7 +21,7 @@ import (
 
 // Request says what to import and how.
 type Request struct {
-	Kind         string            `json:"kind"`         // xlsx kind: requirements, controls, risks, people, attendance, measurements, assets, acknowledgements
+	Kind         string            `json:"kind"`         // xlsx kind: requirements, controls, risks, people, attendance, measurements, assets, acknowledgements, survey-results
 	File         string            `json:"file"`         // path of the .xlsx, .xlsm or .csv file
 	Sheet        string            `json:"sheet"`        // "" for the first visible sheet
 	HeaderRow    int               `json:"headerRow"`    // Excel row number of the header; 0 to detect it
@@ -35,12 +35,22 @@ type Request struct {
 	// DateOrder overrides the user's date order preference for this import: DateOrderDay
 	// or DateOrderMonth; "" keeps the preference.
 	DateOrder string `json:"dateOrder"`
+	// Scale is the file's own scale for risk scores, read onto the risk method's levels:
+	// a range ("1-10") or words with their level ("Low=1, Medium=2, High=3"); "" keeps
+	// a saved mapping's, else reads scores on the method's scale.
+	Scale string `json:"scale"`
 	// SHA256, when set, is the digest of the file as it was previewed: the import refuses a
 	// file that changed since.
 	SHA256 string `json:"sha256"`
 	// MatchBy is the field that matches rows to stored requirements, controls, risks and assets:
 	// "ref" (the default) or another field, such as "title".
 	MatchBy string `json:"matchBy"`
+	// Survey names, for survey-results, the survey the results belong to: its reference or
+	// exact title (or its ID, as the wizard sends it).
+	Survey string `json:"survey"`
+	// From2013, for a controls file numbered as ISO/IEC 27001:2013, brings its decisions
+	// onto the 2022 controls through the ISO/IEC 27002:2022 Annex B correspondence.
+	From2013 bool `json:"from2013"`
 }
 
 // Action says what an import does with a row.
@@ -83,6 +93,16 @@ type Plan struct {
 	// MappingProblems say which fields still need a column; nothing can be imported until
 	// they are solved.
 	MappingProblems []xlsx.Problem `json:"mappingProblems"`
+	// Sections are the rows skipped as section headings, with their text.
+	Sections []SectionRow `json:"sections"`
+	// Warnings are date columns read by the date order alone, with how many dates it decides.
+	Warnings []xlsx.DateWarning `json:"warnings"`
+	// LocaleHint says why dates are read day-first when the file suggests it ("the file
+	// separates its values with ;"); "" when the file says nothing.
+	LocaleHint string `json:"localeHint"`
+	// ISO2013 is set when a controls file is a Statement of Applicability of ISO/IEC
+	// 27001:2013: it cannot be imported until the request brings it onto 2022 (From2013).
+	ISO2013 *ISO2013 `json:"iso2013"`
 
 	people []*isms.Person // people to create before the rows
 	extra  []isms.Record  // other records to create before the rows (trainings)
@@ -171,7 +191,11 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	mapping, err := chooseMapping(db, req, header)
+	if err := emptyRegister(name, grid, header); err != nil {
+		return nil, err
+	}
+	hint := localeHint(wb, header, grid)
+	mapping, err := chooseMapping(db, req, header, grid, hint)
 	if err != nil {
 		return nil, err
 	}
@@ -179,6 +203,7 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 		Request: req, FileName: name, SHA256: digest, Sheet: grid.Sheet, Sheets: wb.Sheets,
 		Header: header, Mapping: mapping, Fields: fields,
 		Rows: []PlannedRow{}, NewPeople: []string{}, Errors: []xlsx.Problem{},
+		Sections: []SectionRow{}, Warnings: []xlsx.DateWarning{}, LocaleHint: hint,
 	}
 	if problems := mappingProblems(req, mapping.Check(header)); len(problems) > 0 {
 		p.MappingProblems = problems
@@ -188,6 +213,8 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.Sections = sectionRows(header, mapping, results)
+	p.Warnings = append(p.Warnings, xlsx.AmbiguousDates(req.Kind, header, grid, mapping)...)
 	if ctx.Err() != nil {
 		return nil, cancelled(name)
 	}
@@ -198,6 +225,7 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.noRecords(grid, results)
 	return p, nil
 }
 
@@ -238,7 +266,7 @@ func bestSheet(wb *xlsx.Workbook, kind string) string {
 		if err != nil {
 			continue
 		}
-		m, err := xlsx.ProposeMapping(kind, h)
+		m, err := xlsx.ProposeMappingFor(kind, h, g)
 		if err != nil {
 			continue
 		}
@@ -260,8 +288,8 @@ func sheetNames(sheets []xlsx.SheetInfo) string {
 
 // chooseMapping starts from a saved mapping for the same header layout, or the
 // proposal, and applies the request's own choices.
-func chooseMapping(db *store.DB, req Request, h xlsx.Header) (xlsx.Mapping, error) {
-	m, err := xlsx.ProposeMapping(req.Kind, h)
+func chooseMapping(db *store.DB, req Request, h xlsx.Header, g *xlsx.Grid, hint string) (xlsx.Mapping, error) {
+	m, err := xlsx.ProposeMappingFor(req.Kind, h, g)
 	if err != nil {
 		return m, err
 	}
@@ -272,11 +300,17 @@ func chooseMapping(db *store.DB, req Request, h xlsx.Header) (xlsx.Mapping, erro
 		m.FillDown = saved.Mapping.FillDown
 		m.SkipSections = saved.Mapping.SkipSections
 		m.Locale = saved.Mapping.Locale
-	}
-	for _, f := range req.Unmap {
-		delete(m.Columns, f)
+		m.Scale = saved.Mapping.Scale
+		m.Confidence = savedConfidence(m)
 	}
 	fields, _ := xlsx.Fields(req.Kind)
+	for _, f := range req.Unmap {
+		if !hasField(fields, f) {
+			return m, isms.Errorf(isms.CodeInvalid, "--unmap %s: %s has no field %q; its fields are %s", f, req.Kind, f, fieldNames(fields))
+		}
+		delete(m.Columns, f)
+		delete(m.Confidence, f)
+	}
 	for field, col := range req.Map {
 		if !hasField(fields, field) {
 			return m, isms.Errorf(isms.CodeInvalid, "--map %s=%s: %s has no field %q; its fields are %s", field, col, req.Kind, field, fieldNames(fields))
@@ -294,6 +328,13 @@ func chooseMapping(db *store.DB, req Request, h xlsx.Header) (xlsx.Mapping, erro
 			}
 		}
 		m.Columns[field] = letter
+		if m.Confidence == nil {
+			m.Confidence = map[string]string{}
+		}
+		m.Confidence[field] = xlsx.ConfidenceChosen
+	}
+	if err := chooseScale(db, req, &m); err != nil {
+		return m, err
 	}
 	if len(req.FillDown) > 0 {
 		m.FillDown = req.FillDown
@@ -311,7 +352,12 @@ func chooseMapping(db *store.DB, req Request, h xlsx.Header) (xlsx.Mapping, erro
 		if err != nil {
 			return m, err
 		}
-		m.Locale.DayFirst = m.Locale.DayFirst || dayFirst
+		m.Locale.DayFirst = m.Locale.DayFirst || dayFirst || hint != ""
+	}
+	for f := range m.NotProposed { // the user chose a column for it
+		if _, ok := m.Columns[f]; ok {
+			delete(m.NotProposed, f)
+		}
 	}
 	return m, nil
 }

@@ -303,6 +303,7 @@ func TestStatementOfApplicabilityUpdatesSeededControls(t *testing.T) {
 	if c := byRef["A.7.4"]; c.Applicability != isms.ApplicabilityNotApplicable || c.Justification == "" {
 		t.Errorf("A.7.4 %+v", c)
 	}
+	assertCatalogueTitles(t, db)
 }
 
 func TestMeasurementsNeedTheirKPI(t *testing.T) {

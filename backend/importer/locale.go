@@ -1,7 +1,11 @@
 package importer
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/ismsdesk/ismsdesk/backend/store"
+	"github.com/ismsdesk/ismsdesk/backend/xlsx"
 )
 
 // SettingDayFirst is the setting that holds the user's date order: "true" when dates
@@ -25,4 +29,70 @@ func SetDayFirst(db *store.DB, dayFirst bool) error {
 		v = "true"
 	}
 	return db.Update(func(tx *store.Tx) error { return tx.SetSetting(SettingDayFirst, v) })
+}
+
+// localeHint says why the file's dates are likely day-first, or "": a CSV separated by
+// semicolons (as Excel writes it where the decimal separator is a comma), numbers with a
+// decimal comma, or a header in French, German or Spanish, where dates are day-first.
+func localeHint(wb *xlsx.Workbook, h xlsx.Header, g *xlsx.Grid) string {
+	if wb.Dialect != nil && wb.Dialect.Delimiter == ";" {
+		return "the file separates its values with semicolons"
+	}
+	if lang := headerLanguage(h); lang != "" {
+		return "the header is in " + lang
+	}
+	commas, numbers := 0, 0
+	for i, r := range g.Rows {
+		if r.Num < h.DataStart() {
+			continue
+		}
+		if i > 200 {
+			break
+		}
+		for _, c := range r.Cells {
+			c = strings.TrimSpace(c)
+			if decimalComma.MatchString(c) {
+				commas++
+			} else if decimalPoint.MatchString(c) {
+				numbers++
+			}
+		}
+	}
+	if commas > 0 && commas >= numbers {
+		return "its numbers are written with a decimal comma"
+	}
+	return ""
+}
+
+var (
+	decimalComma = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})*,\d{1,2}$|^-?\d+,\d{1,2}$`)
+	decimalPoint = regexp.MustCompile(`^-?\d+\.\d{1,2}$`)
+)
+
+// headerWords are header words of registers in the languages whose dates are day-first.
+var headerWords = map[string]string{
+	"référence": "French", "intitulé": "French", "libellé": "French", "propriétaire": "French", "échéance": "French",
+	"statut": "French", "état": "French", "thématique": "French", "contenu": "French", "objectif": "French",
+	"commentaire": "French", "commentaires": "French", "responsable": "French", "mesure": "French", "date de revue": "French",
+	"bezeichnung": "German", "verantwortlich": "German", "verantwortlicher": "German", "beschreibung": "German", "fälligkeit": "German",
+	"datum": "German", "maßnahme": "German", "anforderung": "German", "bemerkung": "German", "titel": "German", "zuständig": "German",
+	"descripción": "Spanish", "título": "Spanish", "estado": "Spanish", "fecha": "Spanish", "propietario": "Spanish",
+	"referencia": "Spanish", "requisito": "Spanish", "nombre": "Spanish", "observaciones": "Spanish",
+}
+
+// headerLanguage names the language of a header when one of its column names (or their
+// first word) is a register word of French, German or Spanish.
+func headerLanguage(h xlsx.Header) string {
+	for _, c := range h.Columns {
+		name := strings.ToLower(strings.Join(strings.Fields(c.Name), " "))
+		if lang, ok := headerWords[name]; ok {
+			return lang
+		}
+		if f := strings.Fields(name); len(f) > 0 {
+			if lang, ok := headerWords[strings.Trim(f[0], ":()")]; ok {
+				return lang
+			}
+		}
+	}
+	return ""
 }

@@ -133,6 +133,10 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 	if err := r.load(); err != nil {
 		return err
 	}
+	if p.Request.Kind == xlsx.KindControls {
+		r.checkTitles = englishTitles(results)
+		r.detect2013(results)
+	}
 	for i, res := range results {
 		if i%1000 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -163,7 +167,18 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 		case ActionUnchanged:
 			p.Counts.Unchanged++
 		}
+		switch row.Action {
+		case ActionSection: // a 2013 heading
+			p.Counts.Rows--
+			p.Counts.Sections++
+			continue
+		case actionFolded: // a 2013 control: planned with the 2022 control it feeds
+			continue
+		}
 		p.Rows = append(p.Rows, row)
+	}
+	if err := r.finish2013(); err != nil {
+		return err
 	}
 	if p.Request.SkipInvalid {
 		p.Counts.Skipped = p.Counts.Invalid
@@ -200,6 +215,11 @@ type resolver struct {
 	kpis       existing            // measurements: KPIs by ref and by name
 	train      existing            // attendance: trainings by topic (and topic|date)
 	pol        *policyIndex        // acknowledgements: policies by reference and title
+	survey     *surveyUpdate       // survey results: the chosen survey and its planned update
+	// controls: whether the file's titles can be compared with the catalogue's (English),
+	// and the rows of a 2013 Statement of Applicability
+	checkTitles bool
+	iso         *legacy
 }
 
 func (r *resolver) load() (err error) {
@@ -235,11 +255,16 @@ func (r *resolver) load() (err error) {
 				if _, ok := r.train[fold(t.Topic)]; !ok {
 					r.train[fold(t.Topic)] = t
 				}
+				if t.Ref != "" {
+					r.train["ref:"+fold(t.Ref)] = t
+				}
 				return nil
 			})
 		}
 	case xlsx.KindAcknowledgements:
 		err = r.loadPolicies()
+	case xlsx.KindSurveyResults:
+		err = r.loadSurvey()
 	case xlsx.KindMeasurements:
 		err = r.loadExisting(isms.KindMeasurement, func(rec isms.Record) string {
 			m := rec.(*isms.Measurement)
@@ -303,8 +328,12 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 		x.Requirement.ControlIDs = r.controls(res.Values, problem)
 		rec, key = x.Requirement, r.matchKey()(x.Requirement)
 	case *xlsx.ControlRow:
+		if !r.controlRow(row, res, x, problem) {
+			return nil
+		}
 		x.Control.OwnerID = r.dir.person(x.OwnerName, "")
 		rec, key = x.Control, r.matchKey()(x.Control)
+		keepCatalogueTitle(x.Control, r.have[key])
 	case *xlsx.RiskRow:
 		x.Risk.OwnerID = r.dir.person(x.OwnerName, "")
 		x.Risk.ControlIDs = r.controls(res.Values, problem)
@@ -321,27 +350,37 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 		rec = x.Person
 		key = r.personKey(x.Person)
 	case *xlsx.AttendanceRow:
-		t := r.training(x)
+		t, field, msg := r.training(x)
 		if t == nil {
-			problem("trainingDate", fmt.Sprintf("is empty and there is no training %q yet: give the date the training took place", x.TrainingTitle))
+			problem(field, msg)
 			return nil
 		}
-		a := &isms.Attendance{TrainingID: t.Base().ID, PersonID: r.dir.person(x.PersonName, x.PersonEmail),
-			Status: x.Status, Score: x.Score, Note: x.Note}
+		if t.Status == isms.TrainingCancelled {
+			problem("training", fmt.Sprintf("%s was cancelled: nobody can attend it", trainingLabel(t)))
+			return nil
+		}
+		a := &isms.Attendance{TrainingID: t.ID, PersonID: r.dir.person(x.PersonName, x.PersonEmail),
+			Status: x.Status, Date: x.Date, Score: x.Score, Note: x.Note}
 		if a.PersonID == "" {
 			problem("person", "names no one: give the attendee's name or e-mail")
 			return nil
 		}
-		rec, key = a, a.TrainingID+"|"+a.PersonID
+		key = a.TrainingID + "|" + a.PersonID
+		if old, ok := r.have[key].(*isms.Attendance); ok && t.SameDate(old.Date, a.Date) {
+			a.Date = old.Date // a blank date is the training's: the same day, so unchanged
+		}
+		rec = a
 	case *xlsx.AcknowledgementRow:
 		return r.acknowledgement(row, x, problem)
+	case *xlsx.SurveyResultRow:
+		return r.surveyResult(row, x, problem)
 	case *xlsx.MeasurementRow:
 		k, ok := r.kpis[fold(x.KPI)]
 		if !ok {
 			problem("kpi", fmt.Sprintf("there is no KPI with the reference or name %q; add the KPI first", x.KPI))
 			return nil
 		}
-		m := &isms.Measurement{KPIID: k.Base().ID, Date: x.Date, Value: x.Value, Note: x.Note}
+		m := &isms.Measurement{KPIID: k.Base().ID, Date: x.Date, Value: x.Value, Note: x.Note, Source: isms.MeasuredByImport}
 		rec, key = m, m.KPIID+"|"+string(m.Date)
 	default:
 		return fmt.Errorf("importer: unexpected row type %T", res.Record)
@@ -523,28 +562,60 @@ func (r *resolver) risks(vals map[string]string, problem func(field, msg string)
 	return ids
 }
 
-// training finds the attendance row's training by topic (and date), planning a new
-// training when there is none; nil when a new one would have no date.
-func (r *resolver) training(x *xlsx.AttendanceRow) isms.Record {
-	if t, ok := r.train[fold(x.TrainingTitle)+"|"+string(x.TrainingDate)]; ok {
+// training finds the attendance row's training: by its reference (the reference column,
+// or a reference written in the training column), else by topic and date (a topic alone
+// when the row has no date). It plans a new training when none matches; when none can be
+// planned it returns nil and the field and message of the problem.
+func (r *resolver) training(x *xlsx.AttendanceRow) (*isms.Training, string, string) {
+	find := func(k string) *isms.Training {
+		t, _ := r.train[k].(*isms.Training)
 		return t
 	}
-	if t, ok := r.train[fold(x.TrainingTitle)]; ok && x.TrainingDate == "" {
-		return t
+	ref, topic, date := strings.TrimSpace(x.TrainingRef), strings.TrimSpace(x.TrainingTitle), x.TrainingDate
+	if ref != "" {
+		if t := find("ref:" + fold(ref)); t != nil {
+			return t, "", ""
+		}
+	} else if t := find("ref:" + fold(topic)); t != nil {
+		return t, "", ""
 	}
-	if x.TrainingDate == "" {
-		return nil // a new training needs its date
+	if topic != "" {
+		t := find(fold(topic) + "|" + string(date))
+		if t == nil && date == "" {
+			t = find(fold(topic))
+		}
+		if t != nil {
+			if ref != "" && t.Ref != "" {
+				return nil, "trainingRef", fmt.Sprintf("names no training, and %q on %s is %s: correct the reference", t.Topic, t.Date, t.Ref)
+			}
+			return t, "", ""
+		}
 	}
-	t := &isms.Training{Topic: strings.TrimSpace(x.TrainingTitle), Date: x.TrainingDate, Status: isms.TrainingHeld}
+	if topic == "" {
+		return nil, "trainingRef", fmt.Sprintf("there is no training with the reference %q: give its topic and date to add it", ref)
+	}
+	if date == "" {
+		return nil, "trainingDate", fmt.Sprintf("is empty and there is no training %q yet: give the date the training took place", topic)
+	}
+	t := &isms.Training{Ref: ref, Topic: topic, Date: date, Status: isms.TrainingHeld}
 	t.ID = newID()
 	r.p.extra = append(r.p.extra, t)
-	for _, k := range []string{fold(t.Topic) + "|" + string(t.Date), fold(t.Topic)} {
+	keys := []string{fold(t.Topic) + "|" + string(t.Date), fold(t.Topic)}
+	if ref != "" {
+		keys = append(keys, "ref:"+fold(ref))
+	}
+	for _, k := range keys {
 		if _, ok := r.train[k]; !ok {
 			r.train[k] = t
 			r.trainAdded = append(r.trainAdded, k)
 		}
 	}
-	return t
+	return t, "", ""
+}
+
+// trainingLabel names a training in a message: its reference and topic.
+func trainingLabel(t *isms.Training) string {
+	return strings.TrimSpace(t.Ref + " " + t.Topic)
 }
 
 // mappedFields lists the record's JSON fields that the mapping fills.
@@ -608,8 +679,8 @@ func merge(old, imported isms.Record, fields []string, kind string) (isms.Record
 		return nil, false, err
 	}
 	switch kind { // fields the row type sets without a column of the same name
-	case xlsx.KindAttendance:
-		fields = append(fields, "status", "score", "note")
+	case xlsx.KindAttendance: // a list without a status column lists who attended; a score or note without its column is kept
+		fields = append(fields, "status")
 	case xlsx.KindMeasurements:
 		fields = append(fields, "value", "note")
 	}

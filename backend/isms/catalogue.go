@@ -3,6 +3,8 @@ package isms
 import (
 	_ "embed"
 	"encoding/csv"
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -10,11 +12,18 @@ import (
 //go:embed catalogue/annex-a.csv
 var annexACSV string
 
+// annexAAttributesCSV holds the ISO/IEC 27002:2022 attributes of the 93 controls; its
+// comment lines say how the table was compiled.
+//
+//go:embed catalogue/annex-a-attributes.csv
+var annexAAttributesCSV string
+
 // CatalogueControl is one control of ISO/IEC 27001:2022 Annex A.
 type CatalogueControl struct {
-	Ref   string `json:"ref"`   // e.g. "A.5.1"
-	Title string `json:"title"` // the control's title
-	Theme string `json:"theme"` // one of Themes
+	Ref        string            `json:"ref"`        // e.g. "A.5.1"
+	Title      string            `json:"title"`      // the control's title
+	Theme      string            `json:"theme"`      // one of Themes
+	Attributes ControlAttributes `json:"attributes"` // its ISO/IEC 27002:2022 attributes
 }
 
 var annexA = sync.OnceValue(func() []CatalogueControl {
@@ -22,20 +31,67 @@ var annexA = sync.OnceValue(func() []CatalogueControl {
 	if err != nil {
 		panic("isms: embedded Annex A catalogue: " + err.Error())
 	}
+	attrs := annexAAttributes()
 	out := make([]CatalogueControl, 0, len(rows))
 	for _, r := range rows[1:] {
 		theme := strings.ToLower(strings.TrimSpace(r[2]))
 		if !Themes.Has(theme) {
 			panic("isms: embedded Annex A catalogue: unknown theme " + r[2])
 		}
-		out = append(out, CatalogueControl{Ref: strings.TrimSpace(r[0]), Title: strings.TrimSpace(r[1]), Theme: theme})
+		ref := strings.TrimSpace(r[0])
+		a, ok := attrs[ref]
+		if !ok {
+			panic("isms: embedded Annex A catalogue: no attributes for " + ref)
+		}
+		delete(attrs, ref)
+		out = append(out, CatalogueControl{Ref: ref, Title: strings.TrimSpace(r[1]), Theme: theme, Attributes: a})
+	}
+	for ref := range attrs {
+		panic("isms: embedded Annex A attributes: " + ref + " is not an Annex A control")
 	}
 	return out
 })
 
+// annexAAttributes reads the embedded attribute table: a control per row, then each
+// attribute's values separated by spaces, every value one of its enum's.
+func annexAAttributes() map[string]ControlAttributes {
+	rd := csv.NewReader(strings.NewReader(annexAAttributesCSV))
+	rd.Comment = '#'
+	rd.FieldsPerRecord = 6
+	rows, err := rd.ReadAll()
+	if err != nil {
+		panic("isms: embedded Annex A attributes: " + err.Error())
+	}
+	out := make(map[string]ControlAttributes, len(rows))
+	for _, r := range rows[1:] {
+		var a ControlAttributes
+		for i, s := range a.attributeSets() {
+			*s.values = strings.Fields(r[i+1])
+			// Kept in the enum's order, whatever the order in the file.
+			slices.SortFunc(*s.values, func(x, y string) int {
+				return slices.Index(s.enum.Values(), x) - slices.Index(s.enum.Values(), y)
+			})
+		}
+		p := NewProblems("attributes of " + r[0])
+		a.check(p)
+		if err := p.Err(); err != nil {
+			panic("isms: embedded Annex A attributes: " + r[0] + ": " + fmt.Sprint(err.(*Error).Fields))
+		}
+		if _, dup := out[r[0]]; dup {
+			panic("isms: embedded Annex A attributes: " + r[0] + " twice")
+		}
+		out[r[0]] = a
+	}
+	return out
+}
+
 // AnnexA returns the 93 controls of ISO/IEC 27001:2022 Annex A in order. The slice is a copy.
 func AnnexA() []CatalogueControl {
-	return append([]CatalogueControl(nil), annexA()...)
+	out := append([]CatalogueControl(nil), annexA()...)
+	for i := range out {
+		out[i].Attributes = out[i].Attributes.clone()
+	}
+	return out
 }
 
 // NormalizeControlRef writes an Annex A reference the catalogue's way: "5.1", "a.5.1",

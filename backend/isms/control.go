@@ -72,6 +72,128 @@ var InclusionReasons = Enum{
 	{ReasonBestPractice, "Best practice"},
 }
 
+// ISO/IEC 27002:2022 attribute values (27002 4.2): the control type.
+var ControlTypes = Enum{
+	{"preventive", "Preventive"},
+	{"detective", "Detective"},
+	{"corrective", "Corrective"},
+}
+
+// SecurityProperties lists the information security properties a control preserves.
+var SecurityProperties = Enum{
+	{"confidentiality", "Confidentiality"},
+	{"integrity", "Integrity"},
+	{"availability", "Availability"},
+}
+
+// CybersecurityConcepts lists the cybersecurity concepts of ISO/IEC TS 27110.
+var CybersecurityConcepts = Enum{
+	{"identify", "Identify"},
+	{"protect", "Protect"},
+	{"detect", "Detect"},
+	{"respond", "Respond"},
+	{"recover", "Recover"},
+}
+
+// OperationalCapabilities lists the practitioner's views of information security capabilities.
+var OperationalCapabilities = Enum{
+	{"governance", "Governance"},
+	{"asset_management", "Asset management"},
+	{"information_protection", "Information protection"},
+	{"human_resource_security", "Human resource security"},
+	{"physical_security", "Physical security"},
+	{"system_and_network_security", "System and network security"},
+	{"application_security", "Application security"},
+	{"secure_configuration", "Secure configuration"},
+	{"identity_and_access_management", "Identity and access management"},
+	{"threat_and_vulnerability_management", "Threat and vulnerability management"},
+	{"continuity", "Continuity"},
+	{"supplier_relationships_security", "Supplier relationships security"},
+	{"legal_and_compliance", "Legal and compliance"},
+	{"information_security_event_management", "Information security event management"},
+	{"information_security_assurance", "Information security assurance"},
+}
+
+// SecurityDomains lists the four information security domains.
+var SecurityDomains = Enum{
+	{"governance_and_ecosystem", "Governance and Ecosystem"},
+	{"protection", "Protection"},
+	{"defence", "Defence"},
+	{"resilience", "Resilience"},
+}
+
+// ControlAttributes are a control's ISO/IEC 27002:2022 attributes, each a set of values
+// of its enum (ControlTypes, SecurityProperties, CybersecurityConcepts,
+// OperationalCapabilities, SecurityDomains) in the enum's order.
+type ControlAttributes struct {
+	ControlTypes            []string `json:"controlTypes"`
+	SecurityProperties      []string `json:"securityProperties"`
+	CybersecurityConcepts   []string `json:"cybersecurityConcepts"`
+	OperationalCapabilities []string `json:"operationalCapabilities"`
+	SecurityDomains         []string `json:"securityDomains"`
+}
+
+// attributeSets pairs each attribute's field name with its values and its enum.
+func (a *ControlAttributes) attributeSets() []struct {
+	field  string
+	values *[]string
+	enum   Enum
+} {
+	return []struct {
+		field  string
+		values *[]string
+		enum   Enum
+	}{
+		{"controlTypes", &a.ControlTypes, ControlTypes},
+		{"securityProperties", &a.SecurityProperties, SecurityProperties},
+		{"cybersecurityConcepts", &a.CybersecurityConcepts, CybersecurityConcepts},
+		{"operationalCapabilities", &a.OperationalCapabilities, OperationalCapabilities},
+		{"securityDomains", &a.SecurityDomains, SecurityDomains},
+	}
+}
+
+func (a ControlAttributes) empty() bool {
+	for _, s := range a.attributeSets() {
+		if len(*s.values) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (a ControlAttributes) equal(b ControlAttributes) bool {
+	bs := b.attributeSets()
+	for i, s := range a.attributeSets() {
+		if !slices.Equal(*s.values, *bs[i].values) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a ControlAttributes) clone() ControlAttributes {
+	for _, s := range a.attributeSets() {
+		*s.values = slices.Clone(*s.values)
+	}
+	return a
+}
+
+// check adds a problem for a value outside its attribute's enum or repeated.
+func (a *ControlAttributes) check(p *Problems) {
+	for _, s := range a.attributeSets() {
+		seen := map[string]bool{}
+		for _, v := range *s.values {
+			switch {
+			case !s.enum.Has(v):
+				p.Add(s.field, "must be among %v", s.enum.Values())
+			case seen[v]:
+				p.Add(s.field, "repeats %s", s.enum.Label(v))
+			}
+			seen[v] = true
+		}
+	}
+}
+
 // ControlTask is one step of a control's implementation plan.
 type ControlTask struct {
 	Title   string `json:"title"`
@@ -102,6 +224,28 @@ type Control struct {
 	Reasons []string `json:"reasons"`
 	// Tasks are the implementation plan's steps, each with an owner and a due date.
 	Tasks []ControlTask `json:"tasks"`
+	// ControlAttributes are the control's ISO/IEC 27002:2022 attributes. An Annex A
+	// control's are the catalogue's: they are not stored with it but merged when it is
+	// read (WithCatalogue); a custom control sets its own.
+	ControlAttributes
+}
+
+// Attributes returns the control's ISO/IEC 27002:2022 attributes: the catalogue's for an
+// Annex A control, whatever the record holds, and its own for a custom control.
+func (c *Control) Attributes() ControlAttributes {
+	if !c.Custom {
+		if cc, ok := LookupControl(c.Ref); ok && cc.Ref == c.Ref {
+			return cc.Attributes.clone()
+		}
+	}
+	return c.ControlAttributes.clone()
+}
+
+// WithCatalogue returns the control as it is shown and reported: an Annex A control with
+// the catalogue's attributes merged in.
+func (c Control) WithCatalogue() Control {
+	c.ControlAttributes = c.Attributes()
+	return c
 }
 
 // Kind implements Record.
@@ -119,6 +263,10 @@ func (c *Control) Validate() error {
 	p.Enum("status", c.Status, ImplementationStatuses, false)
 	p.Date("dueDate", c.DueDate)
 	p.IDs("kpiIds", c.KPIIDs)
+	c.ControlAttributes.check(p)
+	if cc, ok := LookupControl(c.Ref); ok && !c.Custom && cc.Ref == c.Ref && !c.ControlAttributes.empty() && !c.ControlAttributes.equal(cc.Attributes) {
+		p.Add("controlTypes", "the attributes of an Annex A control are those of ISO/IEC 27002:2022")
+	}
 	for _, r := range c.Reasons {
 		if !InclusionReasons.Has(r) {
 			p.Add("reasons", "must be among %v", InclusionReasons.Values())
@@ -202,7 +350,8 @@ func CheckApplicability(c *Control) error {
 }
 
 // CheckControlChange checks an edit of a control against its stored state: an Annex A
-// control keeps its reference, title and theme (they are the standard's), and a changed
+// control keeps its reference, title, theme and ISO/IEC 27002 attributes (they are the
+// standard's; the attributes are left to the catalogue, not stored), and a changed
 // applicability decision is checked with CheckApplicability.
 func CheckControlChange(old, new *Control) error {
 	if !old.Custom {
@@ -210,6 +359,11 @@ func CheckControlChange(old, new *Control) error {
 			return &Error{Code: CodeInvalid, Message: "the reference, title and theme of an Annex A control are the standard's",
 				Fields: map[string]string{"title": "cannot be changed for an Annex A control"}}
 		}
+		if !new.ControlAttributes.empty() && !new.ControlAttributes.equal(old.Attributes()) {
+			return &Error{Code: CodeInvalid, Message: "the attributes of an Annex A control are those of ISO/IEC 27002:2022",
+				Fields: map[string]string{"controlTypes": "cannot be changed for an Annex A control"}}
+		}
+		new.ControlAttributes = ControlAttributes{}
 	}
 	// Excluding a control sets it not applicable; including it again starts it afresh.
 	switch {

@@ -95,6 +95,7 @@ const (
 	FeedbackNew       = "new"
 	FeedbackAccepted  = "accepted"
 	FeedbackConverted = "converted"
+	FeedbackRaised    = "raised"
 	FeedbackRejected  = "rejected"
 )
 
@@ -103,10 +104,12 @@ var FeedbackStatuses = Enum{
 	{FeedbackNew, "New"},
 	{FeedbackAccepted, "Accepted"},
 	{FeedbackConverted, "Converted to improvement"},
+	{FeedbackRaised, "Raised as nonconformity"},
 	{FeedbackRejected, "Rejected"},
 }
 
-// Feedback is one feedback item from an interested party; it can become an improvement.
+// Feedback is one feedback item from an interested party; it can become an improvement
+// or a nonconformity (one of the two).
 type Feedback struct {
 	Meta
 	SurveyID      string `json:"surveyId"`      // the survey or session it came from, optional
@@ -118,6 +121,8 @@ type Feedback struct {
 	Status        string `json:"status"`        // one of FeedbackStatuses
 	Response      string `json:"response"`      // how it was answered or why it was rejected
 	ImprovementID string `json:"improvementId"` // the improvement it became
+	// NonconformityID is the nonconformity it was raised as (which links back with its FeedbackID).
+	NonconformityID string `json:"nonconformityId"`
 }
 
 // Kind implements Record.
@@ -134,6 +139,12 @@ func (f *Feedback) Validate() error {
 	if f.Status == FeedbackConverted {
 		p.Require("improvementId", f.ImprovementID)
 	}
+	if f.Status == FeedbackRaised {
+		p.Require("nonconformityId", f.NonconformityID)
+	}
+	if f.ImprovementID != "" && f.NonconformityID != "" {
+		p.Add("nonconformityId", "feedback becomes an improvement or a nonconformity, not both")
+	}
 	if f.Status == FeedbackRejected {
 		p.Require("response", f.Response)
 	}
@@ -148,6 +159,7 @@ func (f *Feedback) Terms() Terms {
 			linkTo("surveyId", KindSurvey, f.SurveyID),
 			linkTo("partyId", KindParty, f.PartyID),
 			linkTo("improvementId", KindImprovement, f.ImprovementID),
+			linkTo("nonconformityId", KindNonconformity, f.NonconformityID),
 		),
 	}
 }
@@ -162,14 +174,16 @@ func (f *Feedback) NewImprovement(ref string) Improvement {
 	}
 }
 
-// CanConvert says whether the feedback may become an improvement: not once it became one,
-// nor while it is rejected (set it back to new or accepted first).
+// CanConvert says whether the feedback may become an improvement or a nonconformity: not
+// once it became either, nor while it is rejected (set it back to new or accepted first).
 func (f *Feedback) CanConvert() error {
 	switch {
 	case f.Status == FeedbackConverted || f.ImprovementID != "":
 		return Errorf(CodeLocked, "this feedback already became an improvement")
+	case f.Status == FeedbackRaised || f.NonconformityID != "":
+		return Errorf(CodeLocked, "this feedback was already raised as a nonconformity")
 	case f.Status == FeedbackRejected:
-		return &Error{Code: CodeInvalid, Message: "this feedback was rejected: set it back to new or accepted before making it an improvement",
+		return &Error{Code: CodeInvalid, Message: "this feedback was rejected: set it back to new or accepted before acting on it",
 			Fields: map[string]string{"status": "is rejected"}}
 	}
 	return nil
@@ -189,4 +203,47 @@ func (f *Feedback) ConvertTo(imp *Improvement) error {
 		f.Response = "Became improvement " + imp.Ref + "."
 	}
 	return nil
+}
+
+// NewNonconformity returns the nonconformity the feedback reveals: open, from the source
+// feedback, titled by the feedback's first line, described by its text, detected on the
+// day it was given and linked back to the feedback. The caller gives it a reference,
+// stores it and then calls RaiseAs.
+func (f *Feedback) NewNonconformity(ref string) Nonconformity {
+	desc := strings.TrimSpace(f.Text)
+	if from := strings.TrimSpace(f.From); from != "" {
+		desc = "Feedback from " + from + ": " + desc
+	}
+	return Nonconformity{
+		Ref: ref, Title: firstLine(f.Text, 120), Description: desc, Source: NCSourceFeedback, FeedbackID: f.ID,
+		DetectedOn: f.Date, Status: NCOpen,
+	}
+}
+
+// RaiseAs marks the feedback raised as the stored nonconformity n and notes it in the
+// response when that is blank.
+func (f *Feedback) RaiseAs(n *Nonconformity) error {
+	if err := f.CanConvert(); err != nil {
+		return err
+	}
+	if n.ID == "" {
+		return Errorf(CodeInvalid, "the nonconformity is not stored yet")
+	}
+	f.Status, f.NonconformityID = FeedbackRaised, n.ID
+	if strings.TrimSpace(f.Response) == "" {
+		f.Response = "Raised as nonconformity " + n.Ref + "."
+	}
+	return nil
+}
+
+// Unraise takes the link to a deleted nonconformity off the feedback, which is accepted
+// again (and may be raised again).
+func (f *Feedback) Unraise(ncID string) {
+	if f.NonconformityID != ncID {
+		return
+	}
+	f.NonconformityID = ""
+	if f.Status == FeedbackRaised {
+		f.Status = FeedbackAccepted
+	}
 }

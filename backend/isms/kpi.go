@@ -66,6 +66,7 @@ type KPI struct {
 	ObjectiveID string  `json:"objectiveId"` // the objective it shows progress on, optional
 	ControlID   string  `json:"controlId"`   // the control it measures, optional
 	Active      bool    `json:"active"`      // whether it is still measured
+	Source      string  `json:"source"`      // one of KPISources; "" is entered by hand
 }
 
 // Kind implements Record.
@@ -81,6 +82,18 @@ func (k *KPI) Validate() error {
 	p.MaxLen("unit", k.Unit, 32)
 	p.Enum("frequency", k.Frequency, Frequencies, false)
 	p.Enum("direction", k.Direction, Directions, false)
+	p.Enum("source", k.Source, KPISources, true)
+	if m, ok := k.Metric(); ok {
+		if k.Direction != m.Direction {
+			p.Add("direction", "must be %s: it is how %s is read", Directions.Label(m.Direction), m.Label)
+		}
+		switch {
+		case k.Unit != m.Unit && m.Unit == "":
+			p.Add("unit", "must be empty for %s: it is a count", m.Label)
+		case k.Unit != m.Unit:
+			p.Add("unit", "must be %q for %s", m.Unit, m.Label)
+		}
+	}
 	if math.IsNaN(k.Target) || math.IsInf(k.Target, 0) {
 		p.Add("target", "must be a number")
 	}
@@ -132,13 +145,91 @@ func RAG(k *KPI, value float64) string {
 	return RAGRed
 }
 
+// Where a KPI's values come from: entered by hand, or worked out from the ISMS's own
+// records (an automated KPI, measured when due).
+const (
+	SourceManual              = "manual"
+	SourceTrainingCurrent     = "training_current"
+	SourcePoliciesReviewed    = "policies_reviewed"
+	SourceControlsImplemented = "controls_implemented"
+	SourceNCsClosedOnTime     = "ncs_closed_on_time"
+	SourceOverdueActions      = "overdue_actions"
+	SourceRisksAboveThreshold = "risks_above_threshold"
+)
+
+// Metric is a measure the ISMS works out from its own records, with the unit, direction
+// and thresholds a KPI on it starts with.
+type Metric struct {
+	Source    string  `json:"source"`    // one of KPISources, not SourceManual
+	Label     string  `json:"label"`     // e.g. "Overdue actions"
+	Method    string  `json:"method"`    // how it is computed, in a sentence
+	Unit      string  `json:"unit"`      // "%" for shares, "" for counts
+	Direction string  `json:"direction"` // one of Directions
+	Target    float64 `json:"target"`    // the default target
+	Amber     float64 `json:"amber"`     // the default amber threshold
+}
+
+// Metrics lists the measures the ISMS works out from its own records.
+var Metrics = []Metric{
+	{SourceTrainingCurrent, "Staff with their required training current",
+		"Share of active people who have attended every training their roles require.", "%", HigherIsBetter, 95, 80},
+	{SourcePoliciesReviewed, "Policies reviewed on time",
+		"Share of policies (all but retired ones) that are not overdue for review: their next review date has not passed.", "%", HigherIsBetter, 100, 90},
+	{SourceControlsImplemented, "Applicable controls implemented",
+		"Share of the controls marked applicable in the Statement of Applicability that are implemented.", "%", HigherIsBetter, 90, 75},
+	{SourceNCsClosedOnTime, "Nonconformities closed on time",
+		"Share of nonconformities closed on or before their due date, among those closed or past their due date (those without a due date are not counted).", "%", HigherIsBetter, 90, 75},
+	{SourceOverdueActions, "Overdue actions",
+		"Number of actions not done or cancelled whose due date has passed.", "", LowerIsBetter, 0, 3},
+	{SourceRisksAboveThreshold, "Risks above the acceptance threshold",
+		"Number of risks not closed whose residual score (the inherent score while no residual is assessed) is above the acceptance threshold of the risk method.", "", LowerIsBetter, 0, 2},
+}
+
+// KPISources lists where a KPI's values come from.
+var KPISources = func() Enum {
+	out := Enum{{SourceManual, "Entered by hand"}}
+	for _, m := range Metrics {
+		out = append(out, Option{m.Source, m.Label})
+	}
+	return out
+}()
+
+// MetricOf returns the metric a KPI source names; false for SourceManual, "" and
+// anything unknown.
+func MetricOf(source string) (Metric, bool) {
+	for _, m := range Metrics {
+		if m.Source == source {
+			return m, true
+		}
+	}
+	return Metric{}, false
+}
+
+// Metric returns the metric an automated KPI is measured by; false for a KPI entered by hand.
+func (k *KPI) Metric() (Metric, bool) { return MetricOf(k.Source) }
+
+// Where a measurement came from.
+const (
+	MeasuredManually      = "manual"
+	MeasuredByImport      = "import"
+	MeasuredAutomatically = "automatic"
+)
+
+// MeasurementSources lists where a measurement came from.
+var MeasurementSources = Enum{
+	{MeasuredManually, "Entered by hand"},
+	{MeasuredByImport, "Imported"},
+	{MeasuredAutomatically, "Measured automatically"},
+}
+
 // Measurement is one dated value of a KPI.
 type Measurement struct {
 	Meta
-	KPIID string  `json:"kpiId"` // the KPI
-	Date  Date    `json:"date"`  // when the value was measured
-	Value float64 `json:"value"` // the value, in the KPI's unit
-	Note  string  `json:"note"`  // free text
+	KPIID  string  `json:"kpiId"`  // the KPI
+	Date   Date    `json:"date"`   // when the value was measured
+	Value  float64 `json:"value"`  // the value, in the KPI's unit
+	Note   string  `json:"note"`   // free text; for an automatic value, how it was computed
+	Source string  `json:"source"` // one of MeasurementSources; "" (older values) is by hand
 }
 
 // Kind implements Record.
@@ -149,6 +240,7 @@ func (m *Measurement) Validate() error {
 	p := NewProblems("measurement")
 	p.Require("kpiId", m.KPIID)
 	p.RequireDate("date", m.Date)
+	p.Enum("source", m.Source, MeasurementSources, true)
 	if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
 		p.Add("value", "must be a number")
 	}
@@ -158,6 +250,15 @@ func (m *Measurement) Validate() error {
 // Terms implements Record.
 func (m *Measurement) Terms() Terms {
 	return Terms{Links: linkTo("kpiId", KindKPI, m.KPIID)}
+}
+
+// Corrected keeps where an edited measurement came from (old is the stored one): a value
+// or date changed by hand is then a value entered by hand; a note changed alone keeps it.
+func (m *Measurement) Corrected(old *Measurement) {
+	m.Source = old.Source
+	if m.Value != old.Value || m.Date != old.Date {
+		m.Source = MeasuredManually
+	}
 }
 
 // Trends of a KPI between two successive measurements.

@@ -337,8 +337,9 @@ func named(name, msg string) string {
 
 // RecordEffectiveness records the effectiveness review of the corrective actions (10.2 d)
 // while the nonconformity is at the effectiveness review; every corrective action must be
-// done or cancelled first. A verdict "not effective" is kept: step the nonconformity back
-// to corrective action to plan further action.
+// done or cancelled first. A verdict "not effective" is kept and puts the nonconformity
+// back to the corrective action step: the caller opens its follow-up action
+// (FollowUpAction) in the same transaction.
 func (n *Nonconformity) RecordEffectiveness(e Effectiveness, actions []*Action) error {
 	if n.Status != NCEffectivenessReview {
 		return &Error{Code: CodeInvalid, Message: "the effectiveness review is recorded at the effectiveness review stage; the nonconformity is at " +
@@ -358,11 +359,75 @@ func (n *Nonconformity) RecordEffectiveness(e Effectiveness, actions []*Action) 
 	}
 	next := *n
 	next.Effectiveness = e
+	if e.Verdict == VerdictNotEffective {
+		next.Status = NCCorrectiveAction
+	}
 	if err := next.Validate(); err != nil {
 		return err
 	}
 	*n = next
 	return nil
+}
+
+// FollowUpDays is how long the follow-up action of an ineffective review has.
+const FollowUpDays = 30
+
+// FollowUpAction returns the corrective action that follows up an effectiveness review
+// that found the actions not effective: owned by the nonconformity's owner, due
+// FollowUpDays after today, open, for this nonconformity. The caller gives it a
+// reference, stores it and links it (LinkAction); nil when the verdict is not "not
+// effective".
+func (n *Nonconformity) FollowUpAction(today Date) *Action {
+	e := n.Effectiveness
+	if e.Verdict != VerdictNotEffective {
+		return nil
+	}
+	desc := "The effectiveness review of " + string(e.ReviewedOn) + " found the corrective actions not effective."
+	if e.Comment != "" {
+		desc += " " + e.Comment
+	}
+	return &Action{
+		Title: firstLine("Follow up: "+strings.TrimSpace(n.Title), 300), Description: desc,
+		OwnerID: n.OwnerID, DueDate: DateOf(today.Time().AddDate(0, 0, FollowUpDays)), Status: ActionOpen, NonconformityID: n.ID,
+	}
+}
+
+// NCAgeing is how long a nonconformity has been open and what of it is overdue.
+type NCAgeing struct {
+	ID       string `json:"id"`       // the nonconformity
+	DaysOpen int    `json:"daysOpen"` // from detection to closing, or to today while open; -1 without a detection date
+	// StepOverdue names the current step when the nonconformity is past its due date and
+	// not closed (every open step is due by then); "" otherwise.
+	StepOverdue string `json:"stepOverdue"`
+	DaysOverdue int    `json:"daysOverdue"` // days past the due date while not closed
+	// OverdueActions are the references of the unfinished corrective actions past their due date.
+	OverdueActions []string `json:"overdueActions"`
+}
+
+// Ageing returns the nonconformity's age and overdue steps as of today; actions are its
+// corrective actions as stored.
+func (n *Nonconformity) Ageing(actions []*Action, today Date) NCAgeing {
+	out := NCAgeing{ID: n.ID, DaysOpen: -1, OverdueActions: []string{}}
+	days := func(from, to Date) int { return int(to.Time().Sub(from.Time()).Hours() / 24) }
+	if n.DetectedOn != "" && n.DetectedOn.Valid() {
+		end := today
+		if n.Status == NCClosed && n.ClosedOn != "" {
+			end = n.ClosedOn
+		}
+		if out.DaysOpen = days(n.DetectedOn, end); out.DaysOpen < 0 {
+			out.DaysOpen = 0
+		}
+	}
+	if n.Status != NCClosed && n.DueDate.Valid() && n.DueDate.Before(today) {
+		out.StepOverdue = NonconformityStatuses.Label(n.Status)
+		out.DaysOverdue = days(n.DueDate, today)
+	}
+	for _, a := range actions {
+		if a.Overdue(today) {
+			out.OverdueActions = append(out.OverdueActions, a.Ref)
+		}
+	}
+	return out
 }
 
 // Close closes the nonconformity on a date: only from the effectiveness review, with every

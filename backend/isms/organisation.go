@@ -128,3 +128,108 @@ func (m RiskMethod) CheckScores(r *Risk) error {
 	}
 	return p.Err()
 }
+
+// RiskRelevel is what a new risk method does to one stored risk: its levels under the
+// current and the new method and whether its acceptance is withdrawn.
+type RiskRelevel struct {
+	RiskID           string `json:"riskId"`
+	Ref              string `json:"ref"`
+	Title            string `json:"title"`
+	Status           string `json:"status"`           // the risk's status now
+	Score            int    `json:"score"`            // likelihood times impact
+	Level            string `json:"level"`            // inherent level now (RiskLevels)
+	NewLevel         string `json:"newLevel"`         // inherent level under the new method
+	ResidualScore    int    `json:"residualScore"`    // 0 when the residual risk is not assessed
+	ResidualLevel    string `json:"residualLevel"`    // residual level now, "" when not assessed
+	NewResidualLevel string `json:"newResidualLevel"` // residual level under the new method
+	// Withdrawn: the risk is accepted within the current threshold and would sit above the
+	// new one, so its acceptance is withdrawn when the method is saved.
+	Withdrawn bool `json:"withdrawn"`
+}
+
+// RiskMethodChange is the effect of a new risk method on the stored risks, shown before
+// it is saved: the risks whose level changes or whose acceptance no longer holds.
+type RiskMethodChange struct {
+	Risks     []RiskRelevel `json:"risks"`     // in the order given
+	Relevel   int           `json:"relevel"`   // how many change level (inherent or residual)
+	Withdrawn int           `json:"withdrawn"` // how many acceptances are withdrawn
+}
+
+// shownRefs is how many risk references a refusal names before "and N more".
+const shownRefs = 10
+
+// ChangeTo compares the method with next over the stored risks. It refuses (CodeInvalid,
+// naming the risks, up to ten) a next method whose scales no longer hold their scores.
+// An accepted risk whose acceptance score is at most the current threshold and above the
+// next one is marked Withdrawn: its acceptance was given under criteria that no longer
+// allow it. One already above the threshold was accepted with the owner's reason and
+// keeps its acceptance.
+func (m RiskMethod) ChangeTo(next RiskMethod, risks []*Risk) (RiskMethodChange, error) {
+	var all, lik, imp []string
+	for _, r := range risks {
+		l := len(next.Likelihood) < max(r.Likelihood, r.ResidualLikelihood)
+		i := len(next.Impact) < max(r.Impact, r.ResidualImpact)
+		if l {
+			lik = append(lik, r.Ref)
+		}
+		if i {
+			imp = append(imp, r.Ref)
+		}
+		if l || i {
+			all = append(all, r.Ref)
+		}
+	}
+	if len(all) > 0 {
+		e := &Error{Code: CodeInvalid, Fields: map[string]string{}}
+		if len(all) == 1 {
+			e.Message = "risk " + all[0] + " is scored beyond the new scales: rescore it first, or keep more levels"
+		} else {
+			e.Message = "risks " + refList(all) + " are scored beyond the new scales: rescore them first, or keep more levels"
+		}
+		if len(lik) > 0 {
+			e.Fields["riskMethod.likelihood"] = refList(lik) + " " + uses(len(lik)) + " a higher likelihood level"
+		}
+		if len(imp) > 0 {
+			e.Fields["riskMethod.impact"] = refList(imp) + " " + uses(len(imp)) + " a higher impact level"
+		}
+		return RiskMethodChange{}, e
+	}
+	out := RiskMethodChange{Risks: []RiskRelevel{}}
+	for _, r := range risks {
+		v := RiskRelevel{RiskID: r.ID, Ref: r.Ref, Title: r.Title, Status: r.Status,
+			Score: r.Score(), Level: m.Level(r.Score()), NewLevel: next.Level(r.Score()),
+			ResidualScore: r.ResidualScore(), ResidualLevel: m.Level(r.ResidualScore()), NewResidualLevel: next.Level(r.ResidualScore())}
+		s := r.AcceptanceScore()
+		v.Withdrawn = r.Status == RiskAccepted && s <= m.Threshold && s > next.Threshold
+		relevel := v.Level != v.NewLevel || v.ResidualLevel != v.NewResidualLevel
+		if !relevel && !v.Withdrawn {
+			continue
+		}
+		if relevel {
+			out.Relevel++
+		}
+		if v.Withdrawn {
+			out.Withdrawn++
+		}
+		out.Risks = append(out.Risks, v)
+	}
+	return out, nil
+}
+
+// refList writes up to ten references, "R-1, R-2 and R-3", then "and N more".
+func refList(refs []string) string {
+	if len(refs) > shownRefs {
+		return strings.Join(refs[:shownRefs], ", ") + fmt.Sprintf(" and %d more", len(refs)-shownRefs)
+	}
+	if len(refs) == 1 {
+		return refs[0]
+	}
+	return strings.Join(refs[:len(refs)-1], ", ") + " and " + refs[len(refs)-1]
+}
+
+func uses(n int) string {
+	if n == 1 {
+		return "uses"
+	}
+	return "use"
+}

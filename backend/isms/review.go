@@ -1,6 +1,9 @@
 package isms
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -90,6 +93,106 @@ type Review struct {
 	Decisions        []Decision    `json:"decisions"`        // decisions and their actions
 	Minutes          string        `json:"minutes"`          // general minutes
 	PreviousReviewID string        `json:"previousReviewId"` // the review before, whose actions are carried forward
+	// Snapshot is what was presented for each 9.3.2 input, frozen when the review was
+	// marked held; nil before (and for reviews held before snapshots were kept).
+	Snapshot       *ReviewSnapshot  `json:"snapshot"`
+	Conclusion     ReviewConclusion `json:"conclusion"`     // the review's conclusion on the ISMS (set by Close)
+	SignOff        ReviewSignOff    `json:"signOff"`        // the chair's sign-off (set by Close)
+	NextReviewDate Date             `json:"nextReviewDate"` // when the next review is to be held (set by Close)
+}
+
+// ReviewConclusion is a management review's conclusion on the continuing suitability,
+// adequacy and effectiveness of the ISMS (9.3), each stated in words.
+type ReviewConclusion struct {
+	Suitability   string `json:"suitability"`   // whether the ISMS still suits the organisation
+	Adequacy      string `json:"adequacy"`      // whether it is adequate to its risks and requirements
+	Effectiveness string `json:"effectiveness"` // whether it achieves its intended outcomes
+}
+
+// ReviewSignOff is the chair's sign-off of a closed management review.
+type ReviewSignOff struct {
+	ByID string `json:"byId"` // the chair, who holds Senior Management
+	On   Date   `json:"on"`   // when it was signed off
+	How  string `json:"how"`  // one of ApprovalMethods
+	Ref  string `json:"ref"`  // the minute reference or signed document
+}
+
+// PresentedLine is one line of a 9.3.2 input as presented at the meeting.
+type PresentedLine struct {
+	Kind Kind   `json:"kind"` // the record's kind, "" for a line about no one record
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	Flag string `json:"flag"` // "overdue", "red", "amber", "changed", "negative", "high" or ""
+}
+
+// PresentedInput is one 9.3.2 input as presented at the meeting: its summary and lines.
+type PresentedInput struct {
+	Topic   string          `json:"topic"` // one of ReviewInputs
+	Name    string          `json:"name"`  // e.g. "(d)(2) Monitoring and measurement results"
+	Summary string          `json:"summary"`
+	Lines   []PresentedLine `json:"lines"`
+	More    int             `json:"more"` // lines left out
+}
+
+// ReviewSnapshot freezes the 9.3.2 inputs of a management review as they were presented
+// when it was marked held, with the SHA-256 of its content, so that later changes to the
+// records do not change what the held review shows or what its pack prints.
+type ReviewSnapshot struct {
+	TakenOn          Date             `json:"takenOn"` // the day it was taken (marked held)
+	Since            Date             `json:"since"`   // the previous review's date, "" for a first review
+	Until            Date             `json:"until"`   // the review's date
+	Period           string           `json:"period"`
+	PreviousReviewID string           `json:"previousReviewId"`
+	PreviousRef      string           `json:"previousRef"`
+	Inputs           []PresentedInput `json:"inputs"`
+	CarriedActionIDs []string         `json:"carriedActionIds"` // open actions of earlier reviews, listed under (a)
+	SHA256           string           `json:"sha256"`           // hex SHA-256 of the content above (see Digest)
+}
+
+// Digest returns the hex SHA-256 of the snapshot's content, every field but SHA256, in a
+// fixed text form (so that an empty and a missing list hash alike).
+func (s *ReviewSnapshot) Digest() string {
+	var b strings.Builder
+	w := func(k string, v any) { fmt.Fprintf(&b, "%s=%q\n", k, fmt.Sprint(v)) }
+	w("takenOn", s.TakenOn)
+	w("since", s.Since)
+	w("until", s.Until)
+	w("period", s.Period)
+	w("previousReviewId", s.PreviousReviewID)
+	w("previousRef", s.PreviousRef)
+	for _, in := range s.Inputs {
+		w("input.topic", in.Topic)
+		w("input.name", in.Name)
+		w("input.summary", in.Summary)
+		for _, l := range in.Lines {
+			w("line.kind", l.Kind)
+			w("line.id", l.ID)
+			w("line.text", l.Text)
+			w("line.flag", l.Flag)
+		}
+		w("input.more", in.More)
+	}
+	for _, id := range s.CarriedActionIDs {
+		w("carried", id)
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+// Seal sets the snapshot's SHA-256 from its content.
+func (s *ReviewSnapshot) Seal() { s.SHA256 = s.Digest() }
+
+// Intact reports whether the snapshot's content still matches its SHA-256.
+func (s *ReviewSnapshot) Intact() bool { return s.SHA256 != "" && s.SHA256 == s.Digest() }
+
+// Input returns the presented input of a topic, or nil.
+func (s *ReviewSnapshot) Input(topic string) *PresentedInput {
+	for i := range s.Inputs {
+		if s.Inputs[i].Topic == topic {
+			return &s.Inputs[i]
+		}
+	}
+	return nil
 }
 
 // Kind implements Record.
@@ -128,7 +231,53 @@ func (r *Review) Validate() error {
 	if r.PreviousReviewID != "" && r.PreviousReviewID == r.ID {
 		p.Add("previousReviewId", "cannot be the review itself")
 	}
+	if r.Snapshot != nil && !r.Snapshot.Intact() {
+		p.Add("snapshot", "does not match its SHA-256: the inputs as presented were changed")
+	}
+	p.Date("nextReviewDate", r.NextReviewDate)
+	p.Date("signOff.on", r.SignOff.On)
+	p.Enum("signOff.how", r.SignOff.How, ApprovalMethods, true)
+	if r.Status == ReviewClosed {
+		r.closeProblems(p)
+	}
 	return p.Err()
+}
+
+// closeProblems adds what a closed review must state: the chair's sign-off (who, when,
+// how), the conclusion on suitability, adequacy and effectiveness, and a next review date
+// after its date. Whether the signer holds Senior Management is Close's part.
+func (r *Review) closeProblems(p *Problems) {
+	s := r.SignOff
+	switch {
+	case strings.TrimSpace(s.ByID) == "":
+		p.Add("signOff.byId", "is required: the chair signs the review off")
+	case s.ByID != r.ChairID:
+		p.Add("signOff.byId", "must be the chair of the review")
+	}
+	p.RequireDate("signOff.on", s.On)
+	if s.On != "" && s.On.Valid() && r.Date != "" && s.On < r.Date {
+		p.Add("signOff.on", "must not be before the review was held (%s)", r.Date)
+	}
+	p.Enum("signOff.how", s.How, ApprovalMethods, false)
+	if (s.How == ApprovedInMeeting || s.How == ApprovedByDocument) && strings.TrimSpace(s.Ref) == "" {
+		p.Add("signOff.ref", "name the meeting minute or the signed document")
+	}
+	p.MaxLen("signOff.ref", s.Ref, 300)
+	c := r.Conclusion
+	for _, f := range []struct{ name, text, what string }{
+		{"conclusion.suitability", c.Suitability, "suitability"},
+		{"conclusion.adequacy", c.Adequacy, "adequacy"},
+		{"conclusion.effectiveness", c.Effectiveness, "effectiveness"},
+	} {
+		if strings.TrimSpace(f.text) == "" {
+			p.Add(f.name, "is required: state the review's conclusion on the ISMS's continuing %s", f.what)
+		}
+		p.MaxLen(f.name, f.text, 5000)
+	}
+	p.RequireDate("nextReviewDate", r.NextReviewDate)
+	if r.NextReviewDate != "" && r.NextReviewDate.Valid() && r.NextReviewDate <= r.Date {
+		p.Add("nextReviewDate", "must be after the review's date (%s)", r.Date)
+	}
 }
 
 // Terms implements Record.
@@ -144,6 +293,7 @@ func (r *Review) Terms() Terms {
 			linksTo("attendeeIds", KindPerson, r.AttendeeIDs),
 			dedupe(linksTo("decisions.actionIds", KindAction, actions)),
 			linkTo("previousReviewId", KindReview, r.PreviousReviewID),
+			linkTo("signOff.byId", KindPerson, r.SignOff.ByID),
 		),
 	}
 }
@@ -205,10 +355,10 @@ func (r *Review) FillAgenda() {
 	r.Inputs = out
 }
 
-// editable refuses changes to a closed review.
+// editable refuses changes to a closed review: signed off, it is kept as it was closed.
 func (r *Review) editable(what string) error {
 	if r.Status == ReviewClosed {
-		return &Error{Code: CodeLocked, Message: "the management review " + r.Ref + " is closed: set it back to held to change its " + what,
+		return &Error{Code: CodeLocked, Message: "the management review " + r.Ref + " is closed and signed off: its " + what + " can no longer change",
 			Fields: map[string]string{"status": "is closed"}}
 	}
 	return nil
@@ -255,10 +405,11 @@ func (r *Review) HoldMissing() map[string]string {
 }
 
 // Hold marks a planned review held on a date that is not after today. It needs a chair
-// who is among the attendees and minutes for every 9.3.2 input. presented gives, by topic,
-// the summary of the live data shown at the meeting: it is kept on each agenda item whose
-// summary is still blank, so the record says what was presented.
-func (r *Review) Hold(on, today Date, presented map[string]string) error {
+// who is among the attendees and minutes for every 9.3.2 input. snap is what was
+// presented for each input, worked out from the records as of the meeting: it is sealed
+// with its SHA-256 and kept on the review, and each input's summary is kept on its agenda
+// item when that is still blank.
+func (r *Review) Hold(on, today Date, snap ReviewSnapshot) error {
 	if err := r.editable("status"); err != nil {
 		return err
 	}
@@ -284,10 +435,90 @@ func (r *Review) Hold(on, today Date, presented map[string]string) error {
 	}
 	for i := range next.Inputs {
 		if in := &next.Inputs[i]; strings.TrimSpace(in.Summary) == "" {
-			in.Summary = presented[in.Topic]
+			if s := snap.Input(in.Topic); s != nil {
+				in.Summary = s.Summary
+			}
 		}
 	}
-	next.Status, next.Date = ReviewHeld, on
+	if snap.TakenOn == "" {
+		snap.TakenOn = today
+	}
+	snap.Seal()
+	next.Status, next.Date, next.Snapshot = ReviewHeld, on, &snap
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	*r = next
+	return nil
+}
+
+// CloseMissing lists, by field, what the review lacks to be closed (empty when it can be):
+// the chair's sign-off, the conclusion and the next review date. chairRoles are the roles
+// the chair holds.
+func (r *Review) CloseMissing(chair *Person, chairRoles []Role) map[string]string {
+	p := NewProblems("management review")
+	r.chairProblems(p, chair, chairRoles)
+	r.closeProblems(p)
+	return p.fields
+}
+
+// chairProblems adds a problem unless the chair is an active person holding Senior
+// Management.
+func (r *Review) chairProblems(p *Problems, chair *Person, chairRoles []Role) {
+	switch {
+	case chair == nil || strings.TrimSpace(r.ChairID) == "":
+		p.Add("chairId", "is required: the chair signs the review off")
+	case !chair.Active:
+		p.Add("chairId", "%s has left the organisation: choose another chair", chair.Name)
+	case !holdsRole(chairRoles, RoleSeniorManagement):
+		p.Add("chairId", "%s does not hold the %s role: the chair of a management review is from senior management", chair.Name, RoleSeniorManagement)
+	}
+}
+
+// holdsRole reports whether roles include the role named name (case and spaces aside).
+func holdsRole(roles []Role, name string) bool {
+	for _, r := range roles {
+		if strings.EqualFold(strings.TrimSpace(r.Name), name) {
+			return true
+		}
+	}
+	return false
+}
+
+// Close closes a held review with the chair's sign-off (who: the chair, an active person
+// holding Senior Management; when: not before the meeting nor after today; how: a meeting
+// minute, a signed document or in ISMS Desk, the first two naming their reference), the
+// conclusion on the ISMS's continuing suitability, adequacy and effectiveness, and the date
+// of the next review, after this one. A closed review is locked. chair and chairRoles are
+// the stored chair and the roles they hold.
+func (r *Review) Close(s ReviewSignOff, c ReviewConclusion, nextReview Date, chair *Person, chairRoles []Role, today Date) error {
+	switch r.Status {
+	case ReviewClosed:
+		return &Error{Code: CodeLocked, Message: "the management review " + r.Ref + " is already closed", Fields: map[string]string{"status": "is closed"}}
+	case ReviewHeld:
+	default:
+		return &Error{Code: CodeInvalid, Message: "a management review is closed once it has been held: mark " + r.Ref + " held first",
+			Fields: map[string]string{"status": "must be held before closed"}}
+	}
+	next := *r
+	next.SignOff = ReviewSignOff{ByID: strings.TrimSpace(s.ByID), On: s.On, How: strings.TrimSpace(s.How), Ref: strings.TrimSpace(s.Ref)}
+	next.Conclusion = ReviewConclusion{Suitability: strings.TrimSpace(c.Suitability), Adequacy: strings.TrimSpace(c.Adequacy),
+		Effectiveness: strings.TrimSpace(c.Effectiveness)}
+	next.NextReviewDate = nextReview
+	next.Status = ReviewClosed
+	p := NewProblems("management review")
+	next.chairProblems(p, chair, chairRoles)
+	p.Date("signOff.on", next.SignOff.On)
+	p.Date("nextReviewDate", next.NextReviewDate)
+	next.closeProblems(p)
+	if next.SignOff.On != "" && next.SignOff.On.Valid() && today.Before(next.SignOff.On) {
+		p.Add("signOff.on", "must not be in the future (today is %s)", today)
+	}
+	if err := p.Err(); err != nil {
+		e := err.(*Error)
+		e.Message = "the management review " + r.Ref + " cannot be closed yet"
+		return e
+	}
 	if err := next.Validate(); err != nil {
 		return err
 	}
@@ -373,31 +604,102 @@ func (r *Review) AddDecision(d Decision, a *Action) error {
 	return nil
 }
 
-// CheckReviewChange checks an edit of a review against the stored one. The agenda, the
-// minutes and the decisions change only through SaveMinutes and AddDecision, so the
-// stored ones are kept. A review becomes held only with what Hold asks for (its date not
-// in the future), closed only once held, and a closed review only goes back to held.
-func CheckReviewChange(old, new *Review, today Date) error {
-	new.Inputs, new.Decisions, new.Minutes = old.Inputs, old.Decisions, old.Minutes
-	if old.Status == ReviewClosed && new.Status == ReviewClosed {
-		return old.editable("details")
+// decisionAt checks that i is a decision of the review.
+func (r *Review) decisionAt(i int) error {
+	if i < 0 || i >= len(r.Decisions) {
+		return &Error{Code: CodeNotFound, Message: "the review " + r.Ref + " has no decision " + strconv.Itoa(i+1) + ": reload it",
+			Fields: map[string]string{"decisions": "has no decision " + strconv.Itoa(i+1)}}
+	}
+	return nil
+}
+
+// UpdateDecision changes the text and category of decision i (counted from 0) while the
+// review is not closed; its actions stay.
+func (r *Review) UpdateDecision(i int, text, category string) error {
+	if err := r.editable("decisions"); err != nil {
+		return err
+	}
+	if err := r.decisionAt(i); err != nil {
+		return err
+	}
+	d := Decision{Text: strings.TrimSpace(text), Category: strings.TrimSpace(category)}
+	p := NewProblems("decision")
+	p.Require("text", d.Text)
+	p.MaxLen("text", d.Text, 5000)
+	p.Enum("category", d.Category, DecisionCategories, true)
+	if err := p.Err(); err != nil {
+		return err
+	}
+	next := *r
+	next.Decisions = append([]Decision(nil), r.Decisions...)
+	d.ActionIDs = r.Decisions[i].ActionIDs
+	next.Decisions[i] = d
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	*r = next
+	return nil
+}
+
+// RemoveDecision removes decision i (counted from 0) while the review is not closed.
+// actions are its stored actions: it is refused while one of them is in progress (finish
+// or cancel it first); otherwise they are kept as actions of the review, no longer under
+// a decision, and the open ones are still carried forward to the next review.
+func (r *Review) RemoveDecision(i int, actions []*Action) error {
+	if err := r.editable("decisions"); err != nil {
+		return err
+	}
+	if err := r.decisionAt(i); err != nil {
+		return err
+	}
+	var busy []string
+	for _, a := range actions {
+		if a.Status == ActionInProgress {
+			busy = append(busy, a.Ref)
+		}
+	}
+	if len(busy) > 0 {
+		return &Error{Code: CodeLocked, Message: "the decision's action " + strings.Join(busy, ", ") + " is in progress: finish or cancel it before removing the decision",
+			Fields: map[string]string{"decisions": "has an action in progress"}}
+	}
+	next := *r
+	next.Decisions = append(append([]Decision(nil), r.Decisions[:i]...), r.Decisions[i+1:]...)
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	*r = next
+	return nil
+}
+
+// CheckReviewChange checks an edit of a review's details against the stored one. The
+// agenda, minutes, decisions, snapshot, conclusion, sign-off and next review date change
+// only through their workflow methods, so the stored ones are kept. The status changes
+// only through Hold and Close; a held review keeps the date it was held on; a closed
+// review is locked.
+func CheckReviewChange(old, new *Review) error {
+	new.Inputs, new.Decisions, new.Minutes, new.Snapshot = old.Inputs, old.Decisions, old.Minutes, old.Snapshot
+	new.Conclusion, new.SignOff, new.NextReviewDate = old.Conclusion, old.SignOff, old.NextReviewDate
+	if err := old.editable("details"); err != nil {
+		return err
+	}
+	if new.Status == "" {
+		new.Status = old.Status
 	}
 	switch {
 	case new.Status == old.Status:
-	case new.Status == ReviewHeld && old.Status == ReviewPlanned:
-		p := NewProblems("management review")
-		new.holdProblems(p)
-		if today.Before(new.Date) {
-			p.Add("date", "must not be in the future for a held review (today is %s)", today)
-		}
-		if err := p.Err(); err != nil {
-			e := err.(*Error)
-			e.Message = "the management review " + new.Ref + " cannot be marked held yet"
-			return e
-		}
-	case new.Status == ReviewClosed && old.Status != ReviewHeld:
-		return &Error{Code: CodeInvalid, Message: "a management review is closed once it has been held",
-			Fields: map[string]string{"status": "must be held before closed"}}
+	case new.Status == ReviewHeld:
+		return &Error{Code: CodeInvalid, Message: "mark the review held with Mark held on its page: that freezes the inputs as presented",
+			Fields: map[string]string{"status": "is set to held by Mark held"}}
+	case new.Status == ReviewClosed:
+		return &Error{Code: CodeInvalid, Message: "close the review with Close on its page, with the chair's sign-off, its conclusion and the next review date",
+			Fields: map[string]string{"status": "is set to closed by Close"}}
+	default:
+		return &Error{Code: CodeInvalid, Message: "a held review stays held: its inputs were frozen when it was marked held",
+			Fields: map[string]string{"status": "cannot go back to planned"}}
+	}
+	if old.Status == ReviewHeld && new.Date != old.Date {
+		return &Error{Code: CodeInvalid, Message: "the review was held on " + string(old.Date) + ": that date stays",
+			Fields: map[string]string{"date": "is the date it was held on"}}
 	}
 	return nil
 }

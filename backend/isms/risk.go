@@ -182,9 +182,9 @@ func (r *Risk) Accept(m RiskMethod, byID string, on Date, comment string) error 
 	if r.Status == RiskClosed {
 		p.Add("status", "a closed risk cannot be accepted")
 	}
-	score, what := r.ResidualScore(), "residual"
-	if score == 0 {
-		score, what = r.Score(), "inherent"
+	score, what := r.AcceptanceScore(), "residual"
+	if r.ResidualScore() == 0 {
+		what = "inherent"
 	}
 	if score > m.Threshold && strings.TrimSpace(comment) == "" {
 		p.Add("acceptance.comment", "the %s score %d is above the acceptance threshold %d: give the reason for accepting it", what, score, m.Threshold)
@@ -223,15 +223,34 @@ func CheckRiskChange(old, new *Risk) error {
 			new.ResidualLikelihood != old.ResidualLikelihood || new.ResidualImpact != old.ResidualImpact ||
 			new.Treatment != old.Treatment || new.OwnerID != old.OwnerID
 		if reassessed {
-			new.Acceptance = RiskAcceptance{}
-			new.Status = RiskTreated
-			if new.Treatment == TreatAccept || (len(new.ControlIDs) == 0 && len(new.ActionIDs) == 0 && new.Treatment == TreatMitigate) {
-				new.Status = RiskAssessed
-			}
+			new.WithdrawAcceptance()
 		}
 	}
 	if new.Status != RiskAccepted && new.Status != RiskClosed {
 		new.Acceptance = RiskAcceptance{}
 	}
 	return nil
+}
+
+// WithdrawAcceptance takes back the owner's acceptance of an accepted risk that no longer
+// holds: the risk returns to treated (assessed when it is to be accepted as it is, or is
+// to be mitigated with nothing to mitigate it yet), for the owner to accept it again.
+func (r *Risk) WithdrawAcceptance() {
+	if r.Status != RiskAccepted {
+		return
+	}
+	r.Acceptance = RiskAcceptance{}
+	r.Status = RiskTreated
+	if r.Treatment == TreatAccept || (len(r.ControlIDs) == 0 && len(r.ActionIDs) == 0 && r.Treatment == TreatMitigate) {
+		r.Status = RiskAssessed
+	}
+}
+
+// AcceptanceScore is the score an acceptance is judged by: the residual score once it is
+// assessed, the inherent score before.
+func (r *Risk) AcceptanceScore() int {
+	if s := r.ResidualScore(); s > 0 {
+		return s
+	}
+	return r.Score()
 }

@@ -1,5 +1,7 @@
 package isms
 
+import "strings"
+
 // Training statuses.
 const (
 	TrainingPlanned   = "planned"
@@ -26,6 +28,7 @@ type Training struct {
 	Trainer       string   `json:"trainer"`       // who gives it (a person or provider)
 	Materials     string   `json:"materials"`     // where the slides, handouts or course are
 	Required      bool     `json:"required"`      // whether the audience must attend
+	RenewalMonths int      `json:"renewalMonths"` // months after which attending must be renewed; 0: never
 	DurationHours float64  `json:"durationHours"` // length in hours
 	Status        string   `json:"status"`        // one of TrainingStatuses
 	OwnerID       string   `json:"ownerId"`       // who organises it
@@ -49,7 +52,23 @@ func (t *Training) Validate() error {
 	if t.Required && len(t.RoleIDs) == 0 {
 		p.Add("roleIds", "a required training needs at least one audience role")
 	}
+	p.Range("renewalMonths", t.RenewalMonths, 0, 120)
 	return p.Err()
+}
+
+// ExpiresOn is when attending the training on the given day stops counting for
+// competence: that day plus the renewal period; "" when it never expires.
+func (t *Training) ExpiresOn(attended Date) Date {
+	if t.RenewalMonths <= 0 || !attended.Valid() {
+		return ""
+	}
+	return DateOf(attended.Time().AddDate(0, t.RenewalMonths, 0))
+}
+
+// TopicKey is what makes sessions the same training for competence: their topic, whatever
+// the case and spacing (this year's "Security awareness" renews last year's).
+func (t *Training) TopicKey() string {
+	return strings.Join(strings.Fields(strings.ToLower(t.Topic)), " ")
 }
 
 // Terms implements Record.
@@ -110,6 +129,30 @@ func (a *Attendance) Terms() Terms {
 			linkTo("personId", KindPerson, a.PersonID),
 		),
 	}
+}
+
+// AttendedOn is the date a person attended the training t: the record's own date, else
+// the training's date; "" when the record does not say they attended.
+func (a *Attendance) AttendedOn(t *Training) Date {
+	if a.Status != AttendanceAttended {
+		return ""
+	}
+	if a.Date != "" || t == nil {
+		return a.Date
+	}
+	return t.Date
+}
+
+// SameDate reports whether two attendance dates at the training t are the same day: a
+// blank date is the training's date.
+func (t *Training) SameDate(a, b Date) bool {
+	if a == "" {
+		a = t.Date
+	}
+	if b == "" {
+		b = t.Date
+	}
+	return a == b
 }
 
 // RequiredFor returns the roles among a person's roleIDs for which the training is

@@ -124,7 +124,7 @@ func TestDashboardMilestonesFollowTheOverdueRule(t *testing.T) {
 	if err := db.View(func(tx *store.Tx) (err error) { d, err = Summary(tx, now); return err }); err != nil {
 		t.Fatal(err)
 	}
-	in := func(rows []Row) map[string]bool {
+	in := func(rows []DueItem) map[string]bool {
 		out := map[string]bool{}
 		for _, r := range rows {
 			out[r.Title] = true
@@ -187,7 +187,7 @@ func TestDashboardPolicyReviewsFollowTheRule(t *testing.T) {
 	if err := db.View(func(tx *store.Tx) (err error) { d, err = Summary(tx, now); return err }); err != nil {
 		t.Fatal(err)
 	}
-	in := func(rows []Row) map[string]bool {
+	in := func(rows []DueItem) map[string]bool {
 		out := map[string]bool{}
 		for _, r := range rows {
 			out[r.Ref] = true

@@ -44,6 +44,9 @@ type ReviewAgenda struct {
 	CarriedActionIDs []string `json:"carriedActionIds"`
 	// HoldMissing says, by field, what the review still lacks to be marked held.
 	HoldMissing map[string]string `json:"holdMissing"`
+	// CloseMissing says, by field, what a held review still lacks to be closed (the
+	// chair's sign-off, the conclusion, the next review date); empty otherwise.
+	CloseMissing map[string]string `json:"closeMissing"`
 }
 
 // agendaLines is how many lines an input shows; the rest are counted in More.
@@ -96,6 +99,12 @@ func Agenda(tx *store.Tx, id string, today isms.Date) (ReviewAgenda, error) {
 	if err != nil {
 		return ReviewAgenda{}, err
 	}
+	return AgendaOf(tx, r, today)
+}
+
+// AgendaOf returns the live 9.3.2 inputs of review r as it stands (its date may differ
+// from the stored one, as when it is being marked held on another day), as of today.
+func AgendaOf(tx *store.Tx, r *isms.Review, today isms.Date) (ReviewAgenda, error) {
 	prev, err := PreviousReview(tx, r)
 	if err != nil {
 		return ReviewAgenda{}, err
@@ -113,6 +122,12 @@ func Agenda(tx *store.Tx, id string, today isms.Date) (ReviewAgenda, error) {
 		Inputs: []AgendaInput{}, CarriedActionIDs: []string{}, HoldMissing: r.HoldMissing()}
 	if out.HoldMissing == nil {
 		out.HoldMissing = map[string]string{}
+	}
+	out.CloseMissing = map[string]string{}
+	if r.Status == isms.ReviewHeld {
+		if out.CloseMissing, err = closeMissing(tx, r); err != nil {
+			return ReviewAgenda{}, err
+		}
 	}
 	if prev != nil {
 		d.w.since = prev.Date
@@ -144,13 +159,51 @@ func Agenda(tx *store.Tx, id string, today isms.Date) (ReviewAgenda, error) {
 	return out, nil
 }
 
-// Summaries returns each input's summary by topic, as Review.Hold keeps them.
-func (a ReviewAgenda) Summaries() map[string]string {
-	out := make(map[string]string, len(a.Inputs))
-	for _, in := range a.Inputs {
-		out[in.Topic] = in.Summary
+// closeMissing is what the held review r lacks to be closed, the chair's role included.
+func closeMissing(tx *store.Tx, r *isms.Review) (map[string]string, error) {
+	var chair *isms.Person
+	var roles []isms.Role
+	if r.ChairID != "" {
+		p, err := store.GetAs[*isms.Person](tx, isms.KindPerson, r.ChairID)
+		switch {
+		case isms.ErrorCode(err) == isms.CodeNotFound:
+		case err != nil:
+			return nil, err
+		default:
+			chair = p
+			for _, id := range p.RoleIDs {
+				role, err := store.GetAs[*isms.Role](tx, isms.KindRole, id)
+				if isms.ErrorCode(err) == isms.CodeNotFound {
+					continue
+				}
+				if err != nil {
+					return nil, err
+				}
+				roles = append(roles, *role)
+			}
+		}
 	}
-	return out
+	out := r.CloseMissing(chair, roles)
+	if out == nil {
+		out = map[string]string{}
+	}
+	return out, nil
+}
+
+// Snapshot returns the agenda as presented, to be frozen on the review when it is marked
+// held on the date taken (Review.Hold seals it with its SHA-256).
+func (a ReviewAgenda) Snapshot(taken isms.Date) isms.ReviewSnapshot {
+	s := isms.ReviewSnapshot{TakenOn: taken, Since: a.Since, Until: a.Until, Period: a.Period,
+		PreviousReviewID: a.PreviousReviewID, PreviousRef: a.PreviousRef,
+		Inputs: make([]isms.PresentedInput, 0, len(a.Inputs)), CarriedActionIDs: append([]string{}, a.CarriedActionIDs...)}
+	for _, in := range a.Inputs {
+		p := isms.PresentedInput{Topic: in.Topic, Name: in.Name, Summary: in.Summary, More: in.More, Lines: make([]isms.PresentedLine, 0, len(in.Lines))}
+		for _, l := range in.Lines {
+			p.Lines = append(p.Lines, isms.PresentedLine{Kind: l.Kind, ID: l.ID, Text: l.Text, Flag: l.Flag})
+		}
+		s.Inputs = append(s.Inputs, p)
+	}
+	return s
 }
 
 // add appends a line, counting it in More beyond agendaLines.

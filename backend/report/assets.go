@@ -36,6 +36,6 @@ func buildAssets(s *snap) (string, string, []sheet, error) {
 		}
 		return nil
 	}}
-	return "Asset inventory", s.asAt(), []sheet{{Name: "Asset inventory", About: fmt.Sprintf(
+	return "Asset inventory", s.asAt(), []sheet{boardAssets(s), {Name: "Asset inventory", About: fmt.Sprintf(
 		"The inventory of %d information and other associated assets with owners, custodians, classification and the risks and controls linked to them (A.5.9, A.5.12); the import reads this sheet back.", len(assets)), Table: t}}, nil
 }

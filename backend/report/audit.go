@@ -109,6 +109,7 @@ func buildAudit(s *snap) (string, string, []sheet, error) {
 		{Name: "Findings", About: fmt.Sprintf("The %d findings with severity and the nonconformities they raised.", len(findings)), Table: findingsTable(s, findings)},
 		{Name: "Nonconformities", About: "The nonconformities raised by the audit and their corrective action status (clause 10.2).", Table: ncTable(s, ncs)},
 		{Name: "Corrective actions", About: "The corrective actions of those nonconformities with owners, due dates and status.", Table: correctiveTable(s, ncs)},
+		exceptionsSheet(exceptions(s, a.ID)),
 	}, nil
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -57,10 +58,11 @@ type line struct {
 
 // table is a sheet of rows under one frozen, filtered header row.
 type table struct {
-	Pre  []line                                  // lines above the header (none: the header is row 1)
-	Cols []column                                // the columns
-	N    int                                     // the number of rows, for progress
-	Rows func(emit func(row ...any) error) error // writes the rows in order
+	Board bool                                    // a board view (board.go): few columns, printed at full size
+	Pre   []line                                  // lines above the header (none: the header is row 1)
+	Cols  []column                                // the columns
+	N     int                                     // the number of rows, for progress
+	Rows  func(emit func(row ...any) error) error // writes the rows in order
 }
 
 // sheet is one sheet of a report: a table, or a drawing made after every table is written.
@@ -80,6 +82,7 @@ type book struct {
 	tables map[string]bool
 	done   int
 	total  int
+	charts int // how many charts the book has (see addChart)
 	prog   func(done, total int)
 }
 
@@ -189,6 +192,8 @@ func (b *book) cell(v any, rag string) (any, error) {
 	case string:
 		kind = "wrap"
 		v = clean(x)
+	case plain:
+		kind, v = "text", clean(string(x))
 	case isms.Date:
 		if x == "" || !x.Valid() {
 			if rag == "" {
@@ -274,9 +279,7 @@ func (b *book) printSetup(name string, headerRow, tall int) error {
 	}); err != nil {
 		return fmt.Errorf("report: unable to set the margins of %q: %w", name, err)
 	}
-	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&\"-,Bold\"&A", OddFooter: "&LISMS Desk&RPage &P of &N",
-	}); err != nil {
+	if err := b.f.SetHeaderFooter(name, b.docControl()); err != nil {
 		return fmt.Errorf("report: unable to set the page header of %q: %w", name, err)
 	}
 	if headerRow > 0 {
@@ -287,6 +290,23 @@ func (b *book) printSetup(name string, headerRow, tall int) error {
 	}
 	return nil
 }
+
+// docControl is the document control every sheet prints in its page header and footer:
+// the sheet's name and the classification label (when set) above; the report's title,
+// version (its export count), owner or approver and date, and the page number below.
+func (b *book) docControl() *excelize.HeaderFooterOptions {
+	m := b.meta
+	head := "&L&\"-,Bold\"&A"
+	if m.Classification != "" {
+		head += "&R&\"-,Bold\"" + hfText(short(m.Classification, 64))
+	}
+	foot := fmt.Sprintf("%s, version %d; %s; %s", short(m.Title, 60), max(m.Edition, 1), short(m.Approval, 90),
+		excelTime(m.GeneratedAt).Format("2006-01-02"))
+	return &excelize.HeaderFooterOptions{OddHeader: head, OddFooter: "&L" + hfText(foot) + "&RPage &P of &N"}
+}
+
+// hfText escapes text for a page header or footer, where "&" starts a code.
+func hfText(s string) string { return strings.ReplaceAll(clean(s), "&", "&&") }
 
 func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
 
@@ -609,9 +629,12 @@ func (b *book) setValue(sheet, ref string, v any) error {
 	return nil
 }
 
-// write lays out the cover and every sheet and writes the workbook to w.
-func (b *book) write(sheets []sheet, w io.Writer) error {
+// write lays out the executive page, every sheet and the closing "About this report"
+// sheet, and writes the workbook to w.
+func (b *book) write(sheets []sheet, sum summary, w io.Writer) error {
 	defer b.f.Close()
+	body := sheets
+	sheets = append(append([]sheet(nil), sheets...), aboutSheet(b.meta, sum.Previous))
 	b.total = 2
 	for _, s := range sheets {
 		b.total++
@@ -620,7 +643,7 @@ func (b *book) write(sheets []sheet, w io.Writer) error {
 		}
 	}
 	if err := b.f.SetSheetName("Sheet1", coverName); err != nil {
-		return fmt.Errorf("report: unable to name the cover: %w", err)
+		return fmt.Errorf("report: unable to name the executive page: %w", err)
 	}
 	if err := b.newSheets(sheets); err != nil {
 		return err
@@ -649,7 +672,7 @@ func (b *book) write(sheets []sheet, w io.Writer) error {
 		}
 		b.step(1)
 	}
-	if err := b.writeCover(sheets); err != nil {
+	if err := b.writeCover(body, sum); err != nil {
 		return err
 	}
 	b.step(1)
@@ -660,8 +683,22 @@ func (b *book) write(sheets []sheet, w io.Writer) error {
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
-	if _, err := b.f.WriteTo(w); err != nil {
-		return fmt.Errorf("report: unable to write the workbook: %w", err)
+	if b.charts == 0 {
+		if _, err := b.f.WriteTo(w); err != nil {
+			return fmt.Errorf("report: unable to write the workbook: %w", err)
+		}
+	} else { // the charts get their cached values (charts.go)
+		var buf bytes.Buffer
+		if _, err := b.f.WriteTo(&buf); err != nil {
+			return fmt.Errorf("report: unable to write the workbook: %w", err)
+		}
+		data, err := cacheCharts(b.f, buf.Bytes())
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(data); err != nil {
+			return fmt.Errorf("report: unable to write the workbook: %w", err)
+		}
 	}
 	b.step(1)
 	return nil
@@ -685,5 +722,14 @@ func (b *book) docProps() error {
 	if err != nil {
 		return fmt.Errorf("report: unable to set the document properties: %w", err)
 	}
+	return nil
+}
+
+// addChart adds a chart (with charts drawn over it on the same axes) at a cell.
+func (b *book) addChart(sheet, at string, c *excelize.Chart, combo ...*excelize.Chart) error {
+	if err := b.f.AddChart(sheet, at, c, combo...); err != nil {
+		return fmt.Errorf("report: unable to add a chart to %q: %w", sheet, err)
+	}
+	b.charts++
 	return nil
 }

@@ -96,8 +96,9 @@ func buildCorrective(s *snap) (string, string, []sheet, error) {
 		}
 		return nil
 	}}
-	// summary by stage
-	type cnt struct{ n, late int }
+	// summary by stage: nonconformities past their own due date, and corrective actions
+	// overdue (isms.Action.Overdue) counted under the stage of their nonconformity
+	type cnt struct{ n, late, acts, actsLate int }
 	by := map[string]*cnt{}
 	for _, n := range ncs {
 		c := by[n.Status]
@@ -109,8 +110,16 @@ func buildCorrective(s *snap) (string, string, []sheet, error) {
 		if ncOverdue(n, s.today) {
 			c.late++
 		}
+		acts, _ := actionsOf(s, n)
+		c.acts += len(acts)
+		for _, a := range acts {
+			if a.Overdue(s.today) {
+				c.actsLate++
+			}
+		}
 	}
-	summary := &table{Cols: []column{{Name: "Stage", Width: 22, RAG: ncRAG}, {Name: "Nonconformities", Width: 16}, {Name: "Overdue", Width: 10}},
+	summary := &table{Cols: []column{{Name: "Stage", Width: 22, RAG: ncRAG}, {Name: "Nonconformities", Width: 16},
+		{Name: "Past their due date", Width: 12}, {Name: "Corrective actions", Width: 12}, {Name: "Corrective actions overdue", Width: 12}},
 		N: len(isms.NonconformityStatuses) + 1, Rows: func(emit func(...any) error) error {
 			total := cnt{}
 			for _, o := range isms.NonconformityStatuses {
@@ -120,15 +129,17 @@ func buildCorrective(s *snap) (string, string, []sheet, error) {
 				}
 				total.n += c.n
 				total.late += c.late
-				if err := emit(o.Label, c.n, c.late); err != nil {
+				total.acts += c.acts
+				total.actsLate += c.actsLate
+				if err := emit(o.Label, c.n, c.late, c.acts, c.actsLate); err != nil {
 					return err
 				}
 			}
-			return emit("All", total.n, total.late)
+			return emit("All", total.n, total.late, total.acts, total.actsLate)
 		}}
-	return "Corrective action tracker", span(dates...), []sheet{
+	return "Corrective action tracker", span(dates...), []sheet{boardCorrective(s),
 		{Name: "Nonconformities", About: fmt.Sprintf("The %d nonconformities with every clause 10.2 step, age in days, overdue flag and what is still needed to close.", len(ncs)), Table: main},
 		{Name: "Corrective actions", About: "Every corrective action with its nonconformity, owner, due date, status and overdue flag.", Table: correctiveTable(s, ncs)},
-		{Name: "Summary", About: "Nonconformities by stage, with how many are overdue.", Table: summary},
+		{Name: "Summary", About: "Nonconformities by stage: how many are past their due date, their corrective actions and how many of those are overdue.", Table: summary},
 	}, nil
 }

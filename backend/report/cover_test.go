@@ -12,7 +12,7 @@ import (
 func coverRows(t *testing.T, db *store.DB) (labels []string, values map[string]string) {
 	t.Helper()
 	f := export(t, db, "assets", opts(""))
-	rows, err := f.GetRows("Cover")
+	rows, err := f.GetRows("Executive summary")
 	if err != nil {
 		t.Fatal(err)
 	}

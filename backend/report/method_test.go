@@ -140,8 +140,8 @@ func TestRiskMethod3x3(t *testing.T) {
 	if got, w := fill(t, f, hm, "D2"), colour["Critical"]; got != w {
 		t.Errorf("the 3x3 cell (score 9) is filled %q, want critical %q", got, w)
 	}
-	if got := cellValue(t, f, hm, "D2"); got != "1: R-1" {
-		t.Errorf("the 3x3 cell holds %q, want R-1", got)
+	if got := cellValue(t, f, hm, "D2"); got != "1 risk\nR-1 Top corner" { // the count, then each risk with its title
+		t.Errorf("the 3x3 cell holds %q, want R-1 with its title", got)
 	}
 	if got := cellValue(t, f, hm, "A6"); got != "Every risk is assessed." {
 		t.Errorf("inherent map note %q", got)
@@ -150,7 +150,7 @@ func TestRiskMethod3x3(t *testing.T) {
 	if got := cellValue(t, f, hm, "A8"); got != "Residual risk (after treatment)" {
 		t.Errorf("residual map title %q", got)
 	}
-	if got := cellValue(t, f, hm, "C11"); got != "1: R-1" { // likelihood 1 (row 11), impact 2 (column C)
+	if got := cellValue(t, f, hm, "C11"); got != "1 risk\nR-1 Top corner" { // likelihood 1 (row 11), impact 2 (column C)
 		t.Errorf("residual cell of R-1 holds %q", got)
 	}
 	if got := cellValue(t, f, hm, "A13"); got != "Not assessed: R-2, R-3" {
@@ -172,7 +172,7 @@ func TestRiskMethod3x3(t *testing.T) {
 		t.Errorf("treatment plan inherent level of R-1 %q, want Critical", got)
 	}
 	about := ""
-	covers, err := f.GetRows("Cover")
+	covers, err := f.GetRows("Executive summary")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestOrganisationNameSet(t *testing.T) {
 				}
 			}
 		}
-		if got := cellValue(t, f, "Cover", "A2"); got != "Contoso Data plc" {
+		if got := cellValue(t, f, "Executive summary", "A2"); got != "Contoso Data plc" {
 			t.Errorf("%s: cover names %q", in.Name, got)
 		}
 		props, err := f.GetDocProps()
@@ -239,14 +239,14 @@ func TestOrganisationNameSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := export(t, empty, "assets", opts(""))
-	if got := cellValue(t, f, "Cover", "A2"); got != "(organisation name not set)" {
+	if got := cellValue(t, f, "Executive summary", "A2"); got != "(organisation name not set)" {
 		t.Errorf("cover of a database without a name: %q", got)
 	}
 	// The option wins over the stored name.
 	o := opts("")
 	o.Organisation = " Given Ltd "
 	f = export(t, db, "assets", o)
-	if got := cellValue(t, f, "Cover", "A2"); got != "Given Ltd" {
+	if got := cellValue(t, f, "Executive summary", "A2"); got != "Given Ltd" {
 		t.Errorf("cover with the organisation option: %q", got)
 	}
 }

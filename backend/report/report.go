@@ -5,11 +5,18 @@
 // awareness records and the corrective action tracker.
 //
 // Every report reads a snapshot of the records it needs in one read transaction and
-// follows the same workbook conventions (book.go): a cover sheet naming the organisation,
-// its ISMS scope and classification label when they are set, the period, the time of
-// generation, the app's version and a SHA-256 of the records the report was built from;
-// table sheets with a frozen, filtered header row; real dates; red/amber/green status
-// colours; landscape print set-up with repeated header rows; and document properties.
+// follows the same workbook conventions (book.go): an executive page first (cover.go,
+// executive.go) naming the organisation, its ISMS scope and classification label when
+// they are set, the period and the date, with headline figures, decisions requested and
+// the top assurance exceptions; a closing "About this report" sheet with the app's
+// version and a SHA-256 of the records the report was built from; a board view before
+// each register (board.go: few columns, printed at full size on A4 landscape, records
+// named with their titles); table sheets with a frozen, filtered header row; real dates;
+// red/amber/green status colours; landscape print set-up with repeated header rows and
+// the document control (classification, version, owner, date) in every page header and
+// footer; charts that carry their values (charts.go); and document properties. The pack
+// of a held management review is the review as presented (presented.go). Preview works
+// out a report's executive page for the window with the same code.
 // Text that came from users is always written as text, never as a formula, and no
 // workbook contains an external link.
 package report
@@ -18,6 +25,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -39,6 +47,11 @@ type Meta struct {
 	Version        string    `json:"version"`                      // the app's version
 	SHA256         string    `json:"sha256"`                       // SHA-256 of the records it was built from (see snapshot)
 	Records        int       `json:"records"`                      // how many records that is
+	Edition        int       `json:"edition"`                      // the report's version: its export count, this one included
+	Approval       string    `json:"approval"`                     // who owns or approved it, e.g. "Owner: Priya Shah (ISMS Manager)"
+	AsPresented    bool      `json:"asPresented"`                  // a held review's pack, built from the review as presented (SHA256 is the review record's)
+	HistorySeq     uint64    `json:"historySeq"`                   // the change history's last entry when the report was built
+	HistoryHead    string    `json:"historyHead"`                  // its hash: the chain head that Data & backup and "ismsdesk verify" show
 }
 
 // Info describes a report for the reports screen and the command line.
@@ -57,6 +70,10 @@ type Options struct {
 	Version      string                // the app's version; "" means buildinfo.Version
 	Organisation string                // the organisation's name; "" means the stored setting
 	Progress     func(done, total int) // called as the workbook is written; may be nil
+	// Remember keeps the executive page's headline figures as this report's last export
+	// (SettingLastExport), for the next export to show their change: the window and the
+	// command line set it; a preview or a test does not.
+	Remember bool
 }
 
 // The settings the cover sheet reads: the organisation's name, its ISMS scope statement
@@ -79,7 +96,7 @@ type spec struct {
 }
 
 var specs = []spec{
-	{Info{"management-review", "Management review pack", "One sheet per clause 9.3.2 input with live data, then minutes, decisions and the action list of one review (default: the latest held).", false, isms.KindReview},
+	{Info{"management-review", "Management review pack", "One sheet per clause 9.3.2 input with live data, then minutes, decisions and the action list of one review (default: the latest; a held review as it was presented).", false, isms.KindReview},
 		[]isms.Kind{isms.KindReview, isms.KindAction, isms.KindIssue, isms.KindParty, isms.KindNonconformity, isms.KindKPI, isms.KindMeasurement,
 			isms.KindAudit, isms.KindFinding, isms.KindObjective, isms.KindFeedback, isms.KindSurvey, isms.KindRisk, isms.KindControl,
 			isms.KindImprovement, isms.KindRequirement, isms.KindPerson}, buildReview},
@@ -130,41 +147,96 @@ func lookup(name string) (spec, error) {
 // Options.ID does not name (or a missing ID where one is needed) gives CodeNotFound.
 // Write stops with ctx's error when ctx is cancelled.
 func Write(ctx context.Context, db *store.DB, name string, opts Options, w io.Writer) error {
-	sp, err := lookup(name)
+	p, err := prepare(ctx, db, name, opts)
 	if err != nil {
 		return err
+	}
+	if err := newBook(ctx, p.meta, opts.Progress).write(p.sheets, p.sum, w); err != nil {
+		return err
+	}
+	if !opts.Remember {
+		return nil
+	}
+	return db.Update(func(tx *store.Tx) error {
+		return keepLastExport(tx, name, p.meta.GeneratedAt, p.sum.Figures, p.meta.Edition)
+	})
+}
+
+// prepared is a report worked out and ready to write: its cover's facts, its sheets and
+// its executive page.
+type prepared struct {
+	meta   Meta
+	sheets []sheet
+	sum    summary
+}
+
+// prepare reads the records of the named report in one transaction and works out its
+// sheets and executive page: what Write writes and Preview shows.
+func prepare(ctx context.Context, db *store.DB, name string, opts Options) (*prepared, error) {
+	sp, err := lookup(name)
+	if err != nil {
+		return nil, err
 	}
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
 	var s *snap
+	var prev *lastExport
+	var histSeq uint64
+	var histHead string
 	err = db.View(func(tx *store.Tx) error {
 		var err error
-		// load reads the organisation's settings too: name, scope, classification, risk method.
-		if s, err = load(tx, sp.kinds, now, opts.ID); err != nil {
+		// load reads the organisation's settings too: name, scope, classification, risk
+		// method; every report loads the kinds of its executive page as well.
+		if s, err = load(tx, union(sp.kinds, execKinds), now, opts.ID); err != nil {
 			return err
 		}
-		s.org, err = organisation(tx, opts.Organisation, s.org)
+		if s.org, err = organisation(tx, opts.Organisation, s.org); err != nil {
+			return err
+		}
+		if prev, err = readLastExport(tx, name); err != nil {
+			return err
+		}
+		histSeq, histHead, err = tx.HistoryHead()
 		return err
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	title, period, sheets, err := sp.build(s)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	version := opts.Version
 	if version == "" {
 		version = buildinfo.Version
 	}
-	meta := Meta{Organisation: s.org, Scope: s.scope, Classification: s.class, Title: title, Period: period, GeneratedAt: now, Version: version,
-		SHA256: s.hash, Records: s.count}
-	return newBook(ctx, meta, opts.Progress).write(sheets, w)
+	p := &prepared{
+		meta: Meta{Organisation: s.org, Scope: s.scope, Classification: s.class, Title: title, Period: period, GeneratedAt: now, Version: version,
+			SHA256: s.hash, Records: s.count, Edition: edition(prev), Approval: approval(s, name),
+			HistorySeq: histSeq, HistoryHead: histHead},
+		sheets: sheets,
+		sum:    executive(s, name, prev),
+	}
+	if s.presented != nil {
+		p.meta.SHA256, p.meta.Records, p.meta.AsPresented = presentedHash(s.presented), 1, true
+	}
+	return p, nil
+}
+
+// union returns the kinds of a followed by those of b that a lacks.
+func union(a, b []isms.Kind) []isms.Kind {
+	out := append([]isms.Kind(nil), a...)
+	for _, k := range b {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // organisation returns the name for the cover: the option, else the stored name, else

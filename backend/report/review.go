@@ -8,24 +8,27 @@ import (
 )
 
 // pickReview returns the review to report on: the one Options.ID names, else the latest
-// held (or closed) review.
+// review, planned or held (for a planned one the pack is its pre-read).
 func pickReview(s *snap) (*isms.Review, error) {
 	if s.id != "" {
 		return find[*isms.Review](s, isms.KindReview, s.id)
 	}
 	var best *isms.Review
 	for _, r := range all[*isms.Review](s, isms.KindReview) {
-		if r.Status != isms.ReviewHeld && r.Status != isms.ReviewClosed {
-			continue
-		}
 		if best == nil || r.Date >= best.Date {
 			best = r
 		}
 	}
 	if best == nil {
-		return nil, isms.Errorf(isms.CodeNotFound, "no management review has been held yet; choose a review to report on")
+		return nil, isms.Errorf(isms.CodeNotFound, "no management review is recorded yet; plan one first")
 	}
 	return best, nil
+}
+
+// asPresented reports whether a review's pack is the one presented at the meeting: the
+// review is held (or closed) and its inputs were frozen when it was marked held.
+func asPresented(r *isms.Review) bool {
+	return r.Status != isms.ReviewPlanned && r.Snapshot != nil
 }
 
 // previousReview returns the review before r: its PreviousReviewID, else the latest held
@@ -53,22 +56,54 @@ func (w window) has(d isms.Date) bool {
 	return d != "" && d <= w.until && (w.since == "" || d > w.since)
 }
 
-// inputLines are the lines above an input sheet's table: the 9.3.2 input, what was
-// presented and the minutes, then figures from the live records.
-func inputLines(r *isms.Review, topic string, figures ...line) []line {
+// summaryLabel labels the summaries typed on a review: presented at a review that was
+// held, prepared for one still planned.
+func summaryLabel(r *isms.Review) string {
+	if r.Status == isms.ReviewPlanned {
+		return "Summary prepared for " + string(r.Date)
+	}
+	return "Summary presented on " + string(r.Date)
+}
+
+// inputLines are the lines above an input sheet's table: the 9.3.2 input, the summary
+// typed for the meeting and its minutes (dated with the meeting), then the date of the
+// live records the table and the figures below come from.
+func inputLines(s *snap, r *isms.Review, topic string, figures ...line) []line {
 	out := []line{{"Input (9.3.2)", isms.ReviewInputs.Label(topic)}}
 	if in := r.Input(topic); in != nil {
-		out = append(out, line{"Summary presented", in.Summary}, line{"Minutes", in.Minutes})
+		summary := in.Summary
+		if strings.TrimSpace(summary) == "" {
+			summary = "(none typed)"
+		}
+		out = append(out, line{summaryLabel(r), summary})
+		if r.Status != isms.ReviewPlanned || strings.TrimSpace(in.Minutes) != "" {
+			out = append(out, line{"Minutes", in.Minutes})
+		}
 	} else {
-		out = append(out, line{"Summary presented", "(not on the agenda)"})
+		out = append(out, line{summaryLabel(r), "(not on the agenda)"})
 	}
+	out = append(out, line{"Live records as at", s.today})
 	return append(out, figures...)
+}
+
+// dataNote says where a review pack's figures come from: the live records as at the day
+// of the export, for a planned review as its pre-read, for a held one as they stand now.
+func dataNote(s *snap, r *isms.Review) string {
+	if r.Status == isms.ReviewPlanned {
+		return "Pre-read for the review planned for " + string(r.Date) + ": every table and figure is from the live records as at " +
+			string(s.today) + "; the summaries were typed for the meeting and may describe an earlier state."
+	}
+	return "Every table and figure is from the live records as at " + string(s.today) +
+		", not as they stood at the meeting on " + string(r.Date) + "; the summaries and minutes are those of the meeting."
 }
 
 func buildReview(s *snap) (string, string, []sheet, error) {
 	r, err := pickReview(s)
 	if err != nil {
 		return "", "", nil, err
+	}
+	if asPresented(r) {
+		return buildPresented(s, r)
 	}
 	prev := previousReview(s, r)
 	w := window{until: r.Date}
@@ -84,21 +119,23 @@ func buildReview(s *snap) (string, string, []sheet, error) {
 	info := fieldTable([][2]any{
 		{"Reference", r.Ref}, {"Title", r.Title}, {"Date", r.Date}, {"Status", isms.ReviewStatuses.Label(r.Status)},
 		{"Chair", s.name(r.ChairID)}, {"Attendees", s.names(r.AttendeeIDs)}, {"Previous review", prevRef},
-		{"Period reviewed", period}, {"General minutes", r.Minutes},
+		{"Period reviewed", period}, {"Data as at", s.today}, {"About the data", dataNote(s, r)}, {"General minutes", r.Minutes},
 	})
 	sheets := []sheet{
-		{Name: "Review", About: "The meeting: date, chair, attendees, previous review and general minutes (clause 9.3).", Table: info},
+		{Name: "Review", About: "The meeting: date, chair, attendees, previous review, the date of the data and general minutes (clause 9.3).", Table: info},
+		exceptionsSheet(exceptions(s, "")),
 		{Name: "a Previous actions", About: isms.ReviewInputs.Label(isms.InputActions), Table: reviewActions(s, r)},
 		{Name: "b Issues", About: isms.ReviewInputs.Label(isms.InputIssues), Table: reviewIssues(s, r)},
 		{Name: "c Interested parties", About: isms.ReviewInputs.Label(isms.InputParties), Table: reviewParties(s, r)},
 		{Name: "d1 Nonconformities", About: isms.ReviewInputs.Label(isms.InputNonconformities) + ", with the trend since the previous review", Table: reviewNCs(s, r, w)},
-		{Name: "d2 Monitoring", About: isms.ReviewInputs.Label(isms.InputMonitoring) + ": each KPI against target with its trend", Table: withLines(kpiTable(s, r.Date, w.since, sinceLabel), inputLines(r, isms.InputMonitoring))},
+		{Name: "d2 Monitoring", About: isms.ReviewInputs.Label(isms.InputMonitoring) + ": each KPI against target with its trend", Table: withLines(kpiTable(s, s.today, w.since, sinceLabel), inputLines(s, r, isms.InputMonitoring))},
 		{Name: "d3 Audit results", About: isms.ReviewInputs.Label(isms.InputAudits), Table: reviewAudits(s, r, w)},
-		{Name: "d4 Objectives", About: isms.ReviewInputs.Label(isms.InputObjectives), Table: withLines(objectivesTable(s, r.Date), inputLines(r, isms.InputObjectives))},
+		{Name: "d4 Objectives", About: isms.ReviewInputs.Label(isms.InputObjectives), Table: withLines(objectivesTable(s, s.today), inputLines(s, r, isms.InputObjectives))},
 		{Name: "e Feedback", About: isms.ReviewInputs.Label(isms.InputFeedback), Table: reviewFeedback(s, r, w)},
 		{Name: "f Risks", About: isms.ReviewInputs.Label(isms.InputRisks), Table: reviewRisks(s, r)},
 		{Name: "g Improvement", About: isms.ReviewInputs.Label(isms.InputImprovement), Table: reviewImprovements(s, r)},
 		{Name: "Minutes", About: "What was presented and discussed for each input.", Table: reviewMinutes(r)},
+		{Name: "Conclusion", About: "The review's conclusion on the ISMS's continuing suitability, adequacy and effectiveness, its sign-off and the next review date.", Table: conclusionTable(s, r)},
 		{Name: "Decisions", About: "The review's decisions (clause 9.3.3).", Table: reviewDecisions(s, r)},
 		{Name: "Action list", About: "The actions decided, with owners, due dates and status.", Table: reviewActionList(s, r)},
 	}
@@ -133,7 +170,7 @@ func reviewActions(s *snap, r *isms.Review) *table {
 	cols := []column{{Name: "Review", Width: 10}, {Name: "Action", Width: 10}, {Name: "Title", Width: 44}, {Name: "Owner", Width: 18},
 		{Name: "Due date", Width: 12}, {Name: "Status", Width: 12, RAG: actionRAG}, {Name: "Completed on", Width: 12},
 		{Name: "Overdue", Width: 10, RAG: overdueRAG}, {Name: "Notes", Width: 40}}
-	return &table{Pre: inputLines(r, isms.InputActions, line{"Live status", fmt.Sprintf(
+	return &table{Pre: inputLines(s, r, isms.InputActions, line{"Live status", fmt.Sprintf(
 		"%d actions from previous reviews: %d done or cancelled, %d still open, %d overdue.", len(acts), done, len(acts)-done, late)}),
 		Cols: cols, N: len(acts), Rows: func(emit func(...any) error) error {
 			for _, a := range acts {
@@ -160,7 +197,7 @@ func reviewIssues(s *snap, r *isms.Review) *table {
 		{Name: "Status", Width: 11}, {Name: "Changed since last review", Width: 11, RAG: changedRAG}, {Name: "What changed", Width: 36},
 		{Name: "Impact on the ISMS", Width: 36}, {Name: "Owner", Width: 18}, {Name: "Last reviewed", Width: 12},
 		{Name: "Next review", Width: 12}, {Name: "Risks", Width: 14}}
-	return &table{Pre: inputLines(r, isms.InputIssues, line{"Live status", fmt.Sprintf("%d issues, %d changed since the last review.", len(issues), changed)}),
+	return &table{Pre: inputLines(s, r, isms.InputIssues, line{"Live status", fmt.Sprintf("%d issues, %d changed since the last review.", len(issues), changed)}),
 		Cols: cols, N: len(issues), Rows: func(emit func(...any) error) error {
 			for _, i := range issues {
 				if err := emit(i.Ref, i.Title, isms.IssueTypes.Label(i.Type), isms.IssueCategories.Label(i.Category),
@@ -185,7 +222,7 @@ func reviewParties(s *snap, r *isms.Review) *table {
 		{Name: "Internal", Width: 9}, {Name: "Influence", Width: 10}, {Name: "Needs and expectations", Width: 48},
 		{Name: "Changed since last review", Width: 11, RAG: changedRAG}, {Name: "What changed", Width: 36},
 		{Name: "Owner", Width: 18}, {Name: "Next review", Width: 12}, {Name: "Requirements", Width: 28}}
-	return &table{Pre: inputLines(r, isms.InputParties, line{"Live status", fmt.Sprintf("%d interested parties, %d with changed needs since the last review.", len(parties), changed)}),
+	return &table{Pre: inputLines(s, r, isms.InputParties, line{"Live status", fmt.Sprintf("%d interested parties, %d with changed needs since the last review.", len(parties), changed)}),
 		Cols: cols, N: len(parties), Rows: func(emit func(...any) error) error {
 			for _, p := range parties {
 				if err := emit(p.Ref, p.Name, isms.PartyCategories.Label(p.Category), p.Internal, isms.Influences.Label(p.Influence),
@@ -218,13 +255,13 @@ func reviewNCs(s *snap, r *isms.Review, w window) *table {
 		acts += len(a)
 		fin += f
 	}
-	trend := fmt.Sprintf("Raised in the period: %d. Closed in the period: %d. Open now: %d, of which %d overdue. Corrective actions: %d of %d done or cancelled.",
-		raised, closed, open, late, fin, acts)
+	trend := fmt.Sprintf("Raised in the period: %d. Closed in the period: %d. Open on %s: %d, of which %d past their due date. Corrective actions: %d of %d done or cancelled.",
+		raised, closed, s.today, open, late, fin, acts)
 	cols := []column{{Name: "Reference", Width: 10}, {Name: "Title", Width: 32}, {Name: "Source", Width: 14}, {Name: "Detected on", Width: 12},
 		{Name: "Status", Width: 18, RAG: ncRAG}, {Name: "Owner", Width: 18}, {Name: "Due date", Width: 12}, {Name: "Age (days)", Width: 9},
 		{Name: "Overdue", Width: 10, RAG: overdueRAG}, {Name: "Raised in period", Width: 9}, {Name: "Closed in period", Width: 9},
 		{Name: "Corrective actions finished", Width: 12}}
-	return &table{Pre: inputLines(r, isms.InputNonconformities, line{"Trend since the previous review", trend}),
+	return &table{Pre: inputLines(s, r, isms.InputNonconformities, line{"Trend since the previous review", trend}),
 		Cols: cols, N: len(ncs), Rows: func(emit func(...any) error) error {
 			for _, n := range ncs {
 				a, f := actionsOf(s, n)
@@ -261,7 +298,7 @@ func reviewAudits(s *snap, r *isms.Review, w window) *table {
 		{Name: "Auditor", Width: 18}, {Name: "Status", Width: 11}, {Name: "Checklist items", Width: 9}, {Name: "Conforming", Width: 10},
 		{Name: "Observations", Width: 13}, {Name: "Opportunities", Width: 14}, {Name: "Minor NCs", Width: 9, RAG: nil},
 		{Name: "Major NCs", Width: 9}, {Name: "Findings", Width: 9}, {Name: "Conclusion", Width: 50}}
-	return &table{Pre: inputLines(r, isms.InputAudits, line{"Live status", fmt.Sprintf("%d internal audits in the period.", len(audits))}),
+	return &table{Pre: inputLines(s, r, isms.InputAudits, line{"Live status", fmt.Sprintf("%d internal audits in the period.", len(audits))}),
 		Cols: cols, N: len(audits), Rows: func(emit func(...any) error) error {
 			for _, a := range audits {
 				c := a.ResultCounts()
@@ -291,7 +328,7 @@ func reviewFeedback(s *snap, r *isms.Review, w window) *table {
 			items = append(items, f)
 		}
 	}
-	pre := inputLines(r, isms.InputFeedback)
+	pre := inputLines(s, r, isms.InputFeedback)
 	for _, sv := range all[*isms.Survey](s, isms.KindSurvey) {
 		if w.has(sv.Date) {
 			pre = append(pre, line{"Survey " + sv.Ref, fmt.Sprintf("%s (%s, %d respondents): %s", sv.Title, sv.Date, sv.Respondents, sv.Summary)})
@@ -333,7 +370,7 @@ func reviewRisks(s *snap, r *isms.Review) *table {
 		{Name: "Residual score", Width: 9}, {Name: "Residual level", Width: 10, RAG: levelRAG},
 		{Name: "Controls implemented", Width: 12}, {Name: "Actions finished", Width: 10}, {Name: "Review date", Width: 12},
 		{Name: "Review overdue", Width: 10, RAG: overdueRAG}}
-	return &table{Pre: inputLines(r, isms.InputRisks,
+	return &table{Pre: inputLines(s, r, isms.InputRisks,
 		line{"Inherent levels", fmt.Sprintf("%d risks: %s.", len(risks), count(inh))},
 		line{"Residual levels", count(res) + "."}),
 		Cols: cols, N: len(risks), Rows: func(emit func(...any) error) error {
@@ -377,7 +414,7 @@ func reviewImprovements(s *snap, r *isms.Review) *table {
 	cols := []column{{Name: "Reference", Width: 10}, {Name: "Title", Width: 34}, {Name: "Goal", Width: 40}, {Name: "Owner", Width: 18},
 		{Name: "Status", Width: 12, RAG: improvementRAG}, {Name: "Start date", Width: 12}, {Name: "Due date", Width: 12},
 		{Name: "Completed on", Width: 12}, {Name: "Outcome", Width: 36}, {Name: "Decided at review", Width: 10}}
-	return &table{Pre: inputLines(r, isms.InputImprovement), Cols: cols, N: len(imps), Rows: func(emit func(...any) error) error {
+	return &table{Pre: inputLines(s, r, isms.InputImprovement), Cols: cols, N: len(imps), Rows: func(emit func(...any) error) error {
 		for _, i := range imps {
 			if err := emit(i.Ref, i.Title, i.Goal, s.name(i.OwnerID), isms.ImprovementStatuses.Label(i.Status), i.StartDate,
 				i.DueDate, i.CompletedOn, i.Outcome, s.ref(isms.KindReview, i.ReviewID)); err != nil {
@@ -408,10 +445,10 @@ func reviewMinutes(r *isms.Review) *table {
 }
 
 func reviewDecisions(s *snap, r *isms.Review) *table {
-	cols := []column{{Name: "No.", Width: 6}, {Name: "Decision", Width: 70}, {Name: "Category", Width: 30}, {Name: "Actions", Width: 20}}
+	cols := []column{{Name: "No.", Width: 6}, {Name: "Decision", Width: 64}, {Name: "Category", Width: 26}, {Name: "Actions", Width: 40}}
 	return &table{Cols: cols, N: len(r.Decisions), Rows: func(emit func(...any) error) error {
 		for i, d := range r.Decisions {
-			if err := emit(i+1, d.Text, isms.DecisionCategories.Label(d.Category), s.refs(isms.KindAction, d.ActionIDs)); err != nil {
+			if err := emit(i+1, d.Text, isms.DecisionCategories.Label(d.Category), s.titledList(isms.KindAction, d.ActionIDs)); err != nil {
 				return err
 			}
 		}

@@ -111,17 +111,18 @@ func buildRisks(s *snap) (string, string, []sheet, error) {
 		}
 		return nil
 	}}
-	return "Risk register and treatment plan", s.asAt(), []sheet{
+	return "Risk register and treatment plan", s.asAt(), []sheet{boardRisks(s),
 		{Name: "Risk register", About: fmt.Sprintf("The %d risks with inherent and residual scores (%dx%d: likelihood x impact), owners and treatment (clauses 6.1.2, 8.2); whether each is above the acceptance threshold of score %d (judged on the residual score, the inherent one while no residual is assessed).",
 			len(risks), len(m.Likelihood), len(m.Impact), m.Threshold), Table: register},
 		{Name: "Treatment plan", About: "Each risk's treatment option and plan with its controls and actions, owners, due dates and status (clauses 6.1.3, 8.3).", Table: treatmentPlan(s, risks)},
-		{Name: "Heat maps", About: "Inherent and residual risk heat maps: how many risks, and which, sit in each likelihood and impact cell.", Draw: func(b *book, name string) error {
+		{Name: "Heat maps", About: "Inherent and residual risk heat maps: how many risks, and which (reference and short title), sit in each likelihood and impact cell.", Draw: func(b *book, name string) error {
 			return drawHeatMaps(b, name, m, risks)
 		}},
 	}, nil
 }
 
-// controlStatus returns "A.8.8 (Implemented); ..." for control IDs, with counts.
+// controlStatus returns "A.8.8 Management of technical vulnerabilities (Implemented)", one
+// control a line, for control IDs, with counts.
 func controlStatus(s *snap, ids []string) (text string, done, total int) {
 	var parts []string
 	for _, id := range ids {
@@ -133,18 +134,28 @@ func controlStatus(s *snap, ids []string) (text string, done, total int) {
 		if c.Status == isms.ImplImplemented {
 			done++
 		}
-		parts = append(parts, c.Ref+" ("+isms.ImplementationStatuses.Label(c.Status)+")")
+		parts = append(parts, c.Ref+" "+c.Title+" ("+isms.ImplementationStatuses.Label(c.Status)+")")
 	}
-	return strings.Join(parts, "; "), done, total
+	return strings.Join(parts, "\n"), done, total
 }
 
 func treatmentPlan(s *snap, risks []*isms.Risk) *table {
+	progRAG, accRAG := map[string]string{}, map[string]string{}
+	for _, r := range risks {
+		if t, rag := progressText(s, r); rag != "" {
+			progRAG[t] = rag
+		}
+		if t, rag := acceptanceText(s, r); rag != "" {
+			accRAG[t] = rag
+		}
+	}
 	cols := []column{{Name: "Risk", Width: 10}, {Name: "Risk title", Width: 30}, {Name: "Risk owner", Width: 18},
 		{Name: "Inherent level", Width: 11, RAG: levelRAG}, {Name: "Treatment option", Width: 12}, {Name: "Treatment plan", Width: 40},
 		{Name: "Controls", Width: 40}, {Name: "Controls implemented", Width: 13}, {Name: "Action", Width: 10},
 		{Name: "Action title", Width: 34}, {Name: "Action owner", Width: 18}, {Name: "Due date", Width: 12},
 		{Name: "Action status", Width: 12, RAG: actionRAG}, {Name: "Overdue", Width: 10, RAG: overdueRAG},
-		{Name: "Residual level", Width: 11, RAG: levelRAG}, {Name: "Risk status", Width: 12}}
+		{Name: "Residual level", Width: 11, RAG: levelRAG}, {Name: "Target level", Width: 13}, {Name: "Risk status", Width: 12},
+		{Name: "Treatment progress", Width: 30, RAG: progRAG}, {Name: "Owner's acceptance", Width: 24, RAG: accRAG}}
 	n := 0
 	for _, r := range risks {
 		n += max(len(r.ActionIDs), 1)
@@ -161,7 +172,9 @@ func treatmentPlan(s *snap, risks []*isms.Risk) *table {
 				treatment = "Not decided"
 			}
 			head := []any{r.Ref, r.Title, s.name(r.OwnerID), s.levelLabel(r.Score()), treatment, r.TreatmentPlan, ctl, impl}
-			tail := []any{s.levelLabel(r.ResidualScore()), isms.RiskStatuses.Label(r.Status)}
+			prog, _ := progressText(s, r)
+			acc, _ := acceptanceText(s, r)
+			tail := []any{s.levelLabel(r.ResidualScore()), s.targetText(r), isms.RiskStatuses.Label(r.Status), prog, acc}
 			actions := 0
 			for _, id := range r.ActionIDs {
 				a, ok := get[*isms.Action](s, isms.KindAction, id)
@@ -223,7 +236,7 @@ func drawHeatMaps(b *book, name string, m isms.RiskMethod, risks []*isms.Risk) e
 				unassessed = append(unassessed, r.Ref)
 				continue
 			}
-			grid[[2]int{l, i}] = append(grid[[2]int{l, i}], r.Ref)
+			grid[[2]int{l, i}] = append(grid[[2]int{l, i}], r.Ref+" "+short(r.Title, 26))
 		}
 		for row := 0; row < nl; row++ {
 			l := nl - row
@@ -232,18 +245,20 @@ func drawHeatMaps(b *book, name string, m isms.RiskMethod, risks []*isms.Risk) e
 			if err := b.setCell(name, cellRef(1, y), label, "axis", ""); err != nil {
 				return err
 			}
-			if err := f.SetRowHeight(name, y, max(heatRowHeight, linesHeight(textLines(label, heatLabelWidth, true)))); err != nil {
-				return err
-			}
+			lines := textLines(label, heatLabelWidth, true)
 			for i := 1; i <= ni; i++ {
 				refs := grid[[2]int{l, i}]
 				text := ""
 				if len(refs) > 0 {
-					text = fmt.Sprintf("%d: %s", len(refs), strings.Join(refs, ", "))
+					text = plural(len(refs), "risk", "risks") + "\n" + strings.Join(refs, "\n")
 				}
 				if err := b.setCell(name, cellRef(1+i, y), text, "heat", heatColour[m.Level(l*i)]); err != nil {
 					return err
 				}
+				lines = max(lines, textLines(text, heatCellWidth, false))
+			}
+			if err := f.SetRowHeight(name, y, max(heatRowHeight, linesHeight(lines))); err != nil {
+				return err
 			}
 		}
 		y := top + 1 + nl
@@ -326,4 +341,113 @@ const heatLabelWidth = 20
 func cellRef(col, row int) string {
 	ref, _ := excelize.CoordinatesToCellName(col, row)
 	return ref
+}
+
+// targetScore is the score a risk's treatment aims at: within the acceptance threshold
+// (the organisation's risk criteria, 6.1.2 a); a risk already within it keeps its score.
+// 0 when the risk is not assessed.
+func targetScore(m isms.RiskMethod, r *isms.Risk) int {
+	if r.Score() == 0 {
+		return 0
+	}
+	return min(r.Score(), m.Threshold)
+}
+
+// targetText is a risk's target level with its score: "Medium (at most 6)".
+func (s *snap) targetText(r *isms.Risk) string {
+	t := targetScore(s.method, r)
+	if t == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s (at most %d)", s.levelLabel(t), t)
+}
+
+// treatment is a risk's treatment progress from its controls and actions.
+type treatment struct {
+	ctlDone, ctlTotal, actDone, actTotal int
+}
+
+func treatmentOf(s *snap, r *isms.Risk) treatment {
+	var t treatment
+	_, t.ctlDone, t.ctlTotal = controlStatus(s, r.ControlIDs)
+	for _, id := range r.ActionIDs {
+		if a, ok := get[*isms.Action](s, isms.KindAction, id); ok {
+			t.actTotal++
+			if a.Finished() {
+				t.actDone++
+			}
+		}
+	}
+	return t
+}
+
+// complete reports whether every control is implemented and every action finished.
+func (t treatment) complete() bool { return t.ctlDone == t.ctlTotal && t.actDone == t.actTotal }
+
+// progressText puts a risk's treatment progress in words, with its colour: a risk marked
+// treated or accepted is not treated while its controls are not implemented (red).
+func progressText(s *snap, r *isms.Risk) (string, string) {
+	t := treatmentOf(s, r)
+	var parts []string
+	if t.ctlTotal > 0 {
+		parts = append(parts, fmt.Sprintf("controls %d of %d implemented", t.ctlDone, t.ctlTotal))
+	}
+	if t.actTotal > 0 {
+		parts = append(parts, fmt.Sprintf("actions %d of %d done", t.actDone, t.actTotal))
+	}
+	detail := strings.Join(parts, ", ")
+	claimed := r.Status == isms.RiskTreated || (r.Status == isms.RiskAccepted && r.Treatment != isms.TreatAccept)
+	switch {
+	case r.Status == isms.RiskClosed:
+		return "Closed", ""
+	case t.ctlTotal+t.actTotal == 0:
+		if r.Treatment == isms.TreatAccept {
+			return "Accepted as it is: no treatment", ""
+		}
+		return "No controls or actions yet", ragAmber
+	case t.complete():
+		return "Complete: " + detail, ragGreen
+	case claimed && t.ctlDone < t.ctlTotal:
+		return "Not yet treated: " + detail, ragRed
+	}
+	return "In progress: " + detail, ragAmber
+}
+
+// acceptanceText is the owner's acceptance of a risk: who and when for an accepted risk
+// (red when the records do not say), "Awaiting the owner" while it waits for it.
+func acceptanceText(s *snap, r *isms.Risk) (string, string) {
+	a := r.Acceptance
+	switch {
+	case r.Status == isms.RiskAccepted && a.AcceptedByID != "" && a.AcceptedOn != "":
+		return "Accepted by " + s.name(a.AcceptedByID) + " on " + string(a.AcceptedOn), ragGreen
+	case r.Status == isms.RiskAccepted:
+		return "Accepted; who or when not recorded", ragRed
+	case awaitingAcceptance(r):
+		return "Awaiting the owner", ragAmber
+	}
+	return "", ""
+}
+
+// boardRisks is the risk register's board view: inherent, residual and target level per
+// risk, treatment progress and the owner's acceptance.
+func boardRisks(s *snap) sheet {
+	progRAG, accRAG := map[string]string{}, map[string]string{}
+	var rows [][]any
+	for _, r := range all[*isms.Risk](s, isms.KindRisk) {
+		prog, pr := progressText(s, r)
+		acc, ar := acceptanceText(s, r)
+		if pr != "" {
+			progRAG[prog] = pr
+		}
+		if ar != "" {
+			accRAG[acc] = ar
+		}
+		rows = append(rows, []any{r.Ref, r.Title, s.name(r.OwnerID), s.levelLabel(r.Score()), s.levelLabel(r.ResidualScore()),
+			s.targetText(r), prog, acc})
+	}
+	cols := []column{{Name: "Risk", Width: 8}, {Name: "Title", Width: 26}, {Name: "Owner", Width: 15},
+		{Name: "Inherent level", Width: 10, RAG: levelRAG}, {Name: "Residual level", Width: 10, RAG: levelRAG},
+		{Name: "Target level", Width: 13}, {Name: "Treatment progress", Width: 20, RAG: progRAG},
+		{Name: "Owner's acceptance", Width: 18, RAG: accRAG}}
+	return boardSheet("Risks", fmt.Sprintf("Each risk's level before treatment (inherent), after it (residual) and the target: within the acceptance threshold of score %d; treatment progress from the controls and actions; the owner's acceptance.", s.method.Threshold), cols, rows)
 }

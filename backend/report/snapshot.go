@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/overview"
 	"github.com/ismsdesk/ismsdesk/backend/store"
 )
 
@@ -26,6 +27,10 @@ type snap struct {
 	byID   map[isms.Kind]map[string]isms.Record
 	hash   string // see load
 	count  int
+	gap    overview.Gap // the gap analysis of the requirements, as the window shows it
+	// presented is the held review whose pack is built as presented (presented.go), set
+	// by the builder: the pack's provenance and executive page then come from it alone.
+	presented *isms.Review
 }
 
 // load reads the organisation's settings (its name, scope, classification label and risk
@@ -69,6 +74,11 @@ func load(tx *store.Tx, kinds []isms.Kind, now time.Time, id string) (*snap, err
 		s.count += len(recs)
 	}
 	s.hash = hex.EncodeToString(h.Sum(nil))
+	// The gap analysis reads requirements, controls, policies and evidence, which every
+	// report loads (execKinds), so the hash covers what it is computed from.
+	if s.gap, err = overview.GapAnalysis(tx); err != nil {
+		return nil, fmt.Errorf("report: unable to work out the gap analysis: %w", err)
+	}
 	return s, nil
 }
 

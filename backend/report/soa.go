@@ -117,7 +117,7 @@ func buildSoA(s *snap) (string, string, []sheet, error) {
 			}
 		}
 	}
-	return "Statement of Applicability", s.asAt(), []sheet{
+	return "Statement of Applicability", s.asAt(), []sheet{boardSoA(s),
 		{Name: "Statement of Applicability", About: fmt.Sprintf(
 			"All %d controls (ISO/IEC 27001:2022 Annex A and custom, clause 6.1.3 d): %d applicable, %d of them implemented; justification and reasons for inclusion, status, owner, plan tasks done, linked risks, requirements and KPIs.",
 			len(controls), applicable, implemented), Table: register},

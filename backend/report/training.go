@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -72,6 +73,7 @@ func buildTraining(s *snap) (string, string, []sheet, error) {
 	atts := all[*isms.Attendance](s, isms.KindAttendance)
 	camps := all[*isms.Campaign](s, isms.KindCampaign)
 	comms := all[*isms.Communication](s, isms.KindCommunication)
+	people := all[*isms.Person](s, isms.KindPerson)
 	var dates []isms.Date
 	for _, t := range trainings {
 		dates = append(dates, t.Date)
@@ -104,7 +106,7 @@ func buildTraining(s *snap) (string, string, []sheet, error) {
 			}
 			return nil
 		}}
-	attendance := &table{Cols: []column{{Name: "Training", Width: 10}, {Name: "Topic", Width: 34}, {Name: "Training date", Width: 12},
+	attendance := &table{Cols: []column{{Name: "Training ref", Width: 10}, {Name: "Topic", Width: 34}, {Name: "Training date", Width: 12},
 		{Name: "Person", Width: 20}, {Name: "Department", Width: 20}, {Name: "Status", Width: 11, RAG: attendanceRAG},
 		{Name: "Date attended", Width: 12}, {Name: "Score (%)", Width: 9}, {Name: "Note", Width: 40}},
 		N: len(atts), Rows: func(emit func(...any) error) error {
@@ -124,7 +126,7 @@ func buildTraining(s *snap) (string, string, []sheet, error) {
 					score = a.Score
 				}
 				if err := emit(ref, topic, date, s.name(a.PersonID), dept, isms.AttendanceStatuses.Label(a.Status),
-					a.Date, score, a.Note); err != nil {
+					a.AttendedOn(t), score, a.Note); err != nil {
 					return err
 				}
 			}
@@ -144,16 +146,10 @@ func buildTraining(s *snap) (string, string, []sheet, error) {
 			}
 			return nil
 		}}
-	reach := map[string][2]int{}
-	for _, c := range comms {
-		if c.CampaignID != "" {
-			r := reach[c.CampaignID]
-			reach[c.CampaignID] = [2]int{r[0] + 1, r[1] + c.Reach}
-		}
-	}
 	campaigns := &table{Cols: []column{{Name: "Reference", Width: 10}, {Name: "Title", Width: 30}, {Name: "Status", Width: 11},
 		{Name: "Channels", Width: 26}, {Name: "Audience", Width: 18}, {Name: "Audience roles", Width: 20}, {Name: "Start date", Width: 12},
-		{Name: "End date", Width: 12}, {Name: "Owner", Width: 18}, {Name: "Communications", Width: 15}, {Name: "Reach", Width: 8},
+		{Name: "End date", Width: 12}, {Name: "Owner", Width: 18}, {Name: "Communications", Width: 15},
+		{Name: "Audience size", Width: 10}, {Name: "Reached (people)", Width: 10}, {Name: "Reach (%)", Width: 9},
 		{Name: "Description", Width: 44}},
 		N: len(camps), Rows: func(emit func(...any) error) error {
 			for _, c := range camps {
@@ -161,35 +157,49 @@ func buildTraining(s *snap) (string, string, []sheet, error) {
 				for _, v := range c.Channels {
 					ch = append(ch, isms.Channels.Label(v))
 				}
-				r := reach[c.ID]
+				r := c.ReachOf(comms, people)
+				size, reached, share := reachCells(r.Audience, r.Reached)
 				if err := emit(c.Ref, c.Title, isms.CampaignStatuses.Label(c.Status), strings.Join(ch, "; "), c.Audience,
-					s.refs(isms.KindRole, c.RoleIDs), c.StartDate, c.EndDate, s.name(c.OwnerID), r[0], r[1], c.Description); err != nil {
+					s.refs(isms.KindRole, c.RoleIDs), c.StartDate, c.EndDate, s.name(c.OwnerID), r.Communications,
+					size, reached, share, c.Description); err != nil {
 					return err
 				}
 			}
 			return nil
 		}}
 	log := &table{Cols: []column{{Name: "Date", Width: 12}, {Name: "Subject", Width: 40}, {Name: "Audience", Width: 20},
-		{Name: "Channel", Width: 12}, {Name: "Reach", Width: 8}, {Name: "By", Width: 18}, {Name: "Campaign", Width: 10},
-		{Name: "Notes", Width: 40}},
+		{Name: "Channel", Width: 12}, {Name: "Audience size", Width: 10}, {Name: "Reached (people)", Width: 10},
+		{Name: "Reach (%)", Width: 9}, {Name: "By", Width: 18}, {Name: "Campaign", Width: 10}, {Name: "Notes", Width: 40}},
 		N: len(comms), Rows: func(emit func(...any) error) error {
 			for _, c := range comms {
-				var reach any
-				if c.Reach > 0 {
-					reach = c.Reach
-				}
-				if err := emit(c.Date, c.Subject, c.Audience, isms.Channels.Label(c.Channel), reach, s.name(c.OwnerID),
+				size, reached, share := reachCells(c.AudienceSize, c.Reach)
+				if err := emit(c.Date, c.Subject, c.Audience, isms.Channels.Label(c.Channel), size, reached, share, s.name(c.OwnerID),
 					s.ref(isms.KindCampaign, c.CampaignID), c.Notes); err != nil {
 					return err
 				}
 			}
 			return nil
 		}}
-	return "Training and awareness records", span(dates...), []sheet{
+	return "Training and awareness records", span(dates...), []sheet{boardTraining(s),
 		{Name: "Training sessions", About: fmt.Sprintf("The %d training sessions with audience, trainer and attendance counts (clause 7.2).", len(trainings)), Table: sessions},
 		{Name: "Attendance", About: "Attendance per person and session, with test scores: evidence of competence (clause 7.2).", Table: attendance},
 		{Name: "Missing training", About: fmt.Sprintf("%d cases of an active person whose role is in a required training's audience with no attended record.", len(gaps)), Table: lacking},
-		{Name: "Awareness campaigns", About: "Awareness campaigns with channels, audience, period and reach (clause 7.3).", Table: campaigns},
-		{Name: "Communication log", About: "What was communicated, when, to whom, how and by whom (clause 7.4).", Table: log},
+		{Name: "Awareness campaigns", About: "Awareness campaigns with channels, audience, period and the distinct people reached, never more than the audience (clause 7.3).", Table: campaigns},
+		{Name: "Communication log", About: "What was communicated, when, to whom, how and by whom, and how many of the audience it reached (clause 7.4).", Table: log},
 	}, nil
+}
+
+// reachCells are the audience size, the people reached and their share in percent (whole
+// numbers); a blank cell for what is not known.
+func reachCells(audience, reached int) (size, people, share any) {
+	if audience > 0 {
+		size = audience
+	}
+	if reached > 0 {
+		people = reached
+	}
+	if audience > 0 && reached > 0 {
+		share = int(math.Round(100 * float64(reached) / float64(audience)))
+	}
+	return size, people, share
 }

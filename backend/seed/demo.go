@@ -648,6 +648,16 @@ func (d *demo) addObjectivesAndKPIs() {
 			Method: "External uptime monitor, excluding announced maintenance.", Frequency: isms.FrequencyMonthly, Unit: "%",
 			Target: 99.9, Amber: 99.5, Direction: isms.HigherIsBetter, OwnerID: d.person("aisha")}, 3, "A.8.14",
 			[]float64{99.95, 99.97, 99.7, 99.92, 99.96, 99.4, 99.91, 99.94, 99.93}},
+		// Automated: measured from the records; the latest value is due, so opening the
+		// demo measures it.
+		{isms.KPI{Ref: "KPI-07", Name: "Applicable controls implemented", Description: "Share of the applicable Annex A controls that are implemented.",
+			Source: isms.SourceControlsImplemented, Frequency: isms.FrequencyMonthly, Unit: "%",
+			Target: 90, Amber: 75, Direction: isms.HigherIsBetter, OwnerID: d.person("priya")}, -1, "A.5.36",
+			[]float64{41, 47, 52, 56}},
+		{isms.KPI{Ref: "KPI-08", Name: "Overdue actions", Description: "Corrective, review and treatment actions past their due date.",
+			Source: isms.SourceOverdueActions, Frequency: isms.FrequencyMonthly,
+			Target: 0, Amber: 3, Direction: isms.LowerIsBetter, OwnerID: d.person("priya")}, -1, "A.5.35",
+			[]float64{6, 4, 5, 3}},
 	}
 	for _, k := range kpis {
 		rec := k.k
@@ -665,8 +675,15 @@ func (d *demo) addObjectivesAndKPIs() {
 		}
 		c.KPIIDs = append(c.KPIIDs, id)
 		d.put(c)
-		for i, date := range d.series(len(k.values)) {
+		dates := d.series(len(k.values))
+		if rec.Source != "" {
+			dates = d.series(len(k.values) + 1)[:len(k.values)]
+		}
+		for i, date := range dates {
 			m := &isms.Measurement{KPIID: id, Date: date, Value: k.values[i]}
+			if rec.Source != "" {
+				m.Source = isms.MeasuredAutomatically
+			}
 			if rec.Ref == "KPI-06" && k.values[i] < 99.5 {
 				m.Note = "Database failover incident; see the incident log."
 			}
@@ -724,22 +741,26 @@ func (d *demo) addTraining() {
 }
 
 func (d *demo) addAwareness() {
+	const staff = 12 // the active people: everyone holds Employees; Leo has left
 	phishing := &isms.Campaign{Ref: "AW-01", Title: "Phishing awareness month", Description: "Weekly tips, a poster series and a live phishing quiz.",
-		Channels: []string{isms.ChannelEmail, isms.ChannelPoster, isms.ChannelIntranet}, Audience: "All staff",
+		Channels: []string{isms.ChannelEmail, isms.ChannelPoster, isms.ChannelIntranet}, Audience: "All staff", AudienceSize: staff,
 		RoleIDs: []string{d.roles[isms.RoleEmployees]}, StartDate: d.day(-120), EndDate: d.day(-90), Status: isms.CampaignCompleted, OwnerID: d.person("priya")}
 	pwm := &isms.Campaign{Ref: "AW-02", Title: "Password manager rollout", Description: "Every employee moves their work passwords into the company password manager.",
-		Channels: []string{isms.ChannelEmail, isms.ChannelMeeting, isms.ChannelELearning}, Audience: "All staff",
+		Channels: []string{isms.ChannelEmail, isms.ChannelMeeting, isms.ChannelELearning}, Audience: "All staff", AudienceSize: staff,
 		RoleIDs: []string{d.roles[isms.RoleEmployees]}, StartDate: d.day(-20), EndDate: d.day(25), Status: isms.CampaignActive, OwnerID: d.person("daniel")}
 	p, w := d.create(phishing), d.create(pwm)
 	comms := []*isms.Communication{
-		{Subject: "Information Security Policy published", Date: d.day(-199), Audience: "All staff", Channel: isms.ChannelEmail, Reach: 41, OwnerID: d.person("priya")},
-		{Subject: "ISMS programme kick-off at the all-hands", Date: d.day(-195), Audience: "All staff", Channel: isms.ChannelMeeting, Reach: 38, OwnerID: d.person("olivia")},
-		{Subject: "Phishing month week 1: spot the lure", Date: d.day(-120), Audience: "All staff", Channel: isms.ChannelEmail, Reach: 41, OwnerID: d.person("priya"), CampaignID: p},
-		{Subject: "Think before you click posters in the office", Date: d.day(-118), Audience: "Office staff", Channel: isms.ChannelPoster, Reach: 25, OwnerID: d.person("hannah"), CampaignID: p},
-		{Subject: "Phishing quiz results on the intranet", Date: d.day(-92), Audience: "All staff", Channel: isms.ChannelIntranet, Reach: 33, OwnerID: d.person("priya"), CampaignID: p},
-		{Subject: "Security update for customers: ISO 27001 programme", Date: d.day(-70), Audience: "Enterprise customers", Channel: isms.ChannelNewsletter, Reach: 120, OwnerID: d.person("lucy")},
-		{Subject: "Password manager: why and how", Date: d.day(-20), Audience: "All staff", Channel: isms.ChannelMeeting, Reach: 36, OwnerID: d.person("daniel"), CampaignID: w},
-		{Subject: "Password manager e-learning module", Date: d.day(-18), Audience: "All staff", Channel: isms.ChannelELearning, Reach: 29, OwnerID: d.person("daniel"), CampaignID: w},
+		{Subject: "Information Security Policy published", Date: d.day(-199), Audience: "All staff", AudienceSize: staff, Channel: isms.ChannelEmail, Reach: 12, OwnerID: d.person("priya")},
+		{Subject: "ISMS programme kick-off at the all-hands", Date: d.day(-195), Audience: "All staff", AudienceSize: staff, Channel: isms.ChannelMeeting,
+			RecipientIDs: d.who("olivia", "james", "marcus", "priya", "daniel", "emma", "sophie", "aisha", "tom", "lucy"), Reach: 10, OwnerID: d.person("olivia")},
+		{Subject: "Phishing month week 1: spot the lure", Date: d.day(-120), Audience: "All staff", AudienceSize: staff, Channel: isms.ChannelEmail, Reach: 12, OwnerID: d.person("priya"), CampaignID: p},
+		{Subject: "Think before you click posters in the office", Date: d.day(-118), Audience: "Office staff", AudienceSize: 9, Channel: isms.ChannelPoster, Reach: 8, OwnerID: d.person("hannah"), CampaignID: p},
+		{Subject: "Phishing quiz results on the intranet", Date: d.day(-92), Audience: "All staff", AudienceSize: staff, Channel: isms.ChannelIntranet, Reach: 9, OwnerID: d.person("priya"), CampaignID: p},
+		{Subject: "Security update for customers: ISO 27001 programme", Date: d.day(-70), Audience: "Enterprise customers", AudienceSize: 140, Channel: isms.ChannelNewsletter, Reach: 120, OwnerID: d.person("lucy")},
+		{Subject: "Password manager: why and how", Date: d.day(-20), Audience: "All staff", AudienceSize: staff, Channel: isms.ChannelMeeting,
+			RecipientIDs: d.who("olivia", "james", "marcus", "priya", "daniel", "emma", "sophie", "aisha", "tom"), Reach: 9, OwnerID: d.person("daniel"), CampaignID: w},
+		{Subject: "Password manager e-learning module", Date: d.day(-18), Audience: "All staff", AudienceSize: staff, Channel: isms.ChannelELearning,
+			RecipientIDs: d.who("james", "priya", "daniel", "aisha", "tom", "emma", "lucy", "hannah"), Reach: 8, OwnerID: d.person("daniel"), CampaignID: w},
 	}
 	for _, c := range comms {
 		d.create(c)
@@ -749,13 +770,17 @@ func (d *demo) addAwareness() {
 func (d *demo) addAudit() {
 	d.findings = map[string]*isms.Finding{}
 	c := func(ref, q, result, ev string) isms.ChecklistItem {
-		return isms.ChecklistItem{Ref: ref, Question: q, Result: result, Evidence: ev}
+		return isms.ChecklistItem{Ref: ref, Title: isms.ItemTitle(ref), Question: q, Result: result, Evidence: ev}
 	}
 	audit := &isms.Audit{Ref: "IA-01", Title: "First internal audit of the ISMS",
-		Scope:    "Whole ISMS: clauses 4 to 10 and a sample of Annex A controls, London office and AWS production.",
-		Criteria: "ISO/IEC 27001:2022; Northwind ISMS policies and procedures", StartDate: d.day(-110), EndDate: d.day(-108),
-		AuditorID: d.person("sophie"), Independence: "Sophie Turner (Operations) has no responsibility for the ISMS or for the audited controls.",
-		Status: isms.AuditCompleted, Conclusion: "The ISMS is largely implemented and effective; three nonconformities need corrective action before certification.",
+		Scope:      "Whole ISMS: clauses 4 to 10 and a sample of Annex A controls, London office and AWS production.",
+		Objectives: "Confirm that the ISMS conforms to ISO/IEC 27001:2022 and is effectively implemented before the certification audit.",
+		Criteria:   "ISO/IEC 27001:2022; Northwind ISMS policies and procedures", StartDate: d.day(-110), EndDate: d.day(-108),
+		Methods:   []string{"interviews", "document_review", "sampling"},
+		AuditorID: d.person("sophie"), AuditeeIDs: d.who("priya", "daniel", "james"),
+		Independence: "Sophie Turner (Operations) has no responsibility for the ISMS or for the audited controls.",
+		Status:       isms.AuditCompleted, ReportDate: d.day(-105),
+		Conclusion: "The ISMS is largely implemented and effective; three nonconformities need corrective action before certification.",
 		Checklist: []isms.ChecklistItem{
 			c("4.3", "Is the ISMS scope documented and available?", isms.ResultConforming, "Scope statement v1.0 in POL-01."),
 			c("5.2", "Is the policy approved, communicated and available?", isms.ResultConforming, "Published, e-mail of 41 recipients."),
@@ -771,8 +796,18 @@ func (d *demo) addAudit() {
 			c("A.8.8", "Are technical vulnerabilities managed?", isms.ResultConforming, "Scanner reports, patch SLA met."),
 			c("A.8.13", "Are backups taken and restores tested?", isms.ResultConforming, "Monthly restore tests."),
 			c("A.5.24", "Is incident management planned and prepared?", isms.ResultObservation, "Procedure still in draft."),
+			c("A.7.4", "Is the office monitored for unauthorised physical access?", isms.ResultNotSampled, "The office alarm contract was being renewed; sampled in the next audit."),
+			c("", "Do new suppliers sign the security schedule before they get access?", isms.ResultConforming, "3 of 3 new supplier contracts include it."),
 		}}
 	id := d.create(audit)
+	d.create(&isms.Audit{Ref: "IA-02", Title: "Technological controls and operations",
+		Scope:      "Clause 8 and the technological controls (A.8), AWS production and the development pipeline.",
+		Objectives: "Check that operational planning and the technological controls work as the Statement of Applicability states.",
+		Criteria:   "ISO/IEC 27001:2022; Northwind ISMS policies and procedures", StartDate: d.day(60), EndDate: d.day(62),
+		Methods:   []string{"interviews", "technical_testing", "sampling"},
+		AuditorID: d.person("sophie"), AuditeeIDs: d.who("james", "daniel"),
+		Independence: "Sophie Turner (Operations) has no responsibility for the ISMS or for the audited controls.",
+		Status:       isms.AuditPlanned})
 	findings := []*isms.Finding{
 		{Ref: "IA-01-F1", Title: "Training records incomplete", Severity: isms.SeverityMinor, Clause: "7.2",
 			Description: "No evidence of awareness training for 4 of 41 staff."},
@@ -830,6 +865,13 @@ func (d *demo) addReviews() {
 		a.ReviewID = d.reviewID
 		past.Decisions[i].ActionIDs = []string{d.create(a)}
 	}
+	// held: the inputs as presented, frozen with their SHA-256
+	snap := isms.ReviewSnapshot{TakenOn: past.Date, Until: past.Date, Period: "Up to " + string(past.Date) + " (first management review)"}
+	for _, in := range past.Inputs {
+		snap.Inputs = append(snap.Inputs, isms.PresentedInput{Topic: in.Topic, Name: isms.InputName(in.Topic), Summary: in.Summary})
+	}
+	snap.Seal()
+	past.Snapshot = &snap
 	d.put(past)
 	d.create(&isms.Review{Ref: "MR-02", Title: "Second management review", Date: d.day(20), Status: isms.ReviewPlanned,
 		ChairID: d.person("olivia"), AttendeeIDs: attendees, Inputs: isms.StandardAgenda(), PreviousReviewID: d.reviewID})

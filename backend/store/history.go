@@ -2,12 +2,15 @@ package store
 
 import (
 	"bytes"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"strings"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -27,13 +30,33 @@ type Change struct {
 	Before json.RawMessage `json:"before"`              // the record before (null on create)
 	After  json.RawMessage `json:"after"`               // the record after (null on delete)
 	Prev   string          `json:"prev"`                // Hash of the previous entry, "" for the first
-	Hash   string          `json:"hash"`                // hex SHA-256 of Prev and the entry without Hash
+	Hash   string          `json:"hash"`                // hex SHA-256 (or HMAC-SHA256, keyed) of Prev and the entry without Hash
 }
 
-// hashChange returns the hash c should carry: hex(SHA-256(c.Prev || JSON of c with Hash "")).
-func hashChange(c Change) (string, error) {
-	hash, _, err := sealChange(c)
+// hashChange returns the hash c should carry: hex(SHA-256(c.Prev || JSON of c with Hash "")),
+// or, when key is set, hex(HMAC-SHA256(key, the same)).
+func hashChange(c Change, key []byte) (string, error) {
+	hash, _, err := sealChange(c, key)
 	return hash, err
+}
+
+// chainKey returns the HMAC key of history entry seq: the history key of an encrypted
+// folder from the entry its key file names on (the entries before it, made before the
+// passphrase was set, keep their plain SHA-256); nil for plain SHA-256.
+func (db *DB) chainKey(seq uint64) []byte {
+	if k := db.opt.keys; k != nil && seq >= k.HistoryFrom {
+		return k.History
+	}
+	return nil
+}
+
+// Keyed reports whether new history entries are keyed with the passphrase (HMAC-SHA256),
+// and from which entry on.
+func (db *DB) Keyed() (bool, uint64) {
+	if k := db.opt.keys; k != nil {
+		return true, k.HistoryFrom
+	}
+	return false, 0
 }
 
 // emptyHashTail is how the JSON of a Change with no Hash ends (Hash is its last field).
@@ -42,13 +65,16 @@ const emptyHashTail = `"hash":""}`
 // sealChange returns c's hash and c's JSON carrying that hash. The JSON is the same as
 // json.Marshal(c) (so that VerifyHistory can recompute it), but the record bodies, which
 // the store encoded itself and are compact already, are copied rather than re-scanned.
-func sealChange(c Change) (string, []byte, error) {
+func sealChange(c Change, key []byte) (string, []byte, error) {
 	c.Hash = ""
 	b, err := encodeChange(c)
 	if err != nil {
 		return "", nil, fmt.Errorf("store: unable to encode a history entry: %w", err)
 	}
 	h := sha256.New()
+	if key != nil {
+		h = hmac.New(sha256.New, key)
+	}
 	h.Write([]byte(c.Prev))
 	h.Write(b)
 	hash := hex.EncodeToString(h.Sum(nil))
@@ -138,7 +164,7 @@ func (tx *Tx) appendChange(op string, kind isms.Kind, id, source string, before,
 	c := Change{Seq: seq + 1, At: tx.now(), Op: op, Kind: kind, ID: id, Source: source,
 		Before: before, After: after, Prev: head}
 	var b []byte
-	if c.Hash, b, err = sealChange(c); err != nil {
+	if c.Hash, b, err = sealChange(c, tx.db.chainKey(c.Seq)); err != nil {
 		return err
 	}
 	if err := tx.set(historyKey(c.Seq), b); err != nil {
@@ -183,68 +209,245 @@ func (tx *Tx) History(kind isms.Kind, id string) ([]Change, error) {
 	return out, err
 }
 
+// HistoryHead returns the sequence number and hash of the last history entry (0 and ""
+// when there is none). Every committed Create, Put and Delete moves it, in Update and Batch
+// alike, so a reader that keeps a copy of the records (the search index) follows it.
+func (tx *Tx) HistoryHead() (uint64, string, error) { return tx.chainHead() }
+
+// ChangesFrom calls fn with the history entries from sequence number seq on, oldest first,
+// and stops at fn's first error, which it returns.
+func (tx *Tx) ChangesFrom(seq uint64, fn func(Change) error) error {
+	opts := badger.DefaultIteratorOptions
+	opts.Prefix = []byte(prefixHistory)
+	it := tx.txn.NewIterator(opts)
+	defer it.Close()
+	for it.Seek(historyKey(seq)); it.ValidForPrefix(opts.Prefix); it.Next() {
+		raw, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return fmt.Errorf("store: unable to read the history: %w", err)
+		}
+		var c Change
+		if err := json.Unmarshal(raw, &c); err != nil {
+			return fmt.Errorf("store: unable to decode a history entry: %w", err)
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func tampered(seq uint64, kind isms.Kind, id, what string) error {
 	return isms.Errorf(isms.CodeInvalid,
 		"the change history has been tampered with: entry %d (%s %s) %s", seq, kind, id, what)
 }
 
+// HistoryReport is what a walk of the history chain found.
+type HistoryReport struct {
+	Entries int    // entries checked
+	HeadSeq uint64 // the last entry's sequence number, as m/hseq names it
+	Head    string // the last entry's hash, as m/hhead names it
+	Records int    // records checked against their last history entry (CheckHistory only)
+	// Broken is the first entry (or record) that fails; nil when everything verifies.
+	Broken *BrokenEntry
+}
+
+// BrokenEntry names where the history stops verifying.
+type BrokenEntry struct {
+	Seq     uint64    // the entry, 0 when the problem is a record with no entry
+	At      time.Time // when the entry says the change was made; zero when unknown
+	Kind    isms.Kind // the record the entry (or problem) is about; "" when unreadable
+	ID      string
+	Problem string // e.g. "does not match its hash"
+}
+
+// Message says what is wrong, as VerifyHistory reports it.
+func (b *BrokenEntry) Message() string {
+	at := ""
+	if !b.At.IsZero() {
+		at = ", changed " + b.At.UTC().Format("2006-01-02 15:04:05 UTC")
+	}
+	if b.Seq == 0 {
+		return fmt.Sprintf("the change history has been tampered with: the %s %s %s", b.Kind, b.ID, b.Problem)
+	}
+	if b.Kind == "" && b.ID == "" {
+		return fmt.Sprintf("the change history has been tampered with: entry %d %s", b.Seq, b.Problem)
+	}
+	return fmt.Sprintf("the change history has been tampered with: entry %d (%s %s%s) %s", b.Seq, b.Kind, b.ID, at, b.Problem)
+}
+
 // VerifyHistory walks the whole history chain and checks that the entries are numbered
-// without gaps, that each names its predecessor's hash and carries its own correct hash, and
+// without gaps, that each names its predecessor's hash and carries its own correct hash
+// (keyed with the passphrase from the entry chainKey names on), and
 // that the chain ends where m/hseq and m/hhead say. It returns the number of entries checked,
 // and an *isms.Error with code CodeInvalid naming the first bad entry.
 func (db *DB) VerifyHistory() (int, error) {
-	n := 0
+	rep, err := db.walkHistory(false)
+	if err == nil && rep.Broken != nil {
+		err = isms.Errorf(isms.CodeInvalid, "%s", rep.Broken.Message())
+	}
+	return rep.Entries, err
+}
+
+// CheckHistory is VerifyHistory reporting what it found, and also checks that every stored
+// record is the one its last history entry recorded (a record changed behind the history's
+// back is reported as broken). The error is for failures to read, not for a broken chain.
+func (db *DB) CheckHistory() (HistoryReport, error) {
+	return db.walkHistory(true)
+}
+
+// lastChange is what the history says about one record: its last entry.
+type lastChange struct {
+	seq     uint64
+	at      time.Time
+	deleted bool
+	after   [sha256.Size]byte
+}
+
+func (db *DB) walkHistory(records bool) (HistoryReport, error) {
+	var rep HistoryReport
+	if !db.enter() {
+		return rep, closedError()
+	}
+	defer db.leave()
 	err := db.bdb.View(func(txn *badger.Txn) error {
 		tx := &Tx{db: db, txn: txn}
 		var prev Change // the last good entry
+		last := map[string]*lastChange{}
+		broke := func(c Change, seq uint64, problem string) error {
+			rep.Broken = &BrokenEntry{Seq: seq, At: c.At, Kind: c.Kind, ID: c.ID, Problem: problem}
+			return errStop
+		}
 		err := tx.scan([]byte(prefixHistory), false, func(key, val []byte) error {
 			if len(key) != len(prefixHistory)+8 {
-				return isms.Errorf(isms.CodeInvalid, "the change history has a malformed key %q", key)
+				return broke(Change{}, prev.Seq+1, fmt.Sprintf("has a malformed key %q", key))
 			}
 			seq := binary.BigEndian.Uint64(key[len(prefixHistory):])
 			var c Change
 			if err := json.Unmarshal(val, &c); err != nil {
-				return tampered(seq, "?", "?", "cannot be read")
+				return broke(Change{}, seq, "cannot be read")
 			}
 			if seq != prev.Seq+1 {
-				return isms.Errorf(isms.CodeInvalid,
-					"the change history has been tampered with: entry %d is missing (after entry %d (%s %s), found entry %d (%s %s))",
-					prev.Seq+1, prev.Seq, prev.Kind, prev.ID, seq, c.Kind, c.ID)
+				return broke(Change{}, prev.Seq+1, fmt.Sprintf("is missing (after entry %d (%s %s), found entry %d (%s %s))",
+					prev.Seq, prev.Kind, prev.ID, seq, c.Kind, c.ID))
 			}
 			if c.Seq != seq {
-				return tampered(seq, c.Kind, c.ID, fmt.Sprintf("claims to be entry %d", c.Seq))
+				return broke(c, seq, fmt.Sprintf("claims to be entry %d", c.Seq))
 			}
 			if c.Prev != prev.Hash {
-				return tampered(seq, c.Kind, c.ID, "does not link to the entry before it")
+				return broke(c, seq, "does not link to the entry before it")
 			}
-			h, err := hashChange(c)
+			h, err := hashChange(c, db.chainKey(seq))
 			if err != nil {
 				return err
 			}
 			if h != c.Hash {
-				return tampered(seq, c.Kind, c.ID, "does not match its hash")
+				if db.chainKey(seq) != nil {
+					return broke(c, seq, "does not match its hash keyed with the passphrase (it was changed, or rehashed without the passphrase)")
+				}
+				return broke(c, seq, "does not match its hash")
+			}
+			if records {
+				lc := &lastChange{seq: seq, at: c.At, deleted: c.Op == OpDelete}
+				if !lc.deleted {
+					lc.after = sha256.Sum256(c.After)
+				}
+				last[string(c.Kind)+"/"+c.ID] = lc
 			}
 			prev = c
-			n++
+			rep.Entries++
 			return nil
 		})
+		if errors.Is(err, errStop) {
+			return nil
+		}
 		if err != nil {
 			return err
 		}
-		seq, head, err := tx.chainHead()
+		rep.HeadSeq, rep.Head, err = tx.chainHead()
 		if err != nil {
 			return err
 		}
-		if seq != prev.Seq || head != prev.Hash {
-			return isms.Errorf(isms.CodeInvalid,
-				"the change history has been tampered with: entry %d is missing (the chain ends at entry %d (%s %s))",
-				seq, prev.Seq, prev.Kind, prev.ID)
+		if rep.HeadSeq != prev.Seq || rep.Head != prev.Hash {
+			_ = broke(Change{}, rep.HeadSeq, fmt.Sprintf("is missing (the chain ends at entry %d (%s %s))", prev.Seq, prev.Kind, prev.ID))
+			return nil
 		}
+		if records {
+			err = db.checkRecords(tx, last, &rep)
+			if errors.Is(err, errStop) {
+				return nil
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return rep, fmt.Errorf("store: unable to verify the history: %w", err)
+	}
+	return rep, nil
+}
+
+// errStop ends a scan early.
+var errStop = errors.New("stop")
+
+// checkRecords compares every stored record with its last history entry, and finds records
+// the history says exist but are gone.
+func (db *DB) checkRecords(tx *Tx, last map[string]*lastChange, rep *HistoryReport) error {
+	err := tx.scan([]byte(prefixRecord), false, func(key, val []byte) error {
+		kindSeg, idSeg, ok := strings.Cut(string(key[len(prefixRecord):]), "/")
+		if !ok {
+			rep.Broken = &BrokenEntry{Problem: fmt.Sprintf("has a malformed record key %q", key)}
+			return errStop
+		}
+		kind, id := isms.Kind(unseg(kindSeg)), unseg(idSeg)
+		lc := last[string(kind)+"/"+id]
+		switch {
+		case lc == nil:
+			rep.Broken = &BrokenEntry{Kind: kind, ID: id, Problem: "is stored but has no entry in the history"}
+			return errStop
+		case lc.deleted:
+			rep.Broken = &BrokenEntry{Seq: lc.seq, At: lc.at, Kind: kind, ID: id, Problem: "deleted the record, but it is still stored"}
+			return errStop
+		case sha256.Sum256(val) != lc.after:
+			same, err := sameJSON(tx, lc.seq, val)
+			if err != nil {
+				return err
+			}
+			if !same {
+				rep.Broken = &BrokenEntry{Seq: lc.seq, At: lc.at, Kind: kind, ID: id, Problem: "is the last change of a record that has since been changed outside the history"}
+				return errStop
+			}
+		}
+		delete(last, string(kind)+"/"+id)
+		rep.Records++
 		return nil
 	})
-	var ie *isms.Error
-	if err != nil && !errors.As(err, &ie) {
-		return n, fmt.Errorf("store: unable to verify the history: %w", err)
+	if err != nil {
+		return err
 	}
-	return n, err
+	for k, lc := range last {
+		if !lc.deleted {
+			kind, id, _ := strings.Cut(k, "/")
+			rep.Broken = &BrokenEntry{Seq: lc.seq, At: lc.at, Kind: isms.Kind(kind), ID: id, Problem: "is the last change of a record that is missing"}
+			return errStop
+		}
+	}
+	return nil
+}
+
+// sameJSON reports whether the record JSON val has the same content as the After of entry
+// seq, when the bytes differ only in their encoding.
+func sameJSON(tx *Tx, seq uint64, val []byte) (bool, error) {
+	raw, ok, err := tx.get(historyKey(seq))
+	if err != nil || !ok {
+		return false, err
+	}
+	var c Change
+	if err := json.Unmarshal(raw, &c); err != nil {
+		return false, nil
+	}
+	var a, b any
+	if json.Unmarshal(val, &a) != nil || json.Unmarshal(c.After, &b) != nil {
+		return false, nil
+	}
+	return reflect.DeepEqual(a, b), nil
 }

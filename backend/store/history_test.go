@@ -105,7 +105,7 @@ func TestVerifyHistoryDetectsTampering(t *testing.T) {
 					t.Fatal(err)
 				}
 				c.Source = "someone else"
-				c.Hash, _ = hashChange(c)
+				c.Hash, _ = hashChange(c, nil)
 				b, _ := json.Marshal(c)
 				return b
 			})

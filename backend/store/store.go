@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -38,6 +39,15 @@ type Options struct {
 	Clock    func() time.Time // the time stamped on records and history; default time.Now().UTC()
 	Logger   *slog.Logger     // where Badger's messages go; default slog.Default()
 	ReadOnly bool             // open without writing; Update fails with CodeLocked
+	// Passphrase unlocks an encrypted folder (one with a key file, see crypt.go); it is
+	// ignored for a folder without one.
+	Passphrase string
+
+	// keys are the unlocked keys of the folder, so that internal reopens skip Argon2id.
+	keys *keyring
+
+	// noAutoBackup skips the automatic backup before a migration (a folder being restored).
+	noAutoBackup bool
 }
 
 // DB is an open data folder.
@@ -54,13 +64,38 @@ type DB struct {
 	writeMu sync.Mutex
 	// broken is set when a failed Batch could not be undone; writes then stop.
 	broken atomic.Pointer[error]
+
+	// gate and inflight let Close wait for the View and Update calls under way, and refuse
+	// new ones, so that a window can close and reopen its store safely.
+	gate     sync.RWMutex
+	closing  bool
+	inflight sync.WaitGroup
 }
 
 // Open opens (creating it when needed) the data folder dir. When another ISMS Desk holds the
 // folder it returns an *isms.Error with code CodeLocked; when the data was written by a newer
-// version it refuses with CodeInvalid. Older data is migrated.
+// version it refuses with CodeInvalid. Older data is migrated. An encrypted folder needs
+// opt.Passphrase: without it Open fails with CodeLocked, with a wrong one with CodeInvalid
+// (both on the field passphrase, see IsPassphraseError), before any file in the folder
+// is opened.
+//
+// Before anything else it finishes or rolls back a restore that was interrupted while
+// swapping folders (see recoverSwap). A folder on disk is made private (0700, files 0600)
+// and marked as an ISMS Desk data folder.
 func Open(dir string, opt Options) (*DB, error) {
 	opt = withDefaults(opt)
+	if !opt.InMemory {
+		dir = filepath.Clean(dir)
+		if err := recoverSwap(dir, opt); err != nil {
+			return nil, err
+		}
+		keys, err := unlockFolder(dir, opt)
+		if err != nil {
+			return nil, err
+		}
+		opt.keys = keys
+		restrictNewFiles()
+	}
 	bdb, err := badger.Open(badgerOptions(dir, opt))
 	if err != nil {
 		if isLockError(err) {
@@ -76,6 +111,16 @@ func Open(dir string, opt Options) (*DB, error) {
 	if err := db.recoverJournal(); err != nil {
 		_ = bdb.Close()
 		return nil, err
+	}
+	if !opt.InMemory && !opt.ReadOnly {
+		if err := markDataFolder(dir); err != nil {
+			_ = bdb.Close()
+			return nil, err
+		}
+		if err := makePrivate(dir); err != nil {
+			opt.Logger.Warn("unable to make the data folder private", "dir", dir, "err", err)
+		}
+		sweepTemp(dir, opt)
 	}
 	return db, nil
 }
@@ -109,8 +154,27 @@ func badgerOptions(dir string, opt Options) badger.Options {
 		WithNumGoroutines(2).
 		WithMetricsEnabled(false).
 		WithCompactL0OnClose(true).
-		WithLogger(badgerLogger{opt.Logger})
+		WithLogger(badgerLogger{opt.Logger}).
+		WithEncryptionKey(encryptionKey(opt)).
+		WithIndexCacheSize(indexCache(opt)) // Badger's docs: needed with encryption, or every index is decrypted on each read
 }
+
+func encryptionKey(opt Options) []byte {
+	if opt.keys == nil {
+		return nil
+	}
+	return opt.keys.Data
+}
+
+func indexCache(opt Options) int64 {
+	if opt.keys == nil {
+		return 0
+	}
+	return 16 << 20
+}
+
+// Encrypted reports whether the folder is encrypted with a passphrase.
+func (db *DB) Encrypted() bool { return db.opt.keys != nil }
 
 // isLockError reports whether Badger failed because another process holds the folder.
 func isLockError(err error) bool {
@@ -153,6 +217,12 @@ func (db *DB) initSchema() error {
 		return isms.Errorf(isms.CodeLocked,
 			"the data folder %s must be upgraded from data schema %d to %d; open it once without read-only mode", db.dir, v, schemaVersion)
 	case v < schemaVersion:
+		if !db.opt.InMemory && !db.opt.noAutoBackup {
+			db.schema = v
+			if _, err := db.AutoBackup(ReasonMigration); err != nil {
+				return fmt.Errorf("store: the data must be upgraded, and the backup made first failed: %w", err)
+			}
+		}
 		if err := runMigrations(db.bdb, v, schemaVersion, migrations); err != nil {
 			return err
 		}
@@ -212,13 +282,40 @@ func runMigrations(bdb *badger.DB, from, to int, migs []migration) error {
 func (db *DB) SchemaVersion() int { return db.schema }
 
 // Close closes the folder; it is safe to call more than once.
+// Close waits for the View and Update calls under way; calls made after it starts fail.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
+		db.gate.Lock()
+		db.closing = true
+		db.gate.Unlock()
+		db.inflight.Wait()
 		if err := db.bdb.Close(); err != nil {
 			db.closeErr = fmt.Errorf("store: unable to close the data folder: %w", err)
 		}
+		if !db.opt.InMemory && !db.opt.ReadOnly {
+			if err := makePrivate(db.dir); err != nil {
+				db.opt.Logger.Warn("unable to make the data folder private", "dir", db.dir, "err", err)
+			}
+		}
 	})
 	return db.closeErr
+}
+
+// enter counts a call under way; false once Close has started. Every true needs a leave.
+func (db *DB) enter() bool {
+	db.gate.RLock()
+	defer db.gate.RUnlock()
+	if db.closing {
+		return false
+	}
+	db.inflight.Add(1)
+	return true
+}
+
+func (db *DB) leave() { db.inflight.Done() }
+
+func closedError() error {
+	return isms.Errorf(isms.CodeLocked, "the data folder has been closed (it may be being restored); try again")
 }
 
 // Update runs fn in one read-write transaction and commits it when fn returns nil. When the
@@ -228,6 +325,10 @@ func (db *DB) Update(fn func(tx *Tx) error) error {
 	if db.opt.ReadOnly {
 		return isms.Errorf(isms.CodeLocked, "the data folder %s is open read-only", db.dir)
 	}
+	if !db.enter() {
+		return closedError()
+	}
+	defer db.leave()
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	if err := db.usable(); err != nil {
@@ -278,6 +379,10 @@ func (db *DB) sync() error {
 
 // View runs fn in one read-only transaction.
 func (db *DB) View(fn func(tx *Tx) error) error {
+	if !db.enter() {
+		return closedError()
+	}
+	defer db.leave()
 	return db.bdb.View(func(txn *badger.Txn) error { return fn(&Tx{db: db, txn: txn}) })
 }
 

@@ -3,8 +3,12 @@ package xlsx
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"net/mail"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
 )
@@ -21,11 +25,14 @@ const (
 	// KindAcknowledgements: who acknowledged which policy (7.3 awareness); each row
 	// records an acknowledgement of the policy's published version.
 	KindAcknowledgements = "acknowledgements"
+	// KindSurveyResults: the results of one survey, a question per row (answers, score,
+	// summary); the survey is chosen for the import, the questions matched by their text.
+	KindSurveyResults = "survey-results"
 )
 
 // Kinds lists the import kinds in the order the wizard offers them.
 func Kinds() []string {
-	return []string{KindRequirements, KindControls, KindRisks, KindPeople, KindAttendance, KindMeasurements, KindAssets, KindAcknowledgements}
+	return []string{KindRequirements, KindControls, KindRisks, KindPeople, KindAttendance, KindMeasurements, KindAssets, KindAcknowledgements, KindSurveyResults}
 }
 
 // FieldType says how a field's cells are parsed.
@@ -64,13 +71,14 @@ type Field struct {
 var (
 	// synControls name a column that lists control references ("A.5.1, A.8.2").
 	synControls = []string{"controls", "linked controls", "annex a controls", "iso controls", "iso 27001 controls", "mapped controls", "controls applied", "existing controls", "mesures", "mesures de sécurité", "maßnahmen", "kontrollen", "controles"}
-	synRef      = []string{"ref", "reference", "ref no", "ref id", "id", "identifier", "control identifier", "control id", "requirement id", "risk id", "no", "nr", "n°", "num", "number", "code", "ref_id", "référence", "reference id", "identifiant", "numéro", "nummer", "kennung", "referenz", "referencia", "identificador", "número", "article", "clause", "control no", "control number", "control ref", "item"}
-	synTitle    = []string{"title", "name", "short name", "nom", "titre", "intitulé", "libellé", "titel", "bezeichnung", "name der maßnahme", "nombre", "título", "control name", "control title", "requirement title", "risk title", "risk name", "subject", "objet", "control (or control enhancement) name"}
-	synOwner    = []string{"owner", "responsible", "responsible person", "accountable", "assigned to", "owner name", "control owner", "risk owner", "propriétaire", "responsable", "porteur", "verantwortlich", "verantwortlicher", "eigentümer", "zuständig", "propietario", "dueño"}
-	synDue      = []string{"due", "due date", "deadline", "target date", "date due", "review date", "next review", "échéance", "date d'échéance", "date limite", "fälligkeit", "fällig", "frist", "termin", "fecha límite", "fecha de vencimiento", "vencimiento", "plazo"}
-	synNotes    = []string{"notes", "note", "comment", "comments", "remarks", "observations", "remarques", "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "anmerkungen", "notas", "comentarios", "observaciones"}
-	synEvid     = []string{"evidence", "proof", "evidence location", "preuve", "preuves", "justificatif", "nachweis", "nachweise", "evidencia", "evidencias"}
-	synDesc     = []string{"description", "text", "details", "détails", "descriptif", "beschreibung", "descripción", "descripcion", "contenu", "contenido", "inhalt"}
+	synRef      = []string{"ref", "reference", "ref no", "ref id", "id", "identifier", "control identifier", "control id", "requirement id", "risk id", "no", "nr", "n°", "num", "number", "code", "ref_id", "référence", "reference id", "identifiant", "numéro", "nummer", "kennung", "referenz", "referencia", "identificador", "número", "article", "clause", "control no", "control number", "control ref", "item",
+		"#", "scf #", "ccf id", "id-anforderung", "anforderungs-id", "cis safeguard", "safeguard id", "control #", "req id", "req no"}
+	synTitle = []string{"title", "name", "short name", "nom", "titre", "intitulé", "libellé", "titel", "bezeichnung", "name der maßnahme", "nombre", "título", "control name", "control title", "requirement title", "risk title", "risk name", "subject", "objet", "control (or control enhancement) name"}
+	synOwner = []string{"owner", "responsible", "responsible person", "accountable", "assigned to", "owner name", "control owner", "risk owner", "propriétaire", "responsable", "porteur", "verantwortlich", "verantwortlicher", "eigentümer", "zuständig", "propietario", "dueño"}
+	synDue   = []string{"due", "due date", "deadline", "target date", "date due", "review date", "next review", "échéance", "date d'échéance", "date limite", "fälligkeit", "fällig", "frist", "termin", "fecha límite", "fecha de vencimiento", "vencimiento", "plazo"}
+	synNotes = []string{"notes", "note", "comment", "comments", "remarks", "observations", "remarques", "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "anmerkungen", "notas", "comentarios", "observaciones"}
+	synEvid  = []string{"evidence", "proof", "evidence location", "preuve", "preuves", "justificatif", "nachweis", "nachweise", "evidencia", "evidencias"}
+	synDesc  = []string{"description", "text", "details", "détails", "descriptif", "beschreibung", "descripción", "descripcion", "contenu", "contenido", "inhalt"}
 	// synRisks name a column that lists risk references ("R-001; R-004").
 	synRisks = []string{"risks", "linked risks", "related risks", "associated risks", "risk refs", "risk references", "risk ids", "risques", "risques associés", "risiken", "riesgos"}
 )
@@ -87,7 +95,7 @@ var catalogs = map[string][]Field{
 	KindRequirements: {
 		{Name: "ref", Label: "Reference", Required: true, Type: TypeText, Key: true, Synonyms: synRef},
 		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"requirement name", "objective", "objectif", "thématique"})},
-		{Name: "text", Label: "Requirement text", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"requirement", "requirement text", "control text", "exigence", "texte", "anforderung", "anforderungstext", "requisito", "texto", "obligation", "statement"})},
+		{Name: "text", Label: "Requirement text", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"requirement", "requirement text", "control text", "assessment objective", "control specification", "exigence", "texte", "anforderung", "anforderungstext", "requisito", "texto", "obligation", "statement"})},
 		{Name: "sourceType", Label: "Source type", Type: TypeEnum, Enum: "source", Options: isms.RequirementSources, Synonyms: []string{"source type", "type", "category", "catégorie", "type de source", "art", "kategorie", "quelle art", "tipo", "tipo de fuente", "requirement type"}},
 		{Name: "source", Label: "Source", Type: TypeText, Synonyms: []string{"source", "law", "regulation", "standard", "framework", "origin", "contract", "party", "interested party", "loi", "texte de référence", "référentiel", "quelle", "gesetz", "norm", "fuente", "ley", "norma"}},
 		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: synOwner},
@@ -101,7 +109,7 @@ var catalogs = map[string][]Field{
 	KindControls: {
 		{Name: "ref", Label: "Control reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"annex a", "annex a ref", "annex a control", "iso 27001 ref", "iso ref", "control"})},
 		{Name: "title", Label: "Control title", Type: TypeText, Synonyms: syn(synTitle, []string{"control name", "control title", "mesure", "maßnahme", "control"})},
-		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"control text", "control description"})},
+		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"control text", "control description", "control specification", "assessment objective"})},
 		{Name: "applicability", Label: "Applicability", Type: TypeEnum, Enum: "applicability", Options: isms.Applicabilities, Synonyms: []string{"applicable", "applicability", "applicable?", "included", "in scope", "applicabilité", "applicable (o/n)", "anwendbar", "anwendbarkeit", "aplicable", "aplicabilidad", "selected"}},
 		{Name: "justification", Label: "Justification", Type: TypeMultiline, Synonyms: []string{"justification", "reason", "rationale", "justification for inclusion", "justification for exclusion", "reason for selection", "justification de l'inclusion", "justification de l'exclusion", "begründung", "justificación", "motivo", "razón"}},
 		{Name: "status", Label: "Implementation status", Type: TypeEnum, Enum: "implementation", Options: isms.ImplementationStatuses, Synonyms: []string{"status", "implementation status", "implemented", "implementation", "state", "statut", "état", "état de mise en œuvre", "mise en œuvre", "umsetzungsstatus", "umsetzung", "estado", "estado de implementación", "implementación"}},
@@ -155,13 +163,22 @@ var catalogs = map[string][]Field{
 		{Name: "active", Label: "Active", Type: TypeBool, Synonyms: []string{"active", "employed", "current", "actif", "aktiv", "activo"}},
 	},
 	KindAttendance: {
+		// training (its topic, or its reference) or trainingRef names the training: Check asks for one
 		{Name: "training", Label: "Training", Required: true, Type: TypeText, Synonyms: []string{"training", "course", "session", "training title", "topic", "module", "formation", "cours", "thème", "schulung", "kurs", "thema", "formación", "curso", "tema"}},
+		{Name: "trainingRef", Label: "Training reference", Type: TypeText, Synonyms: []string{"training ref", "training reference", "training id", "session ref", "session id", "course ref", "course id", "reference", "ref", "référence", "référence de la formation", "referenz", "schulungs id", "referencia"}},
 		{Name: "trainingDate", Label: "Training date", Type: TypeDate, Synonyms: []string{"date", "training date", "session date", "completed on", "completion date", "date de formation", "datum", "schulungsdatum", "fecha", "fecha de formación"}},
 		{Name: "person", Label: "Person", Type: TypeText, Synonyms: []string{"name", "person", "employee", "attendee", "participant", "full name", "nom", "participant", "teilnehmer", "mitarbeiter", "nombre", "asistente", "empleado"}},
 		{Name: "email", Label: "E-mail", Type: TypeEmail, Synonyms: []string{"email", "e-mail", "mail", "email address", "courriel", "e-mail-adresse", "correo"}},
 		{Name: "status", Label: "Attended", Type: TypeEnum, Enum: "attendance", Options: isms.AttendanceStatuses, Synonyms: []string{"attended", "attendance", "status", "present", "completed", "présence", "présent", "statut", "teilnahme", "anwesend", "asistencia", "asistió", "estado"}},
 		{Name: "score", Label: "Score", Type: TypePercent, Synonyms: []string{"score", "result", "test score", "quiz score", "résultat", "note", "ergebnis", "punktzahl", "puntuación", "resultado"}},
-		{Name: "note", Label: "Note", Type: TypeMultiline, Synonyms: []string{"notes", "comment", "comments", "remarks", "commentaire", "bemerkung", "kommentar", "comentario"}},
+		{Name: "date", Label: "Attended on", Type: TypeDate, Synonyms: []string{"date attended", "attended on", "attendance date", "date of attendance", "date de présence", "présent le", "teilgenommen am", "fecha de asistencia"}},
+		{Name: "note", Label: "Note", Type: TypeMultiline, Synonyms: []string{"notes", "note", "comment", "comments", "remarks", "commentaire", "bemerkung", "kommentar", "comentario"}},
+	},
+	KindSurveyResults: {
+		{Name: "question", Label: "Question", Required: true, Type: TypeText, Key: true, Synonyms: []string{"question", "question text", "item", "statement", "survey question", "questions", "question posée", "énoncé", "frage", "fragetext", "aussage", "pregunta", "enunciado"}},
+		{Name: "answers", Label: "Responses", Type: TypeInt, Synonyms: []string{"responses", "answers", "number of responses", "response count", "answer count", "respondents", "n", "count", "replies", "réponses", "nombre de réponses", "antworten", "anzahl antworten", "respuestas", "número de respuestas"}},
+		{Name: "score", Label: "Score", Type: TypeFloat, Synonyms: []string{"score", "average score", "average", "mean", "mean score", "rating", "average rating", "result score", "score moyen", "moyenne", "note moyenne", "durchschnitt", "bewertung", "punktzahl", "puntuación", "promedio", "media"}},
+		{Name: "result", Label: "Result summary", Type: TypeMultiline, Synonyms: []string{"result", "result summary", "summary", "results", "findings", "comments", "outcome", "résultat", "synthèse", "résumé", "ergebnis", "zusammenfassung", "resultado", "resumen"}},
 	},
 	KindAcknowledgements: {
 		// person or email names who acknowledged (either will do: Check asks for one)
@@ -206,6 +223,19 @@ type Mapping struct {
 	SkipSections bool              `json:"skipSections"` // skip section rows (see IsSection)
 	Locale       Locale            `json:"locale"`
 	Scores       map[string]int    `json:"scores,omitempty"` // how sure the proposal is, per field (100 is an exact name)
+	// Confidence says per field how the column was found: ConfidenceExact, ConfidenceSynonym,
+	// ConfidenceGuess, or ConfidenceChosen by the user.
+	Confidence map[string]string `json:"confidence,omitempty"`
+	// Scale is the file's own scale for risk scores (see ParseScoreScale): "1-10", or
+	// "Low=1, Medium=2, High=3"; "" reads scores on the risk method's scale.
+	Scale string `json:"scale,omitempty"`
+	// NotProposed says, per field left without a column, which column its header matched
+	// but whose values do not read as the field: `D "Due date": its values do not read as
+	// dates (such as "someday")`.
+	NotProposed map[string]string `json:"notProposed,omitempty"`
+	// Method is the organisation's risk method, whose scales risk scores are read onto
+	// (nil: 1 to 5). It is set for each import, not saved.
+	Method *isms.RiskMethod `json:"-"`
 }
 
 // Column returns the 0-based column index mapped to field, or -1.
@@ -264,54 +294,111 @@ func LayoutKey(h Header) string {
 	return hex.EncodeToString(sum.Sum(nil)[:12])
 }
 
+// Confidences of a proposed column: how the header matched the field.
+const (
+	ConfidenceExact   = "exact"   // the header is one of the field's names
+	ConfidenceSynonym = "synonym" // the header is mostly one of the field's names
+	ConfidenceGuess   = "guess"   // a name of the field is a small part of the header, or the header a part of one
+	ConfidenceChosen  = "chosen"  // the user chose the column (now or in a saved mapping)
+)
+
+// shortIDs are the two-letter reference words matched inside longer headers ("CCF ID").
+var shortIDs = map[string]bool{"id": true, "nr": true}
+
+// headerWords normalises a header for matching; "#" reads as "number" ("SCF #").
+func headerWords(name string) string {
+	return Normalize(strings.ReplaceAll(name, "#", " number "))
+}
+
 // matchScore scores a header name against a field's synonyms: 100 for an exact name, less
-// for a name that contains a synonym as whole words (longer synonyms score higher).
-func matchScore(name string, f Field) int {
-	n := Normalize(name)
+// for a name that contains a synonym as whole words (longer synonyms score higher), and
+// says how confident the match is.
+func matchScore(name string, f Field) (int, string) {
+	n := headerWords(name)
 	if n == "" {
-		return 0
+		return 0, ""
 	}
-	best := 0
+	best, conf := 0, ""
 	padded := " " + n + " "
+	words := len(strings.Fields(n))
 	for idx, s := range f.Synonyms {
-		sn := Normalize(s)
+		sn := headerWords(s)
 		if sn == "" {
 			continue
 		}
 		switch {
 		case n == sn:
-			return 100
+			return 100, ConfidenceExact
 		case f.Exact:
-		case len(sn) >= 3 && strings.Contains(padded, " "+sn+" "):
+		case (len(sn) >= 3 || shortIDs[sn] && words <= 3) && strings.Contains(padded, " "+sn+" "):
 			// earlier synonyms are the field's usual names; longer ones are more specific
 			if sc := 40 + (30 - min(idx, 30)) + min(len(sn), 10) - min(len(n)-len(sn), 20)/2; sc > best {
-				best = sc
+				best, conf = sc, ConfidenceGuess
+				if 2*len(sn) >= len(n) {
+					conf = ConfidenceSynonym
+				}
 			}
 		case len(sn) >= 4 && len(n) >= 4 && strings.HasPrefix(sn, n+" "):
 			if sc := 30; sc > best {
-				best = sc
+				best, conf = sc, ConfidenceGuess
 			}
 		}
 	}
-	return best
+	return best, conf
 }
 
-// ProposeMapping proposes a column for each field of kind from the header's names: exact
-// synonyms first, then names containing a synonym; each column feeds one field at most.
-func ProposeMapping(kind string, h Header) (Mapping, error) {
+// ProposeMapping proposes a column for each field of kind from the header's names alone.
+func ProposeMapping(kind string, h Header) (Mapping, error) { return ProposeMappingFor(kind, h, nil) }
+
+// sampleSize is how many non-empty values of a column the proposal looks at.
+const sampleSize = 50
+
+// fitShare is the share of a column's sampled values that must read as a typed field for
+// the column to be proposed for it; exactFitShare when the header is the field's name,
+// so that a few bad cells are reported on their rows rather than the column dropped.
+const (
+	fitShare      = 0.8
+	exactFitShare = 0.5
+)
+
+// ProposeMappingFor proposes a column for each field of kind: exact synonyms first, then
+// names containing a synonym; each column feeds one field at most. With the sheet's grid,
+// a column is proposed for a typed field (an enum, a level, yes/no, a date, a number, a
+// reference, a person, a title) only if a sample of its values reads as that field.
+func ProposeMappingFor(kind string, h Header, g *Grid) (Mapping, error) {
 	fields, err := Fields(kind)
 	if err != nil {
 		return Mapping{}, err
 	}
+	var samples map[int][]string
+	if g != nil {
+		samples = sampleColumns(h, g)
+	}
 	type pair struct {
 		field, col, score, order int
+		conf                     string
 	}
 	var pairs []pair
+	type rejected struct {
+		col, score int
+		example    string
+	}
+	refused := map[string]rejected{} // per field: the best header match its values refused
 	for fi, f := range fields {
 		for ci, c := range h.Columns {
-			if sc := matchScore(c.Name, f); sc > 0 {
-				pairs = append(pairs, pair{fi, ci, sc, fi*1000 + ci})
+			sc, conf := matchScore(c.Name, f)
+			if sc == 0 || (conf != ConfidenceExact && !headerFits(f, c.Name)) {
+				continue
 			}
+			if samples != nil {
+				if ok, bad := valuesFit(f, samples[c.Index], conf == ConfidenceExact); !ok {
+					if r, seen := refused[f.Name]; !seen || sc > r.score {
+						refused[f.Name] = rejected{ci, sc, bad}
+					}
+					continue
+				}
+			}
+			pairs = append(pairs, pair{fi, ci, sc, fi*1000 + ci, conf})
 		}
 	}
 	sort.SliceStable(pairs, func(i, j int) bool {
@@ -320,7 +407,7 @@ func ProposeMapping(kind string, h Header) (Mapping, error) {
 		}
 		return pairs[i].order < pairs[j].order
 	})
-	m := Mapping{Kind: kind, LayoutKey: LayoutKey(h), Columns: map[string]string{}, Scores: map[string]int{}, SkipSections: true}
+	m := Mapping{Kind: kind, LayoutKey: LayoutKey(h), Columns: map[string]string{}, Scores: map[string]int{}, Confidence: map[string]string{}, SkipSections: true}
 	usedCol := map[int]bool{}
 	for _, p := range pairs {
 		f := fields[p.field]
@@ -329,22 +416,200 @@ func ProposeMapping(kind string, h Header) (Mapping, error) {
 		}
 		m.Columns[f.Name] = h.Columns[p.col].Letter
 		m.Scores[f.Name] = p.score
+		m.Confidence[f.Name] = p.conf
 		usedCol[p.col] = true
+	}
+	for _, f := range fields {
+		r, ok := refused[f.Name]
+		if _, mapped := m.Columns[f.Name]; !ok || mapped || usedCol[r.col] || f.Exact {
+			continue
+		}
+		if m.NotProposed == nil {
+			m.NotProposed = map[string]string{}
+		}
+		c := h.Columns[r.col]
+		m.NotProposed[f.Name] = fmt.Sprintf("%s %q: its values do not read as %s (such as %s)", c.Letter, c.Name, typeNoun(f), quote(r.example))
 	}
 	// Legal registers often name each requirement in a "Requirement" column and explain
 	// it in a "Description" one: the first is the title, the second the text.
 	if _, ok := m.Columns["title"]; !ok && kind == KindRequirements {
 		if x, ok := m.Columns["text"]; ok && requirementNames[Normalize(columnName(h, x))] {
-			for _, c := range h.Columns {
-				if !usedCol[c.Index] && descriptionNames[Normalize(c.Name)] {
+			for ci, c := range h.Columns {
+				if !usedCol[ci] && descriptionNames[Normalize(c.Name)] {
 					m.Columns["title"], m.Columns["text"] = x, c.Letter
 					m.Scores["title"], m.Scores["text"] = 80, 80
+					m.Confidence["title"], m.Confidence["text"] = ConfidenceSynonym, ConfidenceSynonym
 					break
 				}
 			}
 		}
 	}
 	return m, nil
+}
+
+// sampleColumns collects up to sampleSize non-empty values of each header column from
+// the rows under the header.
+func sampleColumns(h Header, g *Grid) map[int][]string {
+	out := make(map[int][]string, len(h.Columns))
+	full := 0
+	for _, r := range g.Rows {
+		if r.Num < h.DataStart() {
+			continue
+		}
+		for _, c := range h.Columns {
+			v := strings.TrimSpace(r.Cell(c.Index))
+			if v == "" || len(out[c.Index]) >= sampleSize {
+				continue
+			}
+			out[c.Index] = append(out[c.Index], v)
+			if len(out[c.Index]) == sampleSize {
+				full++
+			}
+		}
+		if full == len(h.Columns) {
+			break
+		}
+	}
+	return out
+}
+
+// personFields name people; titleFields name a record.
+var (
+	personFields = map[string]bool{"owner": true, "custodian": true, "person": true}
+	titleFields  = map[string]bool{"title": true, "name": true}
+)
+
+// notPeople are words of a header about a thing, not a person ("Device name", "Control");
+// ownerWords make it about a person again ("Control owner").
+var (
+	notPeople  = []string{"device", "asset", "system", "host", "server", "application", "app", "file", "document", "policy", "control", "risk", "process", "project", "product", "service", "site", "location", "company", "vendor", "supplier", "training", "course", "kpi", "requirement", "domain", "network", "database"}
+	ownerWords = []string{"owner", "owners", "responsible", "person", "manager", "contact", "custodian", "employee", "accountable", "assigned", "propriétaire", "responsable", "verantwortlich", "propietario"}
+)
+
+// headerFits rejects a header match that its words contradict: a header about a thing
+// is not a person field.
+func headerFits(f Field, header string) bool {
+	if !personFields[f.Name] {
+		return true
+	}
+	words := " " + Normalize(header) + " "
+	for _, w := range ownerWords {
+		if strings.Contains(words, " "+Normalize(w)+" ") {
+			return true
+		}
+	}
+	for _, w := range notPeople {
+		if strings.Contains(words, " "+w+" ") {
+			return false
+		}
+	}
+	return true
+}
+
+// ValuesFit reports whether a column's sampled values read as the field: for typed fields
+// (enums, levels, yes/no, dates, numbers, e-mails), references, people and titles, at
+// least 80 % of the sample must (half, for a header that is the field's own name); other
+// fields take any text. An empty sample fits.
+func ValuesFit(f Field, sample []string) bool {
+	ok, _ := valuesFit(f, sample, false)
+	return ok
+}
+
+// valuesFit also returns the first sampled value that does not read as the field.
+func valuesFit(f Field, sample []string, exact bool) (bool, string) {
+	if len(sample) == 0 {
+		return true, ""
+	}
+	var ok func(string) bool
+	switch {
+	case f.Type == TypeEnum:
+		ok = func(v string) bool { _, err := ParseEnum(f.Enum, v); return err == nil }
+	case f.Type == TypeLevel:
+		ok = func(v string) bool { return LooksLikeScore(v) }
+	case f.Type == TypeBool:
+		ok = func(v string) bool { _, err := ParseBool(v); return err == nil }
+	case f.Type == TypeDate:
+		ok = func(v string) bool { _, err := ParseDate(v, Locale{}); return err == nil }
+	case f.Type == TypeInt, f.Type == TypeFloat:
+		ok = func(v string) bool { _, err := ParseNumber(v); return err == nil }
+	case f.Type == TypePercent:
+		ok = func(v string) bool { _, err := ParsePercent(v); return err == nil }
+	case f.Type == TypeEmail:
+		ok = func(v string) bool { _, err := mail.ParseAddress(v); return err == nil }
+	case f.Name == "ref":
+		ok = looksLikeRef
+	case personFields[f.Name]:
+		ok = looksLikePerson
+	case titleFields[f.Name]:
+		ok = func(v string) bool { _, err := ParseNumber(v); return err != nil }
+	default:
+		return true, ""
+	}
+	n, bad := 0, ""
+	for _, v := range sample {
+		if ok(v) {
+			n++
+		} else if bad == "" {
+			bad = v
+		}
+	}
+	share := fitShare
+	if exact {
+		share = exactFitShare
+	}
+	return float64(n) >= share*float64(len(sample))-1e-9, bad
+}
+
+// typeNoun names what a field's values must be, for messages.
+func typeNoun(f Field) string {
+	switch {
+	case f.Type == TypeEnum:
+		labels := make([]string, 0, len(f.Options))
+		for _, o := range f.Options {
+			labels = append(labels, o.Label)
+		}
+		return "values such as " + strings.Join(labels, ", ")
+	case f.Type == TypeLevel:
+		return "scores (levels, percentages or words such as Low, High)"
+	case f.Type == TypeBool:
+		return "yes or no"
+	case f.Type == TypeDate:
+		return "dates"
+	case f.Type == TypeInt, f.Type == TypeFloat:
+		return "numbers"
+	case f.Type == TypePercent:
+		return "percentages"
+	case f.Type == TypeEmail:
+		return "e-mail addresses"
+	case f.Name == "ref":
+		return "references (short codes such as A.5.1)"
+	case personFields[f.Name]:
+		return "people's names or e-mails"
+	}
+	return "titles (they are numbers)"
+}
+
+// looksLikeRef reports whether a value reads as a reference: short, on one line, a few
+// words, with a digit or as short as a code ("AC-1", "A.5.1", "Recital 12", "GV").
+func looksLikeRef(v string) bool {
+	n := utf8.RuneCountInString(v)
+	if n > 40 || strings.ContainsAny(v, "\n\r") || len(strings.Fields(v)) > 4 {
+		return false
+	}
+	return n <= 12 || strings.ContainsAny(v, "0123456789")
+}
+
+// looksLikePerson reports whether a value reads as a person or a role: an e-mail address,
+// or a few words without digits ("Jane Doe", "CISO", "IT Manager").
+func looksLikePerson(v string) bool {
+	if strings.Contains(v, "@") {
+		_, err := mail.ParseAddress(v)
+		return err == nil
+	}
+	if utf8.RuneCountInString(v) > 60 || len(strings.Fields(v)) > 6 || Prose(v) {
+		return false
+	}
+	return !strings.ContainsAny(v, "0123456789")
 }
 
 var (
@@ -387,7 +652,8 @@ func (m Mapping) Check(h Header) []Problem {
 	for _, f := range fields {
 		if _, ok := m.Columns[f.Name]; f.Required && !ok && !(m.Kind == KindControls && f.Name == "ref") &&
 			!(f.Name == "title" && m.Columns[titleFrom[m.Kind]] != "") &&
-			!(m.Kind == KindAcknowledgements && f.Name == "person" && m.Columns["email"] != "") {
+			!(m.Kind == KindAcknowledgements && f.Name == "person" && m.Columns["email"] != "") &&
+			!(m.Kind == KindAttendance && f.Name == "training" && m.Columns["trainingRef"] != "") {
 			msg := f.Label + " is required: choose the column that holds it"
 			if m.Kind == KindAcknowledgements && f.Name == "person" {
 				msg = "Person is required: choose the column that holds the person's name or e-mail"
@@ -395,6 +661,28 @@ func (m Mapping) Check(h Header) []Problem {
 			out = append(out, Problem{Field: f.Name, Message: msg})
 		}
 	}
+	if m.Kind == KindControls && m.Columns["ref"] == "" && m.Columns["title"] == "" {
+		out = append(out, Problem{Field: "ref", Message: "Control reference or title is required: choose the column that holds the Annex A reference (such as A.5.1) or the control's title"})
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
+
+// Describe writes the mapping one field a line, in the kind's field order, as
+// `ref ← A "Clause" (exact)`; the confidence is left out when unknown.
+func (m Mapping) Describe(h Header) []string {
+	fields, _ := Fields(m.Kind)
+	var out []string
+	for _, f := range fields {
+		l, ok := m.Columns[f.Name]
+		if !ok {
+			continue
+		}
+		line := f.Name + " ← " + l + " " + strconv.Quote(columnName(h, l))
+		if c := m.Confidence[f.Name]; c != "" {
+			line += " (" + c + ")"
+		}
+		out = append(out, line)
+	}
 	return out
 }

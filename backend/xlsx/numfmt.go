@@ -17,6 +17,7 @@ const (
 	kindTime                     // a serial fraction shown as HH:MM[:SS]
 	kindPercent                  // a fraction shown as a percentage
 	kindBool                     // 0/1 shown as FALSE/TRUE
+	kindNumber                   // a number whose stored digits Excel does not show (float noise, exponents)
 )
 
 // classifyNumFmt tells a number format (a built-in id or a custom format code) apart:
@@ -118,6 +119,12 @@ func renderCell(raw string, k cellKind, date1904 bool) string {
 	if k == kindPlain || raw == "" {
 		return raw
 	}
+	if k == kindNumber {
+		if v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64); err == nil {
+			return FormatGeneral(v)
+		}
+		return raw
+	}
 	if k == kindBool {
 		switch raw {
 		case "1", "TRUE", "true":
@@ -132,7 +139,7 @@ func renderCell(raw string, k cellKind, date1904 bool) string {
 		return raw
 	}
 	if k == kindPercent {
-		return formatFloat(v*100) + "%"
+		return FormatGeneral(v*100) + "%"
 	}
 	t, ok := SerialTime(v, date1904)
 	if !ok {
@@ -164,4 +171,74 @@ func formatFloat(f float64) string {
 		s = "0"
 	}
 	return s
+}
+
+// FormatGeneral writes a number as Excel's General format shows it in the formula bar:
+// at most 15 significant digits ("1.1", never "1.1000000000000001"), integers without a
+// decimal point, and numbers from 1E+15 up or below 1E-09 in Excel's exponent form
+// ("1.23456789012346E+19", "1E-10").
+func FormatGeneral(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	if f == 0 {
+		return "0"
+	}
+	// 15 significant digits: d.dddddddddddddde±XX
+	e := strconv.FormatFloat(f, 'e', 14, 64)
+	mant, exps, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(exps)
+	neg := strings.HasPrefix(mant, "-")
+	digits := strings.TrimRight(strings.Replace(strings.TrimPrefix(mant, "-"), ".", "", 1), "0")
+	if digits == "" {
+		return "0"
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	if exp >= 15 || exp < -9 {
+		b.WriteByte(digits[0])
+		if len(digits) > 1 {
+			b.WriteByte('.')
+			b.WriteString(digits[1:])
+		}
+		b.WriteByte('E')
+		if exp < 0 {
+			b.WriteByte('-')
+			exp = -exp
+		} else {
+			b.WriteByte('+')
+		}
+		if exp < 10 {
+			b.WriteByte('0')
+		}
+		b.WriteString(strconv.Itoa(exp))
+		return b.String()
+	}
+	if exp < 0 {
+		b.WriteString("0.")
+		b.WriteString(strings.Repeat("0", -exp-1))
+		b.WriteString(digits)
+		return b.String()
+	}
+	if len(digits) <= exp+1 {
+		b.WriteString(digits)
+		b.WriteString(strings.Repeat("0", exp+1-len(digits)))
+		return b.String()
+	}
+	b.WriteString(digits[:exp+1])
+	b.WriteByte('.')
+	b.WriteString(digits[exp+1:])
+	return b.String()
+}
+
+// needsGeneral reports whether a stored number shows differently from its stored text:
+// more than 15 significant digits or an exponent. Short plain numbers are shown as stored.
+func needsGeneral(raw []byte) bool {
+	if len(raw) <= 15 && indexByte(raw, 'E') < 0 && indexByte(raw, 'e') < 0 {
+		return false
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(string(raw)), 64)
+	return err == nil && FormatGeneral(v) != string(raw)
 }

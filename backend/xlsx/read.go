@@ -138,6 +138,9 @@ func Open(name string, r io.ReaderAt, size int64) (*Workbook, error) {
 		return nil, invalid("%s is an old Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx first", base)
 	case ".xlsx", ".xlsm":
 		if bytes.HasPrefix(head, oleSignature) {
+			if !oleEncryptedPackage(r, size) { // an .xls renamed, or saved with the wrong extension
+				return nil, invalid("%s is an old Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx", base)
+			}
 			return nil, invalid("%s is password-protected (encrypted): remove the password in Excel (File > Info > Protect Workbook) and import it again", base)
 		}
 		return openXLSX(base, r, size)
@@ -151,6 +154,28 @@ func Open(name string, r io.ReaderAt, size int64) (*Workbook, error) {
 		return nil, invalid("%s has no file extension: supported files are %s", base, strings.Join(SupportedExtensions, ", "))
 	}
 	return nil, invalid("%s is a %s file, which cannot be imported: supported files are %s", base, ext, strings.Join(SupportedExtensions, ", "))
+}
+
+// oleEncryptedPackage reports whether an OLE compound file is an encrypted Office Open XML
+// package: its directory has an "EncryptedPackage" stream. Directory entries are 128
+// bytes, in sectors of 512 or 4096 bytes after the 512-byte header, so each starts at a
+// multiple of 128.
+func oleEncryptedPackage(r io.ReaderAt, size int64) bool {
+	var name []byte
+	for _, c := range "EncryptedPackage" {
+		name = append(name, byte(c), 0)
+	}
+	entry := make([]byte, 128)
+	for off := int64(512); off+128 <= size; off += 128 {
+		if n, _ := r.ReadAt(entry, off); n < 128 {
+			return false
+		}
+		// the name's length in bytes (with its terminating zero) at 64, type 2 (stream) at 66
+		if bytes.HasPrefix(entry, name) && int(entry[64])|int(entry[65])<<8 == len(name)+2 && entry[66] == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 func openXLSX(base string, r io.ReaderAt, size int64) (*Workbook, error) {
@@ -254,19 +279,21 @@ func (w *Workbook) ReadSheet(name string, opts ReadOptions) (*Grid, error) {
 	return w.readXLSXGrid(info.Name, opts)
 }
 
-func (w *Workbook) layout(sheet string) *sheetLayout {
+// layout scans a sheet's part for what the row iterator does not tell; a part cut short
+// is an error.
+func (w *Workbook) layout(sheet string) (*sheetLayout, error) {
 	empty := &sheetLayout{kinds: map[int64]cellKind{}}
 	p, ok := w.parts[sheet]
 	if !ok {
-		return empty
+		return empty, nil
 	}
 	zf := findPart(w.zr, p)
 	if zf == nil {
-		return empty
+		return empty, nil
 	}
 	rc, err := zf.Open()
 	if err != nil {
-		return empty
+		return empty, nil
 	}
 	defer rc.Close()
 	cache := map[int]cellKind{}
@@ -285,12 +312,18 @@ func (w *Workbook) layout(sheet string) *sheetLayout {
 		cache[id] = k
 		return k
 	}
-	lay, _ := scanSheet(io.LimitReader(rc, MaxUnzippedSize), classify)
-	return lay
+	lay, err := scanSheet(io.LimitReader(rc, MaxUnzippedSize), classify)
+	if errors.Is(err, errCutShort) {
+		return lay, invalid("%s: sheet %q is cut short (its XML ends early), so some rows would be missing: open the file in Excel or LibreOffice, save it again and import it again", w.Name, sheet)
+	}
+	return lay, nil
 }
 
 func (w *Workbook) readXLSXGrid(sheet string, opts ReadOptions) (*Grid, error) {
-	lay := w.layout(sheet)
+	lay, err := w.layout(sheet)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := w.f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: unable to read sheet %q of %s: %w", sheet, w.Name, err)

@@ -11,6 +11,13 @@ import (
 
 func TestOpenErrors(t *testing.T) {
 	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...)
+	// an encrypted package: an OLE file whose directory (here its second entry) has an
+	// "EncryptedPackage" stream
+	encrypted := append(append([]byte(nil), ole[:512]...), make([]byte, 512)...)
+	for i, c := range "EncryptedPackage" {
+		encrypted[512+128+2*i] = byte(c)
+	}
+	encrypted[512+128+64], encrypted[512+128+66] = 34, 2
 	var zbuf bytes.Buffer
 	zw := zip.NewWriter(&zbuf)
 	w, _ := zw.Create("hello.txt")
@@ -22,7 +29,8 @@ func TestOpenErrors(t *testing.T) {
 		want string
 	}{
 		{"old.xls", ole, "save it as .xlsx first"},
-		{"secret.xlsx", ole, "password-protected"},
+		{"secret.xlsx", encrypted, "password-protected"},
+		{"renamed.xlsx", ole, "is an old Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx"},
 		{"broken.xlsx", []byte("PK\x03\x04 this is not a zip"), "damaged"},
 		{"text.xlsx", []byte("hello"), "damaged"},
 		{"other.xlsx", zbuf.Bytes(), "not an Excel workbook"},

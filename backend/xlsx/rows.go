@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
 )
@@ -23,7 +25,7 @@ type Problem struct {
 // RowResult is one data row converted: its Excel row number, the text of each mapped
 // field (after fill-down), the record built from it and its problems. Record holds a
 // *RequirementRow, *ControlRow, *RiskRow, *PersonRow, *AttendanceRow, *MeasurementRow,
-// *AssetRow or *AcknowledgementRow.
+// *AssetRow, *AcknowledgementRow or *SurveyResultRow.
 type RowResult struct {
 	Row      int               `json:"row"`
 	Values   map[string]string `json:"values"`
@@ -69,13 +71,25 @@ type PersonRow struct {
 
 // AttendanceRow is one person's attendance at one training, by name.
 type AttendanceRow struct {
-	TrainingTitle string    `json:"trainingTitle"`
+	TrainingTitle string    `json:"trainingTitle"` // the topic, or a reference
+	TrainingRef   string    `json:"trainingRef"`
 	TrainingDate  isms.Date `json:"trainingDate"`
+	Date          isms.Date `json:"date"` // when the person attended, "" when not given
 	PersonName    string    `json:"personName"`
 	PersonEmail   string    `json:"personEmail"`
 	Status        string    `json:"status"` // one of isms.AttendanceStatuses
 	Score         float64   `json:"score"`
 	Note          string    `json:"note"`
+}
+
+// SurveyResultRow is the result of one survey question; Has says which of the optional
+// fields the row gives (a blank cell leaves the stored value).
+type SurveyResultRow struct {
+	Question string          `json:"question"`
+	Answers  int             `json:"answers"`
+	Score    float64         `json:"score"`
+	Result   string          `json:"result"`
+	Has      map[string]bool `json:"has"` // answers, score, result
 }
 
 // MeasurementRow is one dated KPI value; KPI is the KPI's reference or name.
@@ -108,6 +122,8 @@ func IsSection(kind string, m Mapping, vals map[string]string) bool {
 		keyField = "person"
 	case KindMeasurements:
 		keyField = "kpi"
+	case KindSurveyResults:
+		keyField = "question"
 	case KindAcknowledgements:
 		keyField = "person"
 		if _, mapped := m.Columns[keyField]; !mapped {
@@ -117,15 +133,75 @@ func IsSection(kind string, m Mapping, vals map[string]string) bool {
 	if _, mapped := m.Columns[keyField]; !mapped {
 		keyField = "title"
 	}
-	filled := 0
+	var filled []string
 	for _, v := range vals {
-		if strings.TrimSpace(v) != "" {
-			filled++
+		if v = strings.TrimSpace(v); v != "" {
+			filled = append(filled, v)
 		}
 	}
-	// a lone value is a heading, unless it is the key of a register with few columns
-	return filled <= 1 && (strings.TrimSpace(vals[keyField]) == "" || len(vals) >= 3)
+	switch len(filled) {
+	case 0:
+		return false
+	case 1:
+		// a lone value is a heading, unless it is the key of a register with few columns,
+		// or prose (a requirement's text without its reference is a record missing a field)
+		return (strings.TrimSpace(vals[keyField]) == "" || len(vals) >= 3) && !Prose(filled[0])
+	case 2:
+		// "Section 1 | Transparency and modalities": a numbered heading and its name
+		if strings.TrimSpace(vals[keyField]) != "" || Prose(filled[0]) || Prose(filled[1]) {
+			return false
+		}
+		return headingWord(filled[0]) || headingWord(filled[1])
+	}
+	return false
 }
+
+// Prose reports whether a cell holds running text rather than a heading: more than 120
+// characters, or several sentences.
+func Prose(s string) bool {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > 120 {
+		return true
+	}
+	ends := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		if (r == '.' || r == '!' || r == '?' || r == ';') && i+2 < len(rs) && unicode.IsSpace(rs[i+1]) && unicode.IsUpper(rs[i+2]) {
+			ends++
+		}
+	}
+	return ends >= 1 && len(strings.Fields(s)) >= 8
+}
+
+// headingWords start the headings of laws and standards: "Chapter II", "Section 1".
+var headingWords = map[string]bool{
+	"part": true, "chapter": true, "section": true, "title": true, "annex": true, "appendix": true, "subsection": true,
+	"partie": true, "chapitre": true, "titre": true, "annexe": true, "sous-section": true,
+	"teil": true, "kapitel": true, "abschnitt": true, "unterabschnitt": true, "anhang": true, "anlage": true,
+	"parte": true, "capítulo": true, "capitulo": true, "sección": true, "seccion": true, "título": true, "anexo": true,
+	"avsnitt": true, "kapitlet": true, "kapitel.": true,
+}
+
+// headingWord reports whether s is a numbered heading: a heading word and a number or a
+// roman numeral ("Chapter II", "Section 1", "Annexe A").
+func headingWord(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) < 2 || len(f) > 3 || !headingWords[f[0]] {
+		return false
+	}
+	n := strings.TrimRight(f[1], ".:")
+	if n == "" {
+		return false
+	}
+	if strings.Trim(n, "0123456789.") == "" || strings.Trim(n, "ivxlc") == "" || len(n) == 1 {
+		return true
+	}
+	return false
+}
+
+// sectionShare is the share of data rows above which rows that look like section
+// headings are records missing fields instead: a register is not mostly headings.
+const sectionShare = 0.30
 
 // Rows converts the data rows under the header with the mapping into records, with every
 // problem by Excel row and column. Rows without values are left out; section rows are
@@ -156,6 +232,18 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 			cv.dateOrder[f.Name] = columnDateOrder(data, c, m.Locale)
 		}
 	}
+	if cv.scale, err = ParseScoreScale(m.Scale); err != nil {
+		return nil, invalid("%v", err)
+	}
+	// first the values of each row (after fill-down) and whether it looks like a section
+	type pending struct {
+		res       RowResult
+		candidate bool // looks like a section heading
+		structure bool // a framework's structure node: no reference and not assessable
+	}
+	marks := markColumn(data, cols)
+	rows := make([]pending, 0, len(data))
+	candidates := 0
 	for _, r := range data {
 		vals := make(map[string]string, len(cols))
 		for name, c := range cols {
@@ -172,16 +260,81 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 		if allBlank(vals) {
 			continue
 		}
-		res := RowResult{Row: r.Num, Values: vals}
-		if m.SkipSections && IsSection(kind, m, rawVals(r, cols)) {
+		p := pending{res: RowResult{Row: r.Num, Values: vals}}
+		if m.SkipSections {
+			raw := rawVals(r, cols)
+			p.structure = marks >= 0 && strings.TrimSpace(raw[sectionKey(kind, m)]) == "" && !isMark(r.Cell(marks))
+			p.candidate = !p.structure && IsSection(kind, m, raw)
+			if p.candidate {
+				candidates++
+			}
+		}
+		rows = append(rows, p)
+	}
+	tooMany := float64(candidates) > sectionShare*float64(len(rows))
+	for _, p := range rows {
+		res := p.res
+		if p.structure || (p.candidate && !tooMany) {
 			res.Section = true
 			out = append(out, res)
 			continue
 		}
-		res.Record, res.Problems = cv.convert(r.Num, vals)
+		res.Record, res.Problems = cv.convert(res.Row, res.Values)
 		out = append(out, res)
 	}
 	return out, nil
+}
+
+// sectionKey is the field whose blank makes a row a candidate section: the reference, or
+// what identifies a row of the kinds without one.
+func sectionKey(kind string, m Mapping) string {
+	key := "ref"
+	switch kind {
+	case KindPeople:
+		key = "name"
+	case KindAttendance, KindAcknowledgements:
+		key = "person"
+	case KindMeasurements:
+		key = "kpi"
+	case KindSurveyResults:
+		key = "question"
+	}
+	if _, ok := m.Columns[key]; !ok {
+		return "title"
+	}
+	return key
+}
+
+// markColumn finds the column of a framework library that marks its assessable nodes
+// ("x" or TRUE in an "assessable" or "applicable" column, blank or FALSE elsewhere): the
+// column mapped to applicable whose values are such marks only, with at least one set.
+// It returns -1 when there is none.
+func markColumn(data []Row, cols map[string]int) int {
+	c, ok := cols["applicable"]
+	if !ok {
+		return -1
+	}
+	set := false
+	for _, r := range data {
+		v := strings.TrimSpace(r.Cell(c))
+		if v == "" {
+			continue
+		}
+		b, err := ParseBool(v)
+		if err != nil {
+			return -1
+		}
+		set = set || b
+	}
+	if !set {
+		return -1
+	}
+	return c
+}
+
+func isMark(v string) bool {
+	b, err := ParseBool(v)
+	return err == nil && b
 }
 
 func rawVals(r Row, cols map[string]int) map[string]string {
@@ -206,6 +359,7 @@ type converter struct {
 	kind      string
 	m         Mapping
 	dateOrder map[string]Locale // per date field: the order its column's dates are written in
+	scale     ScoreScale        // the file's own scale for risk scores
 	row       int
 	problems  []Problem
 }
@@ -256,7 +410,14 @@ func (c *converter) date(vals map[string]string, f string) isms.Date {
 }
 
 func (c *converter) level(vals map[string]string, f string) int {
-	n, err := ParseLevel(vals[f])
+	var labels []string
+	if c.m.Method != nil {
+		labels = c.m.Method.Likelihood
+		if strings.HasSuffix(strings.ToLower(f), "impact") {
+			labels = c.m.Method.Impact
+		}
+	}
+	n, err := ParseScore(vals[f], labels, c.scale)
 	if err != nil {
 		c.add(f, err.Error())
 	}
@@ -389,7 +550,8 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		c.validate(p)
 		rec = &PersonRow{Person: p}
 	case KindAttendance:
-		a := &AttendanceRow{TrainingTitle: c.text(vals, "training"), TrainingDate: c.date(vals, "trainingDate"),
+		a := &AttendanceRow{TrainingTitle: c.text(vals, "training"), TrainingRef: c.text(vals, "trainingRef"),
+			TrainingDate: c.date(vals, "trainingDate"), Date: c.date(vals, "date"),
 			PersonName: foldSpace(vals["person"]), PersonEmail: c.email(vals, "email"),
 			Status: c.enum(vals, "status", "attendance", isms.AttendanceAttended), Note: strings.TrimSpace(vals["note"])}
 		if s := c.text(vals, "score"); s != "" {
@@ -403,8 +565,8 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 				a.Score = v
 			}
 		}
-		if a.TrainingTitle == "" {
-			c.add("training", "Training is required")
+		if a.TrainingTitle == "" && a.TrainingRef == "" {
+			c.add("training", "Training is required: give the training's topic or reference")
 		}
 		if a.PersonName == "" && a.PersonEmail == "" {
 			f := "person"
@@ -428,6 +590,35 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 			c.add("policy", "Policy is required: give the policy's reference (such as POL-01) or its title")
 		}
 		rec = a
+	case KindSurveyResults:
+		q := &SurveyResultRow{Question: foldSpace(vals["question"]), Result: strings.TrimSpace(vals["result"]), Has: map[string]bool{}}
+		if q.Question == "" {
+			c.add("question", "Question is required")
+		}
+		if s := c.text(vals, "answers"); s != "" {
+			n, err := ParseInt(s)
+			switch {
+			case err != nil:
+				c.add("answers", err.Error())
+			case n < 0:
+				c.add("answers", "expected a number of responses (0 or more), got "+quote(s))
+			default:
+				q.Answers, q.Has["answers"] = n, true
+			}
+		}
+		if s := c.text(vals, "score"); s != "" {
+			v, err := ParseNumber(s)
+			if strings.HasSuffix(s, "%") {
+				v, err = ParsePercent(s)
+			}
+			if err != nil {
+				c.add("score", err.Error())
+			} else {
+				q.Score, q.Has["score"] = v, true
+			}
+		}
+		q.Has["result"] = q.Result != ""
+		rec = q
 	case KindMeasurements:
 		mr := &MeasurementRow{KPI: c.text(vals, "kpi"), Date: c.date(vals, "date"), Note: strings.TrimSpace(vals["note"])}
 		if mr.KPI == "" {

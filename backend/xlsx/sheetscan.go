@@ -98,30 +98,48 @@ func scanSheet(r io.Reader, classify func(style int) cellKind) (*sheetLayout, er
 	br := bufio.NewReaderSize(r, 64<<10)
 	lay := &sheetLayout{kinds: map[int64]cellKind{}}
 	row, col := 0, 0
-	var attrs []byte
+	var attrs, text []byte
+	numeric := false // the current cell holds a plain number: its <v> is looked at
+	atTag := false   // the '<' of the next tag is already read
 	for {
-		if err := skipPast(br, '<'); err != nil {
-			if err == io.EOF {
-				return lay, nil
+		if !atTag {
+			if err := skipPast(br, '<'); err != nil {
+				return lay, endOfSheet(lay, err)
 			}
-			return lay, err
 		}
+		atTag = false
 		name, err := readName(br)
 		if err != nil {
-			if err == io.EOF {
-				return lay, nil
-			}
-			return lay, err
+			return lay, endOfSheet(lay, err)
 		}
 		switch name {
 		case "row", "c", "col", "mergeCell":
+		case "v":
+			if !numeric {
+				continue
+			}
+			numeric = false
+			if err := skipPast(br, '>'); err != nil {
+				return lay, endOfSheet(lay, err)
+			}
+			if text, err = readUntil(br, '<', text[:0]); err != nil {
+				return lay, endOfSheet(lay, err)
+			}
+			atTag = true
+			if v := text[:len(text)-1]; needsGeneral(v) {
+				lay.kinds[cellKey(row, col)] = kindNumber
+			}
+			continue
+		case "/worksheet":
+			return lay, nil
 		default:
 			continue
 		}
 		attrs, err = readUntil(br, '>', attrs[:0])
 		if err != nil {
-			return lay, nil
+			return lay, endOfSheet(lay, err)
 		}
+		numeric = false
 		switch name {
 		case "row":
 			if v, ok := attr(attrs, "r"); ok {
@@ -156,6 +174,8 @@ func scanSheet(r io.Reader, classify func(style int) cellKind) (*sheetLayout, er
 			}
 			if k != kindPlain {
 				lay.kinds[cellKey(row, col)] = k
+			} else if t, _ := attr(attrs, "t"); (t == "" || t == "n") && !selfClosing(attrs) {
+				numeric = true
 			}
 		case "col":
 			if h, _ := attr(attrs, "hidden"); h == "1" || h == "true" {
@@ -186,6 +206,23 @@ func scanSheet(r io.Reader, classify func(style int) cellKind) (*sheetLayout, er
 	}
 }
 
+// errCutShort says a worksheet part ends before its closing tag.
+var errCutShort = errors.New("the sheet's XML ends early")
+
+// endOfSheet turns the end of the part into an error when it came before </worksheet>.
+func endOfSheet(lay *sheetLayout, err error) error {
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return errCutShort
+	}
+	return err
+}
+
+// selfClosing reports whether a tag's attribute bytes (up to its '>') end with "/>".
+func selfClosing(attrs []byte) bool {
+	n := len(attrs)
+	return n >= 2 && attrs[n-2] == '/'
+}
+
 // skipPast reads up to and including the byte b.
 func skipPast(br *bufio.Reader, b byte) error {
 	for {
@@ -202,6 +239,13 @@ func skipPast(br *bufio.Reader, b byte) error {
 func readName(br *bufio.Reader) (string, error) {
 	var buf [32]byte
 	n := 0
+	closing := false
+	name := func() string {
+		if closing {
+			return "/" + string(buf[:n])
+		}
+		return string(buf[:n])
+	}
 	for {
 		c, err := br.ReadByte()
 		if err != nil {
@@ -209,10 +253,17 @@ func readName(br *bufio.Reader) (string, error) {
 		}
 		switch c {
 		case ' ', '\t', '\r', '\n':
-			return string(buf[:n]), nil
-		case '>', '/':
+			return name(), nil
+		case '/':
+			if n == 0 && !closing {
+				closing = true // a closing tag: its name is returned as "/name"
+				continue
+			}
 			_ = br.UnreadByte()
-			return string(buf[:n]), nil
+			return name(), nil
+		case '>':
+			_ = br.UnreadByte()
+			return name(), nil
 		case ':':
 			n = 0 // drop the namespace prefix
 			continue

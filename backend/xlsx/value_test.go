@@ -200,10 +200,11 @@ func FuzzDetectHeader(f *testing.F) {
 			seen[c.Name] = true
 		}
 		for _, kind := range Kinds() {
-			m, _ := ProposeMapping(kind, h)
+			m, _ := ProposeMappingFor(kind, h, g)
 			if _, err := Rows(kind, h, g, m); err != nil {
 				t.Fatal(err)
 			}
+			_ = AmbiguousDates(kind, h, g, m)
 		}
 	})
 }

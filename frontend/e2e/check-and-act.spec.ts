@@ -1,10 +1,13 @@
-// Check and Act from the window: a KPI measured in two clicks, a training's attendance
-// ticked per person, and a nonconformity taken through the 10.2 steps to its closing,
-// refused while its corrective action is open.
+// Check and Act from the window: a KPI measured in two clicks with its trend chart, a
+// required training's attendance ticked per person closing the competence gap, a
+// nonconformity taken through the 10.2 steps to its closing (refused while its corrective
+// action is open), an audit whose minor result raises a nonconformity, and a management
+// review prepared (its agenda names them), held and closed (reports.spec.ts reads its pack).
 import { expect, newPerson, pick, shot, test } from './harness';
 
 const run = Date.now().toString(36).toUpperCase();
 const owner = `Casey Checker ${run}`;
+const chair = `Morgan Manager ${run}`;
 
 /** day is a date n days from today, as YYYY-MM-DD. */
 function day(n: number): string {
@@ -41,12 +44,13 @@ test('a KPI is created, measured in two clicks, and turns red then green', async
   await entry.getByLabel('Value', { exact: true }).fill('4');
   await entry.getByRole('button', { name: 'Record' }).click();
   await expect(table).toContainText('Green');
+  await expect(page.locator('.recharts-surface').first()).toBeVisible(); // the trend chart
   await shot(page, 'kpi');
   await page.goto('/#/records/kpis');
   await expect(page.getByRole('row').filter({ hasText: `KPI-${run}` })).toContainText('Green');
 });
 
-test("a training's attendance is ticked per person", async ({ page }) => {
+test("a required training's attendance is ticked per person and closes the competence gap", async ({ page }) => {
   await page.goto('/#/records/trainings');
   await page.getByRole('button', { name: 'New training' }).first().click();
   const form = page.getByRole('form', { name: 'New training' });
@@ -56,8 +60,18 @@ test("a training's attendance is ticked per person", async ({ page }) => {
   await form.getByRole('textbox', { name: 'Audience roles', exact: true }).click();
   await page.getByRole('option', { name: 'Employees' }).first().click();
   await page.keyboard.press('Escape');
+  await form.getByLabel('Required for the audience').check();
+  await form.getByLabel('Renew every (months)').fill('12');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { name: 'Security awareness basics', level: 2 })).toBeVisible();
+  const trainingUrl = page.url();
+
+  // Before: the owner lacks the required training.
+  await page.goto('/#/records/trainings');
+  await page.getByText('Who is missing what', { exact: true }).first().click();
+  const gaps = page.getByRole('table', { name: 'Who is missing what' });
+  await expect(gaps.getByRole('row').filter({ hasText: owner })).toContainText('Security awareness basics');
+  await page.goto(trainingUrl);
 
   const attendance = page.getByRole('table', { name: 'Attendance' });
   await attendance.getByRole('checkbox', { name: `${owner} attended` }).check();
@@ -66,6 +80,13 @@ test("a training's attendance is ticked per person", async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('table', { name: 'Attendance' }).getByRole('checkbox', { name: `${owner} attended` })).toBeChecked();
   await shot(page, 'training-attendance');
+
+  // After: nothing missing for the owner.
+  await page.goto('/#/records/trainings');
+  await page.getByText('Who is missing what', { exact: true }).first().click();
+  await expect(page.getByTestId('competence-summary')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Who is missing what' }).getByRole('row').filter({ hasText: owner })).toHaveCount(0);
+  await shot(page, 'training-competence');
 });
 
 test('a nonconformity goes through the 10.2 steps and closes only when its action is done', async ({ page }) => {
@@ -130,7 +151,7 @@ test('a nonconformity goes through the 10.2 steps and closes only when its actio
   await shot(page, 'nonconformity-closed');
 });
 
-test('an internal audit is planned from its scope, run and completed', async ({ page }) => {
+test('an internal audit is planned from its scope, run, raises a nonconformity from a minor result and is reported', async ({ page }) => {
   await page.goto('/#/records/audits');
   await page.getByRole('button', { name: 'New audit' }).first().click();
   const form = page.getByRole('form', { name: 'New audit' });
@@ -145,27 +166,44 @@ test('an internal audit is planned from its scope, run and completed', async ({ 
   await checklist.getByRole('button', { name: 'Propose from the scope' }).click();
   const items = page.getByRole('table', { name: 'Checklist items' });
   await expect(items).toContainText('Is competence determined'); // the question of clause 7.2
+  await expect(items.getByRole('textbox', { name: 'Reference of item 1' })).toHaveValue('7.2 Competence'); // the clause, not control A.7.2
   const questions = (await items.getByRole('row').count()) - 1; // the header row aside
   expect(questions).toBeGreaterThan(0);
   await page.getByLabel('Internal audit').getByRole('button', { name: 'Start' }).click();
   for (let i = 1; i <= questions; i++) {
-    await pick(page, items, `Result of item ${i}`, /^Conforming/);
-    await items.getByLabel(`Evidence notes of item ${i}`).fill('Training records of 12 staff sampled.');
+    await pick(page, items, `Result of item ${i}`, i === 1 ? /^Minor nonconformity/ : /^Conforming/);
+    await items.getByLabel(`Evidence notes of item ${i}`).fill(i === 1 ? 'Two of 12 staff have no training record.' : 'Training records of 12 staff sampled.');
   }
   await checklist.getByRole('button', { name: 'Save checklist' }).click();
   await expect(checklist.getByRole('button', { name: 'Save checklist' })).toBeDisabled();
-  await page.getByLabel('Internal audit').getByRole('button', { name: 'Complete' }).click();
-  await expect(page.getByText('Completed').first()).toBeVisible();
-  await shot(page, 'audit-completed');
+
+  // The minor result gets its finding and raises its nonconformity in one action.
+  await items.getByRole('button', { name: 'Record finding' }).first().click();
+  const dialog = page.getByRole('dialog', { name: /Record a finding of/ });
+  await dialog.getByLabel('Title', { exact: true }).fill('Training records missing for two staff');
+  await dialog.getByRole('button', { name: 'Record and raise the nonconformity' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Finding recorded and nonconformity raised').first()).toBeVisible();
+  const findings = page.getByRole('table', { name: 'Findings of the audit' });
+  await expect(findings.getByRole('link', { name: /Training records missing/ }).last()).toBeVisible();
+
+  await page.getByLabel('Internal audit').getByRole('button', { name: 'Report' }).click();
+  const report = page.getByRole('dialog', { name: /Report IA-/ });
+  await report.getByLabel('Conclusion').fill('Competence is managed, but two training records were missing.');
+  await report.getByRole('button', { name: 'Report' }).click();
+  await expect(report).toBeHidden();
+  await expect(page.getByText('Reported').first()).toBeVisible();
+  await shot(page, 'audit-reported');
 });
 
-test('a management review is held only once every 9.3.2 input has minutes', async ({ page }) => {
+test('a management review is prepared, held once every input has minutes, and closed with the chair\'s sign-off', async ({ page }) => {
+  await newPerson(page, chair, 'Senior Management', `.${run.toLowerCase()}`);
   await page.goto('/#/records/reviews');
   await page.getByRole('button', { name: 'New management review' }).first().click();
   const form = page.getByRole('form', { name: 'New management review' });
   await form.getByLabel('Date of the meeting').fill(day(0));
-  await form.getByRole('textbox', { name: 'Chair', exact: true }).fill(owner);
-  await page.getByRole('option', { name: owner }).click();
+  await form.getByRole('textbox', { name: 'Chair', exact: true }).fill(chair);
+  await page.getByRole('option', { name: chair }).click();
   await form.getByRole('button', { name: 'Plan review' }).click();
   const status = page.getByLabel('Management review status');
   await expect(status).toBeVisible();
@@ -173,6 +211,8 @@ test('a management review is held only once every 9.3.2 input has minutes', asyn
   await expect(status.getByRole('alert')).toContainText(/minutes/i);
 
   const agenda = page.getByRole('table', { name: '9.3.2 inputs' });
+  await expect(agenda).toContainText(`IA-${run}`); // d3) audit results
+  await expect(agenda).toContainText(/NC-\d+ Training records missing for two staff/); // d1) the audit's nonconformity
   const minutes = agenda.getByRole('textbox');
   const n = await minutes.count();
   expect(n).toBe(10);
@@ -182,4 +222,17 @@ test('a management review is held only once every 9.3.2 input has minutes', asyn
   await status.getByRole('button', { name: 'Mark held' }).click();
   await expect(page.getByText('Held').first()).toBeVisible();
   await shot(page, 'review-held');
+
+  await page.getByRole('button', { name: 'Close with sign-off' }).click();
+  const dialog = page.getByRole('dialog', { name: /the chair's sign-off/ });
+  await dialog.getByLabel('Continuing suitability').fill('The ISMS still suits the organisation.');
+  await dialog.getByLabel('Adequacy').fill('Adequate to the risks and requirements.');
+  await dialog.getByLabel('Effectiveness').fill('Effective: objectives met, one training gap corrected.');
+  await dialog.getByRole('button', { name: 'Sign off and close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Closed').first()).toBeVisible();
+  await shot(page, 'review-closed');
+
+  // The exported pack is read back by reports.spec.ts, once Plan and Do has named the
+  // organisation (a report is refused before; naming it here would skip the first-run test).
 });

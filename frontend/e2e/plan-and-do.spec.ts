@@ -18,6 +18,11 @@ test.describe('first run', () => {
   test.use({ setupLater: false });
   test('the first run asks for the organisation, and the Organisation page keeps it', async ({ page }) => {
     await page.goto('/');
+    // The first step offers a passphrase (optional): not now.
+    const protect = page.getByRole('dialog', { name: /protect your data/ });
+    await expect(protect).toBeVisible();
+    await shot(page, 'first-run-passphrase');
+    await protect.getByRole('button', { name: 'Not now' }).click();
     const dialog = page.getByRole('dialog', { name: /set up your organisation/ });
     await expect(dialog).toBeVisible();
     await shot(page, 'first-run');

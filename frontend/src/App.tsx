@@ -1,7 +1,8 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
-import { normaliseError } from './lib/api';
+import { normaliseError, type LockInfo } from './lib/api';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { DuePage } from './features/due/DuePage';
 import { ImportHistoryPage } from './features/import/ImportHistoryPage';
 import { ImportPage } from './features/import/ImportPage';
 import { AreaRoute } from './features/areaRoutes';
@@ -13,6 +14,7 @@ import { RequirementsPage } from './features/requirements/RequirementsPage';
 import { GapAnalysisPage } from './features/requirements/GapAnalysisPage';
 import { Shell } from './features/shell/Shell';
 import { ErrorScreen } from './features/system/ErrorScreen';
+import { UnlockScreen } from './features/system/UnlockScreen';
 import { useSystemInfo } from './features/system/queries';
 
 /** App checks the data folder, then shows the shell and routes. */
@@ -28,6 +30,9 @@ export function App() {
   if (info.isError) {
     return <ErrorScreen title="ISMS Desk cannot start" message={normaliseError(info.error).message} onRetry={() => void info.refetch()} />;
   }
+  if ((info.data as LockInfo).locked) {
+    return <UnlockScreen info={info.data as LockInfo} />;
+  }
   if (info.data.error) {
     return (
       <ErrorScreen
@@ -41,6 +46,7 @@ export function App() {
     <Routes>
       <Route element={<Shell info={info.data} />}>
         <Route index element={<DashboardPage />} />
+        <Route path="due" element={<DuePage />} />
         <Route path="requirements" element={<RequirementsPage />} />
         <Route path="requirements/gap" element={<GapAnalysisPage />} />
         <Route path="requirements/:id" element={<RequirementDetailPage />} />

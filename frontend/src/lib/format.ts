@@ -36,30 +36,35 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export type StatusColour = 'green' | 'yellow' | 'orange' | 'red' | 'gray' | 'blue';
+export type StatusColour = 'green' | 'yellow' | 'orange' | 'red' | 'gray' | 'blue' | 'violet' | 'cyan' | 'teal';
 
-const green = new Set([
-  'compliant', 'implemented', 'done', 'closed', 'completed', 'approved', 'published', 'achieved',
-  'conforming', 'effective', 'accepted', 'green', 'present', 'verified',
-]);
-const amber = new Set([
-  'partial', 'in_progress', 'in_review', 'planned', 'observation', 'opportunity', 'minor',
-  'minor_nonconformity', 'amber', 'monitored', 'open', 'proposed', 'scheduled', 'treating',
-]);
-const red = new Set([
-  'non_compliant', 'not_implemented', 'rejected', 'missed', 'major', 'major_nonconformity',
-  'red', 'overdue', 'not_effective', 'ineffective', 'high', 'critical',
-]);
-const grey = new Set(['not_assessed', 'not_applicable', 'retired', 'cancelled', 'not_started', 'draft', '']);
+// Each colour means one thing wherever a status shows:
+// green: done and working; yellow: under way; orange: open, needs action (a minor
+// nonconformity); red: failed or serious (a major nonconformity, overdue, non-compliant);
+// gray: not started, not applicable, withdrawn; blue: planned (and any status not listed);
+// violet: accepted by a decision, not solved (an accepted risk, accepted feedback);
+// cyan: an observation; teal: an opportunity for improvement.
+const colours: Record<Exclude<StatusColour, 'blue'>, string[]> = {
+  green: ['compliant', 'implemented', 'done', 'closed', 'completed', 'approved', 'published', 'achieved', 'conforming',
+    'effective', 'green', 'present', 'verified', 'attended', 'held', 'low', 'positive', 'converted'],
+  yellow: ['partial', 'in_progress', 'in_review', 'amber', 'monitored', 'proposed', 'scheduled', 'treating', 'treated',
+    'assessed', 'correction', 'root_cause', 'corrective_action', 'effectiveness_review', 'active', 'medium'],
+  orange: ['open', 'minor', 'minor_nc', 'minor_nonconformity', 'identified', 'new', 'absent', 'raised'],
+  red: ['non_compliant', 'not_implemented', 'rejected', 'missed', 'major', 'major_nc', 'major_nonconformity', 'red',
+    'overdue', 'not_effective', 'ineffective', 'high', 'critical', 'negative'],
+  gray: ['not_assessed', 'not_applicable', 'retired', 'cancelled', 'not_started', 'draft', 'not_checked', 'not_sampled',
+    'excused', 'neutral', ''],
+  violet: ['accepted'],
+  cyan: ['observation'],
+  teal: ['opportunity'],
+};
+const colourOf = new Map<string, StatusColour>(
+  (Object.entries(colours) as [StatusColour, string[]][]).flatMap(([c, vs]) => vs.map((v) => [v, c] as [string, StatusColour])),
+);
 
-/** statusColour gives a red/amber/green colour for statuses where the meaning is obvious. */
+/** statusColour gives the colour of a status value; the same value has the same colour on every screen. */
 export function statusColour(value: string | null | undefined): StatusColour {
-  const v = value ?? '';
-  if (green.has(v)) return 'green';
-  if (amber.has(v)) return v === 'open' ? 'orange' : 'yellow';
-  if (red.has(v)) return 'red';
-  if (grey.has(v)) return 'gray';
-  return 'blue';
+  return colourOf.get(value ?? '') ?? 'blue';
 }
 
 /** fieldLabel turns a JSON field name into words: "dueDate" -> "Due date", "controlIds" -> "Controls". */

@@ -1,18 +1,20 @@
 // The kit's register: an area's table with its own columns, search, enum filters and the
 // view state (search, filters, sort, view) kept across navigation, a New button and the
 // import wizard where the kind can be imported.
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Anchor, Badge, Button, CloseButton, Group, Loader, SegmentedControl, Select, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { DataTable } from '../DataTable';
 import { EmptyState } from '../EmptyState';
+import { TemplateButton } from '../TemplateButton';
 import { QueryError } from '../QueryError';
 import type { Stored } from '../../lib/api';
 import { areaOfPlural } from '../../lib/areas';
 import { haystack, matchesHaystack, searchTerms, sortByText, type SortState } from '../../lib/view';
 import type { AreaConfig, ColumnSpec, Lookups } from './kit';
+import { viewFromAddress, type AddressView } from './address';
 import { useCreating } from './useCreating';
 import { optionsOf, useAreaList, useEnums, useLookups } from './queries';
 import { RecordForm } from './RecordForm';
@@ -27,8 +29,15 @@ interface ViewState {
 /** Register views survive going to a record and back (for the life of the window). */
 const views = new Map<string, ViewState>();
 
-function useViewState(plural: string, initial: ViewState): [ViewState, (v: Partial<ViewState>) => void] {
-  const [state, setState] = useState<ViewState>(() => views.get(plural) ?? initial);
+/** useViewState is the register's kept view; a link's address (see viewFromAddress) replaces its search and filters. */
+function useViewState(plural: string, initial: ViewState, address: AddressView | null): [ViewState, (v: Partial<ViewState>) => void] {
+  const [state, setState] = useState<ViewState>(() => {
+    const kept = views.get(plural) ?? initial;
+    if (!address) return kept;
+    const next = { ...kept, search: address.search, filters: address.filters };
+    views.set(plural, next);
+    return next;
+  });
   const update = (v: Partial<ViewState>) =>
     setState((s) => {
       const next = { ...s, ...v };
@@ -92,13 +101,23 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
   const list = useAreaList(config.plural, config.service);
   const enums = useEnums();
   const l = useLookups(config.fields.filter((f) => f.kind).map((f) => f.kind ?? ''));
+  // A link may open the register filtered (?status=accepted, ?ids=...): read once, then taken off the address.
+  const [params, setParams] = useSearchParams();
+  const [address] = useState(() => viewFromAddress(params.toString(), config.filters ?? []));
   const [state, setState] = useViewState(config.plural, {
     search: '',
     filters: {},
     sort: config.defaultSort ?? { id: config.columns[0]?.id ?? '', desc: false },
     view: 'table',
+  }, address);
+  const [topFilter, setTopFilter] = useState<{ label: string; keep: (r: T) => boolean } | null>(() => {
+    if (!address?.ids) return null;
+    const ids = new Set(address.ids);
+    return { label: address.label, keep: (r: T) => ids.has(r.id) };
   });
-  const [topFilter, setTopFilter] = useState<{ label: string; keep: (r: T) => boolean } | null>(null);
+  useEffect(() => {
+    if (address) setParams((p) => { for (const k of address.keys) p.delete(k); return p; }, { replace: true });
+  }, [address, setParams]);
   const [creating, setCreating] = useCreating();
   const search = useDeferredValue(state.search);
   const found = areaOfPlural(config.plural);
@@ -226,6 +245,7 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
                   Import from Excel
                 </Button>
               )}
+              {config.importKind && <TemplateButton kind={config.importKind} />}
             </Group>
           }
         >

@@ -1,10 +1,13 @@
 // Internal audits (9.2): the audit programme's register with each audit's dates, auditor,
-// status and results, and each audit's page with its checklist and findings (AuditPanel).
+// status and results, the programme's coverage of the standard over its three-year cycle
+// (ProgrammeView), and each audit's page with its workflow, checklist and findings
+// (AuditPanel).
 import { Text } from '@mantine/core';
 import { api, type Audit } from '../../lib/api';
 import { col } from '../../components/record/columns';
 import { unsaved, type AreaConfig } from '../../components/record/kit';
 import { AuditPanel } from './AuditPanels';
+import { ProgrammeView } from './ProgrammeView';
 import { auditorName, resultsSummary } from './results';
 
 export const auditArea: AreaConfig<Audit> = {
@@ -13,12 +16,13 @@ export const auditArea: AreaConfig<Audit> = {
   title: 'Internal audits',
   noun: 'audit',
   about:
-    'The audit programme (9.2): each audit with its scope, criteria, dates and an objective auditor, its checklist of clauses and controls with results and evidence, and its findings. A minor or major nonconformity found needs a finding before the audit is completed, and the finding raises the nonconformity.',
+    'The audit programme (9.2): each audit with its scope, objectives, criteria, methods, dates, an objective auditor and the auditees, its checklist of clauses and controls with results and evidence, and its findings. An audit is planned, started, reported with a conclusion once every item is assessed, and closed once every nonconformity found is raised.',
   clause: '9.2',
   service: api.audits,
   blank: () => ({
-    ...unsaved, ref: '', title: '', scope: '', criteria: 'ISO/IEC 27001:2022 clauses 4 to 10; the ISMS policies and procedures', startDate: '', endDate: '',
-    auditorId: '', auditorName: '', independence: '', status: 'planned', checklist: [], conclusion: '',
+    ...unsaved, ref: '', title: '', scope: '', objectives: '', criteria: 'ISO/IEC 27001:2022 clauses 4 to 10; the ISMS policies and procedures', methods: [],
+    startDate: '', endDate: '', auditorId: '', auditorName: '', auditeeIds: [], independence: '', status: 'planned', checklist: [], conclusion: '',
+    reportDate: '', closedById: '', closedOn: '',
   }),
   refOf: (a) => a.ref,
   titleOf: (a) => a.title,
@@ -47,19 +51,26 @@ export const auditArea: AreaConfig<Audit> = {
     { name: 'title', label: 'Title', type: 'text', span: 8 },
     {
       name: 'scope', label: 'Scope', type: 'textarea',
-      description: 'What is audited. Name the clauses and controls (“clauses 4 to 10”, “7.2”, “A.5.15-A.5.18”, “A.8”, “Annex A”): the checklist is proposed from them',
+      description: 'What is audited. Name the clauses and controls (“clauses 4 to 10”, “7.2”, “A.5.15-A.5.18”, “control 8.24”, “technological controls”, “Annex A”): the checklist is proposed from them',
     },
+    { name: 'objectives', label: 'Objectives', type: 'textarea', description: 'What the audit is to find out, e.g. whether access is removed on time' },
     { name: 'criteria', label: 'Criteria', type: 'textarea', description: 'Against what, e.g. ISO/IEC 27001:2022 and the ISMS policies' },
+    { name: 'methods', label: 'Methods', type: 'enums', enum: 'auditMethods', description: 'How the evidence is gathered' },
     { name: 'startDate', label: 'Start', type: 'date', span: 4 },
     { name: 'endDate', label: 'End', type: 'date', span: 4 },
     {
-      name: 'status', label: 'Status', type: 'enum', enum: 'auditStatuses', span: 4, locked: (r) => !r,
-      description: 'Start and Complete on its page; here you may cancel it or reopen it',
+      name: 'reportDate', label: 'Report date', type: 'date', span: 4, locked: (r) => !r || (r.status !== 'completed' && r.status !== 'closed'),
+      description: 'Set when the audit is reported',
     },
+    { name: 'status', label: 'Status', type: 'enum', enum: 'auditStatuses', form: false },
     { name: 'auditorId', label: 'Auditor', type: 'person', span: 6, description: 'A person of the organisation who does not audit their own work' },
     { name: 'auditorName', label: 'External auditor', type: 'text', span: 6, description: 'When the auditor is not one of your people', when: (v) => !v.auditorId },
+    { name: 'auditeeIds', label: 'Auditees', type: 'people', description: 'The people interviewed or whose work is audited; not the auditor' },
     { name: 'independence', label: 'Independence', type: 'textarea', description: 'How the auditor’s objectivity and impartiality are ensured (9.2.2)' },
-    { name: 'conclusion', label: 'Conclusion', type: 'textarea' },
+    { name: 'conclusion', label: 'Conclusion', type: 'textarea', description: 'Stated in the report; asked for when the audit is reported' },
+    { name: 'closedById', label: 'Closed by', type: 'person', form: false },
+    { name: 'closedOn', label: 'Closed on', type: 'date', form: false },
   ],
   panels: [AuditPanel],
+  views: [{ id: 'programme', label: 'Audit programme', component: ProgrammeView }],
 };

@@ -1,10 +1,11 @@
 // The audit checklist in words: results summaries, short result labels, references with
-// their titles from the standard, and the mirror of Go's Complete rule (isms.Audit.Complete)
-// so that the page can say what is still missing. Go decides.
+// their titles from the standard, and the mirrors of Go's Report and Close rules
+// (isms.Audit.Complete, isms.Audit.Close) so that the page can say what is still missing.
+// Go decides.
 import type { ChecklistItem, Finding, Option } from '../../lib/api';
 
 /** The checklist results (isms.ChecklistResults), in the order a summary reads them. */
-export const results = ['conforming', 'major_nc', 'minor_nc', 'observation', 'opportunity', 'not_checked'] as const;
+export const results = ['conforming', 'major_nc', 'minor_nc', 'observation', 'opportunity', 'not_sampled', 'not_checked'] as const;
 export type Result = (typeof results)[number];
 
 const words: Record<Result, [string, string]> = {
@@ -13,6 +14,7 @@ const words: Record<Result, [string, string]> = {
   minor_nc: ['minor', 'minor'],
   observation: ['observation', 'observations'],
   opportunity: ['opportunity', 'opportunities'],
+  not_sampled: ['not sampled', 'not sampled'],
   not_checked: ['not checked', 'not checked'],
 };
 
@@ -52,10 +54,13 @@ export const severityOf = (result: string) => (result === 'major_nc' ? 'major' :
 /** isNCSeverity reports whether a finding of the grade is a nonconformity (isms.IsNonconformity). */
 export const isNCSeverity = (severity: string) => severity === 'minor' || severity === 'major';
 
-/** itemRef writes a reference as Go does (isms.ItemRef): "clause 7.2" -> "7.2", "a.05.15" -> "A.5.15". */
+/** itemRef writes a reference as Go does (isms.ItemRef): "clause 7.2" -> "7.2", "a.05.15" ->
+ * "A.5.15", "Annex A 5.15" and "control 5.15" -> "A.5.15"; a bare "7.2" stays a clause. */
 export function itemRef(ref: string): string {
   let s = ref.trim();
   s = s.replace(/^clause\s+/i, '');
+  const c = /^controls?\s+(?:a\s*[.\s-]?\s*)?0*([5-8])\s*[.\s-]\s*0*(\d+)$/i.exec(s);
+  if (c) return `A.${c[1]}.${c[2]}`;
   const m = /^(?:annex\s*)?a\s*[.\s-]?\s*0*(\d+)\s*[.\s-]\s*0*(\d+)$/i.exec(s);
   if (m) return `A.${m[1]}.${m[2]}`;
   return s;
@@ -86,6 +91,12 @@ export function refTitle(ref: string, t: Titles): string {
   return t.clauses.get(r) ?? t.controls.get(r) ?? '';
 }
 
+/** itemTitle is a checklist item's title: Go's (from the standard) when it set one, else
+ * the title its reference has; '' for the officer's own questions. */
+export function itemTitle(c: Pick<ChecklistItem, 'ref' | 'title'>, t: Titles): string {
+  return c.title || refTitle(c.ref, t);
+}
+
 /** refOptions are the clauses and controls a reference is picked from, "7.2 Competence". */
 export function refOptions(t: Titles): Option[] {
   return [
@@ -94,16 +105,25 @@ export function refOptions(t: Titles): Option[] {
   ];
 }
 
-/** completeMissing mirrors isms.Audit.Complete: what keeps an audit from being completed. */
-export function completeMissing(items: ChecklistItem[], findings: Pick<Finding, 'severity' | 'clause'>[]): string[] {
+/** reportMissing mirrors isms.Audit.Complete (Report): what keeps an audit from being
+ * reported, the conclusion aside (the Report dialog asks for it). */
+export function reportMissing(items: ChecklistItem[], findings: Pick<Finding, 'severity' | 'clause'>[]): string[] {
   if (items.length === 0) return ['a checklist'];
   const covered = new Set(findings.filter((f) => isNCSeverity(f.severity)).map((f) => itemRef(f.clause)));
   const open = items.filter((c) => !c.result || c.result === 'not_checked').length;
+  const unreasoned = items.filter((c) => c.result === 'not_sampled' && !c.evidence.trim()).length;
   const out: string[] = [];
-  if (open) out.push(`${open} ${open === 1 ? 'item' : 'items'} to answer`);
+  if (open) out.push(`${open} ${open === 1 ? 'item' : 'items'} to assess`);
+  if (unreasoned) out.push(`the reason why ${unreasoned === 1 ? 'an item was' : `${unreasoned} items were`} not sampled`);
   const missing = items.filter((c) => isNC(c.result) && !covered.has(itemRef(c.ref)));
   for (const c of missing) out.push(c.ref ? `a finding for the nonconformity at ${itemRef(c.ref)}` : 'a reference for each nonconformity');
   return [...new Set(out)];
+}
+
+/** closeMissing mirrors isms.Audit.Close: the minor and major findings whose nonconformity
+ * is not raised yet, as "IA-1-F2 Training records missing". */
+export function closeMissing(findings: Pick<Finding, 'ref' | 'title' | 'severity' | 'nonconformityId'>[]): string[] {
+  return findings.filter((f) => isNCSeverity(f.severity) && !f.nonconformityId).map((f) => `${f.ref} ${f.title}`.trim());
 }
 
 /** needsFinding reports whether a saved checklist item is a nonconformity without a finding. */

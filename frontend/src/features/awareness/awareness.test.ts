@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overrun, period, totalReach } from './awareness';
+import { overrun, period, policyAcknowledgements, reachLabel, reachShare } from './awareness';
 
 describe('period', () => {
   it('shows the dates a campaign runs', () => {
@@ -21,9 +21,39 @@ describe('overrun', () => {
   });
 });
 
-describe('totalReach', () => {
-  it('adds the known reach only', () => {
-    expect(totalReach([{ reach: 40 }, { reach: 0 }, { reach: 12 }])).toBe(52);
-    expect(totalReach([])).toBe(0);
+describe('reachLabel', () => {
+  it('shows distinct people of the audience', () => {
+    expect(reachLabel(12, 15)).toBe('12 of 15 (80 %)');
+    expect(reachLabel(11, 12)).toBe('11 of 12 (92 %)');
+    expect(reachLabel(40, 0)).toBe('40');
+    expect(reachLabel(0, 15)).toBe('');
+    expect(reachShare(12, 15)).toBe(80);
+    expect(reachShare(0, 15)).toBe(-1);
+  });
+});
+
+describe('policyAcknowledgements', () => {
+  const people = [
+    { id: 'p1', name: 'zoe', active: true },
+    { id: 'p2', name: 'Adam', active: true },
+    { id: 'p3', name: 'Lee', active: false },
+  ];
+  const version = (number: string, status: string, acks: string[]) => ({
+    number, status, publishedOn: '2026-01-10', acknowledgements: acks.map((personId) => ({ personId, on: '2026-01-12' })),
+  });
+
+  it('counts the active people who acknowledged the version in force and names the others', () => {
+    const rows = policyAcknowledgements(
+      [
+        { id: 'b', ref: 'POL-10', title: 'Access', versions: [version('1.0', 'published', ['p1', 'p3']), version('1.1', 'draft', [])] },
+        { id: 'a', ref: 'POL-2', title: 'Security', versions: [version('1.0', 'retired', ['p1', 'p2']), version('2.0', 'published', [])] },
+        { id: 'c', ref: 'POL-3', title: 'Draft only', versions: [version('0.1', 'draft', [])] },
+      ],
+      people,
+    );
+    expect(rows.map((r) => [r.ref, r.version, r.done, r.of, r.missing.map((m) => m.name)])).toEqual([
+      ['POL-2', '2.0', 0, 2, ['Adam', 'zoe']],
+      ['POL-10', '1.0', 1, 2, ['Adam']],
+    ]);
   });
 });

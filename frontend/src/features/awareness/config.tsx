@@ -1,5 +1,6 @@
-// Awareness and communication (7.3, 7.4): campaigns by channel, audience and period, and
-// the communication log: what, when, to whom, how, by whom and how many it reached.
+// Awareness and communication (7.3, 7.4): campaigns by channel, audience and period, the
+// communication log (what, when, to whom, how, by whom and how many distinct people of its
+// audience it reached), and the policy acknowledgements as part of awareness.
 import { Link } from 'react-router';
 import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
 import { api, type Campaign, type Communication } from '../../lib/api';
@@ -8,13 +9,14 @@ import { col, today } from '../../components/record/columns';
 import { unsaved, type AreaConfig, type PanelProps } from '../../components/record/kit';
 import { useAreaList } from '../../components/record/queries';
 import { formatDate } from '../../lib/format';
-import { overrun, period, totalReach } from './awareness';
+import { AcknowledgementsView } from './AcknowledgementsView';
+import { overrun, period, reachLabel, reachShare } from './awareness';
 
 /** CampaignLog lists the communications logged for a campaign, with their reach. */
 function CampaignLog({ record: c, lookups: l }: PanelProps<Campaign>) {
   const all = useAreaList('communications', api.communications);
   const mine = (all.data ?? []).filter((m) => m.campaignId === c.id).sort((a, b) => a.date.localeCompare(b.date));
-  const reach = totalReach(mine);
+
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={4} mb="xs">Communications</Title>
@@ -24,10 +26,12 @@ function CampaignLog({ record: c, lookups: l }: PanelProps<Campaign>) {
         </Text>
       ) : (
         <>
-          <Text size="sm" c="dimmed" mb="xs">{mine.length} logged{reach ? `, reaching ${reach.toLocaleString()} people in all` : ''}.</Text>
+          <Text size="sm" c="dimmed" mb="xs" data-testid="campaign-reach">
+            {mine.length} logged{c.reached ? `, reaching ${reachLabel(c.reached, c.audienceCount)} distinct people of the audience` : ''}.
+          </Text>
           <Table fz="sm" verticalSpacing={4} aria-label="Communications of the campaign">
             <Table.Thead>
-              <Table.Tr><Table.Th w={100}>When</Table.Th><Table.Th>What</Table.Th><Table.Th w={120}>How</Table.Th><Table.Th w={150}>By whom</Table.Th><Table.Th w={80} ta="right">Reach</Table.Th></Table.Tr>
+              <Table.Tr><Table.Th w={100}>When</Table.Th><Table.Th>What</Table.Th><Table.Th w={120}>How</Table.Th><Table.Th w={150}>By whom</Table.Th><Table.Th w={140} ta="right">Reach</Table.Th></Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {mine.map((m) => (
@@ -36,7 +40,7 @@ function CampaignLog({ record: c, lookups: l }: PanelProps<Campaign>) {
                   <Table.Td><Anchor component={Link} to={recordPath('communication', m.id)} size="sm">{m.subject}</Anchor></Table.Td>
                   <Table.Td>{l.enumLabel('channels', m.channel)}</Table.Td>
                   <Table.Td>{l.person(m.ownerId)}</Table.Td>
-                  <Table.Td ta="right">{m.reach || ''}</Table.Td>
+                  <Table.Td ta="right">{reachLabel(m.reach, m.audienceSize)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -56,8 +60,8 @@ export const campaignArea: AreaConfig<Campaign> = {
   clause: '7.3',
   service: api.campaigns,
   blank: () => ({
-    ...unsaved, ref: '', title: '', description: '', channels: [], audience: '', roleIds: [], startDate: today(), endDate: '',
-    status: 'planned', ownerId: '',
+    ...unsaved, ref: '', title: '', description: '', channels: [], audience: '', roleIds: [], audienceSize: 0, startDate: today(), endDate: '',
+    status: 'planned', ownerId: '', reached: 0, communications: 0, audienceCount: 0,
   }),
   refOf: (c) => c.ref,
   titleOf: (c) => c.title,
@@ -75,6 +79,8 @@ export const campaignArea: AreaConfig<Campaign> = {
           {period(c.startDate, c.endDate)}
         </Text>
       ) },
+    { id: 'reach', header: 'Reach', width: '130px', value: (c) => reachShare(c.reached, c.audienceCount),
+      render: (c) => <Text size="sm" title="Distinct people its communications reached, of its audience">{reachLabel(c.reached, c.audienceCount)}</Text> },
     col.person('owner', 'Owner', (c) => c.ownerId),
     col.status('status', 'Status', 'campaignStatuses', (c) => c.status, '110px'),
   ],
@@ -88,6 +94,8 @@ export const campaignArea: AreaConfig<Campaign> = {
     { name: 'channels', label: 'Channels', type: 'enums', enum: 'channels' },
     { name: 'audience', label: 'Audience', type: 'text', span: 6, placeholder: 'e.g. All staff' },
     { name: 'roleIds', label: 'Audience roles', type: 'records', kind: 'role', span: 6, description: 'Optional' },
+    { name: 'audienceSize', label: 'Audience size (people)', type: 'number', span: 4, min: 0,
+      description: '0: counted when saved from the active people in the audience roles, or all active staff' },
     { name: 'startDate', label: 'First day', type: 'date', span: 4 },
     { name: 'endDate', label: 'Last day', type: 'date', span: 4 },
     { name: 'status', label: 'Status', type: 'enum', enum: 'campaignStatuses', span: 4 },
@@ -95,6 +103,7 @@ export const campaignArea: AreaConfig<Campaign> = {
     { name: 'description', label: 'Messages and goals', type: 'textarea' },
   ],
   panels: [CampaignLog],
+  views: [{ id: 'acknowledgements', label: 'Policy acknowledgements', component: AcknowledgementsView }],
 };
 
 export const communicationArea: AreaConfig<Communication> = {
@@ -102,10 +111,13 @@ export const communicationArea: AreaConfig<Communication> = {
   plural: 'communications',
   title: 'Communication log',
   noun: 'communication',
-  about: 'What was communicated about the ISMS, when, to whom, how, by whom and how many people it reached.',
+  about: 'What was communicated about the ISMS, when, to whom, how, by whom and how many distinct people of its audience it reached.',
   clause: '7.4',
   service: api.communications,
-  blank: () => ({ ...unsaved, subject: '', date: today(), audience: '', channel: 'email', reach: 0, ownerId: '', campaignId: '', notes: '' }),
+  blank: () => ({
+    ...unsaved, subject: '', date: today(), audience: '', roleIds: [], audienceSize: 0, channel: 'email', recipientIds: [], reach: 0,
+    ownerId: '', campaignId: '', notes: '',
+  }),
   refOf: () => '',
   titleOf: (c) => c.subject,
   defaultSort: { id: 'date', desc: true },
@@ -115,7 +127,8 @@ export const communicationArea: AreaConfig<Communication> = {
     col.text('audience', 'To whom', (c) => c.audience, 'minmax(120px, 1.5fr)'),
     col.label('channel', 'How', 'channels', (c) => c.channel, '110px'),
     col.person('owner', 'By whom', (c) => c.ownerId),
-    col.number('reach', 'Reach', (c) => c.reach),
+    { id: 'reach', header: 'Reach', width: '130px', value: (c) => reachShare(c.reach, c.audienceSize),
+      render: (c) => <Text size="sm">{reachLabel(c.reach, c.audienceSize)}</Text> },
     { id: 'campaign', header: 'Campaign', width: 'minmax(120px, 1.5fr)', value: (c, l) => (c.campaignId ? l.record(c.campaignId) : '') },
   ],
   filters: [{ label: 'Channel', enum: 'channels', value: (c) => c.channel }],
@@ -123,10 +136,16 @@ export const communicationArea: AreaConfig<Communication> = {
     { name: 'subject', label: 'What was communicated', type: 'text' },
     { name: 'date', label: 'When', type: 'date', span: 4 },
     { name: 'channel', label: 'How', type: 'enum', enum: 'channels', span: 4 },
-    { name: 'reach', label: 'Reach (people)', type: 'number', span: 4, min: 0, description: '0 when not known' },
+    { name: 'ownerId', label: 'By whom', type: 'person', span: 4 },
     { name: 'audience', label: 'To whom', type: 'text', span: 6, placeholder: 'e.g. All staff, the board, customers' },
-    { name: 'ownerId', label: 'By whom', type: 'person', span: 6 },
-    { name: 'campaignId', label: 'Part of the campaign', type: 'record', kind: 'campaign', description: 'Optional' },
+    { name: 'roleIds', label: 'Audience roles', type: 'records', kind: 'role', span: 6, description: 'Optional: their active members are the audience' },
+    { name: 'campaignId', label: 'Part of the campaign', type: 'record', kind: 'campaign', span: 8, description: 'Optional' },
+    { name: 'audienceSize', label: 'Audience size (people)', type: 'number', span: 4, min: 0,
+      description: '0: counted when saved from the roles, the campaign’s audience or all active staff' },
+    { name: 'recipientIds', label: 'People reached, by name', type: 'people', span: 8,
+      description: 'Optional, e.g. a meeting’s attendees: each counts once, and the reach is their number' },
+    { name: 'reach', label: 'Reach (distinct people)', type: 'number', span: 4, min: 0, when: (c) => c.recipientIds.length === 0,
+      description: '0 when not known; at most the audience size' },
     { name: 'notes', label: 'Notes', type: 'textarea' },
   ],
 };

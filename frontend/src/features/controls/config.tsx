@@ -9,6 +9,7 @@ import { unsaved, type AreaConfig, type FieldInputProps, type PanelProps, type T
 import { formatDate } from '../../lib/format';
 import { PersonPicker } from '../../components/record/pickers';
 import { optionsOf, useEnums } from '../../components/record/queries';
+import { AttributesPanel, AttributesView, attributes } from './attributes';
 
 
 /** TasksInput edits a control's implementation plan: tasks with an owner and a due date. */
@@ -117,6 +118,7 @@ export const controlArea: AreaConfig<Control> = {
   blank: () => ({
     ...unsaved, ref: '', title: '', theme: '', custom: true, description: '', applicability: 'not_assessed', justification: '', status: 'not_started',
     ownerId: '', implementationPlan: '', metric: '', evidence: '', dueDate: '', kpiIds: [], notes: '', reasons: [], tasks: [],
+    controlTypes: [], securityProperties: [], cybersecurityConcepts: [], operationalCapabilities: [], securityDomains: [],
   }),
   refOf: (c) => c.ref,
   titleOf: (c) => c.title,
@@ -153,7 +155,13 @@ export const controlArea: AreaConfig<Control> = {
     { name: 'kpiIds', label: 'KPIs that measure it', type: 'records', kind: 'kpi', span: 6 },
     { name: 'evidence', label: 'Where the evidence is', type: 'text' },
     { name: 'notes', label: 'Notes', type: 'textarea' },
+    // ISO/IEC 27002:2022 attributes: the standard's for Annex A controls, a custom control's own.
+    ...attributes.map((a) => ({
+      name: a.field, label: a.label, type: 'enums' as const, enum: a.enum, span: a.span, locked: annexA, detail: false,
+      description: a.field === 'controlTypes' ? 'ISO/IEC 27002:2022 attributes: set by the standard for Annex A controls, your own for custom ones' : undefined,
+    })),
   ],
   top: ThemeProgress,
-  panels: [TasksPanel],
+  views: [{ id: 'attributes', label: 'Attributes', component: AttributesView }],
+  panels: [TasksPanel, AttributesPanel],
 };

@@ -1,16 +1,17 @@
 // Surveys and feedback: surveys and feedback sessions with their questions and results, and
-// feedback items from interested parties, which become improvement initiatives in one step.
+// feedback items from interested parties, which become an improvement initiative or a
+// nonconformity in one step, linked both ways.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ActionIcon, Anchor, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBulb, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBulb, IconPlus, IconTrash } from '@tabler/icons-react';
 import { api, type Feedback, type Survey, type SurveyQuestion } from '../../lib/api';
 import { recordPath } from '../../lib/areas';
 import { col } from '../../components/record/columns';
 import { unsaved, type AreaConfig, type FieldInputProps, type PanelProps } from '../../components/record/kit';
 import { PanelError } from '../../components/record/DetailPage';
-import { useAreaMutation } from '../../components/record/queries';
+import { useAreaMutation, useChoices } from '../../components/record/queries';
 import { averageScore, convertBlock, firstLine } from './rules';
 
 /** QuestionsInput edits a survey's questions with their results. */
@@ -79,48 +80,74 @@ function QuestionsPanel({ record: s }: PanelProps<Survey>) {
   );
 }
 
-/** ImprovementPanel makes a feedback item an improvement initiative and opens it. */
-function ImprovementPanel({ record: f, lookups: l }: PanelProps<Feedback>) {
+/** ActPanel makes a feedback item an improvement initiative or raises it as a
+ * nonconformity, and opens what it became; once it became one, it links to it. */
+function ActPanel({ record: f, lookups: l }: PanelProps<Feedback>) {
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const convert = useAreaMutation(() => api.feedback.toImprovement(f.id, f.version));
+  const [open, setOpen] = useState<'improvement' | 'nonconformity' | null>(null);
+  const toImprovement = useAreaMutation(() => api.feedback.toImprovement(f.id, f.version));
+  const toNC = useAreaMutation(() => api.feedback.toNonconformity(f.id, f.version));
   const block = convertBlock(f);
-  if (f.improvementId) {
+  if (f.improvementId || f.nonconformityId) {
+    const kind = f.improvementId ? 'improvement' : 'nonconformity';
+    const id = f.improvementId || f.nonconformityId;
     return (
       <Paper withBorder p="md" radius="md">
         <Text size="sm">
-          This feedback became the improvement{' '}
-          <Anchor component={Link} to={recordPath('improvement', f.improvementId)} fw={600}>{l.record(f.improvementId)}</Anchor>.
+          This feedback {f.improvementId ? 'became the improvement' : 'was raised as the nonconformity'}{' '}
+          <Anchor component={Link} to={recordPath(kind, id)} fw={600}>{f.improvementId ? l.record(id) : <NCName id={id} inline />}</Anchor>.
         </Text>
       </Paper>
     );
   }
+  const title = firstLine(f.text, 120);
+  const pending = toImprovement.isPending || toNC.isPending;
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" c={block ? 'dimmed' : undefined}>
-          {block ?? 'Turn this feedback into a proposed improvement initiative (10.1); the feedback is marked converted and linked to it.'}
+          {block ?? 'Act on this feedback: make it a proposed improvement initiative (10.1), or raise it as a nonconformity (10.2) when it shows a requirement not met. Either is linked both ways.'}
         </Text>
-        <Button leftSection={<IconBulb size={16} />} disabled={!!block} onClick={() => setOpen(true)}>Make it an improvement</Button>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="light" color="orange" leftSection={<IconAlertTriangle size={16} />} disabled={!!block} onClick={() => setOpen('nonconformity')}>Raise a nonconformity</Button>
+          <Button leftSection={<IconBulb size={16} />} disabled={!!block} onClick={() => setOpen('improvement')}>Make it an improvement</Button>
+        </Group>
       </Group>
-      <Modal opened={open} onClose={() => setOpen(false)} title="Make it an improvement">
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open === 'nonconformity' ? 'Raise a nonconformity' : 'Make it an improvement'}>
         <Stack>
-          <Text size="sm">
-            A proposed improvement titled <b>{firstLine(f.text, 120)}</b> is created with the feedback as its goal and the next free IMP reference.
-            Give it an owner and dates on its page.
-          </Text>
-          <PanelError error={convert.error} />
+          {open === 'nonconformity' ? (
+            <Text size="sm">
+              An open nonconformity titled <b>{title}</b> is created from this feedback, with the next free NC reference, detected on the day the feedback was given.
+              Give it an owner and a due date on its page, then take it through the 10.2 steps.
+            </Text>
+          ) : (
+            <Text size="sm">
+              A proposed improvement titled <b>{title}</b> is created with the feedback as its goal and the next free IMP reference.
+              Give it an owner and dates on its page.
+            </Text>
+          )}
+          <PanelError error={open === 'nonconformity' ? toNC.error : toImprovement.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button loading={convert.isPending}
-              onClick={() => convert.mutate(undefined, {
-                onSuccess: (imp) => {
-                  setOpen(false);
-                  notifications.show({ color: 'green', title: 'Improvement created', message: `${imp.ref} · ${imp.title}` });
-                  navigate(recordPath('improvement', imp.id));
-                },
-              })}>
-              Create the improvement
+            <Button variant="default" onClick={() => setOpen(null)}>Cancel</Button>
+            <Button loading={pending}
+              onClick={() =>
+                open === 'nonconformity'
+                  ? toNC.mutate(undefined, {
+                      onSuccess: (n) => {
+                        setOpen(null);
+                        notifications.show({ color: 'green', title: 'Nonconformity raised', message: `${n.ref} · ${n.title}` });
+                        navigate(recordPath('nonconformity', n.id));
+                      },
+                    })
+                  : toImprovement.mutate(undefined, {
+                      onSuccess: (imp) => {
+                        setOpen(null);
+                        notifications.show({ color: 'green', title: 'Improvement created', message: `${imp.ref} · ${imp.title}` });
+                        navigate(recordPath('improvement', imp.id));
+                      },
+                    })
+              }>
+              {open === 'nonconformity' ? 'Raise the nonconformity' : 'Create the improvement'}
             </Button>
           </Group>
         </Stack>
@@ -170,16 +197,28 @@ export const surveyArea: AreaConfig<Survey> = {
   panels: [QuestionsPanel],
 };
 
+/** NCName names a nonconformity by its reference and title. */
+function NCName({ id, inline }: { id: string; inline?: boolean }) {
+  const choices = useChoices(id ? 'nonconformity' : undefined);
+  const name = (choices.data ?? []).find((o) => o.value === id)?.label;
+  const text = id ? (name ?? (choices.isPending ? '…' : 'Deleted nonconformity')) : '';
+  return inline ? <>{text}</> : <Text size="sm" truncate title={name}>{text}</Text>;
+}
+
+/** becameOf names the improvement the feedback became, or says it became a nonconformity (NCName names it). */
+const becameOf = (f: Feedback, l: { record: (id: string) => string }) =>
+  f.improvementId ? l.record(f.improvementId) : f.nonconformityId ? 'Nonconformity' : '';
+
 export const feedbackArea: AreaConfig<Feedback> = {
   kind: 'feedback',
   plural: 'feedback',
   title: 'Feedback',
   noun: 'feedback item',
-  about: 'Feedback from interested parties, from surveys and sessions or given directly: accept or reject it, answer it, or make it an improvement initiative from its page.',
+  about: 'Feedback from interested parties, from surveys and sessions or given directly: accept or reject it, answer it, or make it an improvement initiative or a nonconformity from its page.',
   clause: '10.1',
   service: api.feedback,
   blank: () => ({
-    ...unsaved, surveyId: '', date: '', from: '', partyId: '', text: '', sentiment: '', status: 'new', response: '', improvementId: '',
+    ...unsaved, surveyId: '', date: '', from: '', partyId: '', text: '', sentiment: '', status: 'new', response: '', improvementId: '', nonconformityId: '',
   }),
   refOf: () => '',
   titleOf: (f) => firstLine(f.text),
@@ -191,8 +230,8 @@ export const feedbackArea: AreaConfig<Feedback> = {
     col.dim('from', 'From', (f) => f.from),
     col.label('sentiment', 'Sentiment', 'sentiments', (f) => f.sentiment, '100px'),
     col.status('status', 'Status', 'feedbackStatuses', (f) => f.status, '150px'),
-    { id: 'improvement', header: 'Improvement', width: 'minmax(110px, 1fr)', value: (f, l) => (f.improvementId ? l.record(f.improvementId) : ''),
-      render: (f, l) => <Text size="sm" truncate>{f.improvementId ? l.record(f.improvementId) : ''}</Text> },
+    { id: 'became', header: 'Became', width: 'minmax(110px, 1fr)', value: (f, l) => becameOf(f, l),
+      render: (f, l) => (f.nonconformityId ? <NCName id={f.nonconformityId} /> : <Text size="sm" truncate title={becameOf(f, l)}>{becameOf(f, l)}</Text>) },
   ],
   filters: [
     { label: 'Status', enum: 'feedbackStatuses', value: (f) => f.status },
@@ -205,9 +244,11 @@ export const feedbackArea: AreaConfig<Feedback> = {
     { name: 'surveyId', label: 'Survey or session', type: 'record', kind: 'survey', span: 6 },
     { name: 'text', label: 'Feedback', type: 'textarea' },
     { name: 'sentiment', label: 'Sentiment', type: 'enum', enum: 'sentiments', span: 6 },
-    { name: 'status', label: 'Status', type: 'enum', enum: 'feedbackStatuses', span: 6, description: 'Make it an improvement from its page' },
+    { name: 'status', label: 'Status', type: 'enum', enum: 'feedbackStatuses', span: 6, description: 'Make it an improvement or a nonconformity from its page' },
     { name: 'response', label: 'Response', type: 'textarea', description: 'How it was answered, or why it was rejected' },
     { name: 'improvementId', label: 'Improvement it became', type: 'record', kind: 'improvement', form: false },
+    // the kit looks names up for three record kinds at most: this one names itself
+    { name: 'nonconformityId', label: 'Nonconformity it was raised as', type: 'text', form: false, display: ({ record }) => <NCName id={record.nonconformityId} /> },
   ],
-  panels: [ImprovementPanel],
+  panels: [ActPanel],
 };

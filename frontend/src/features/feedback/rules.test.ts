@@ -21,6 +21,8 @@ describe('convertBlock', () => {
     expect(convertBlock({ status: 'converted', improvementId: 'x' })).toMatch(/already/);
     expect(convertBlock({ status: 'new', improvementId: 'x' })).toMatch(/already/);
     expect(convertBlock({ status: 'rejected', improvementId: '' })).toMatch(/rejected/);
+    expect(convertBlock({ status: 'raised', improvementId: '', nonconformityId: 'n1' })).toMatch(/already raised as a nonconformity/);
+    expect(convertBlock({ status: 'accepted', improvementId: '', nonconformityId: 'n1' })).toMatch(/nonconformity/);
   });
 });
 

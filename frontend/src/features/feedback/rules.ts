@@ -11,10 +11,11 @@ export function firstLine(s: string, n = 80): string {
 }
 
 /** convertBlock mirrors isms.Feedback.CanConvert: why the feedback cannot become an
- * improvement, or null when it can. */
-export function convertBlock(f: Pick<Feedback, 'status' | 'improvementId'>): string | null {
+ * improvement or a nonconformity, or null when it can. */
+export function convertBlock(f: Pick<Feedback, 'status' | 'improvementId'> & Partial<Pick<Feedback, 'nonconformityId'>>): string | null {
   if (f.status === 'converted' || f.improvementId) return 'This feedback already became an improvement.';
-  if (f.status === 'rejected') return 'This feedback was rejected: set it back to new or accepted before making it an improvement.';
+  if (f.status === 'raised' || f.nonconformityId) return 'This feedback was already raised as a nonconformity.';
+  if (f.status === 'rejected') return 'This feedback was rejected: set it back to new or accepted before acting on it.';
   return null;
 }
 

@@ -7,6 +7,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconFileSpreadsheet, IconFolderOpen, IconUpload } from '@tabler/icons-react';
 import { QueryError } from '../../components/QueryError';
 import { api, normaliseError, type ImportLog, type ImportResult } from '../../lib/api';
+import { useAreaList } from '../../components/record/queries';
 import { useProgress } from '../../lib/progress';
 import { ImportTabs } from './ImportTabs';
 import { MappingStep } from './MappingStep';
@@ -14,9 +15,10 @@ import { PreviewStep } from './PreviewStep';
 import { useImportKinds, useInspect, usePreview, useRevertImport, useRunImport } from './queries';
 import { RunStep } from './RunStep';
 import { SheetGrid } from './SheetGrid';
+import { TemplateButton } from '../../components/TemplateButton';
 import {
   buildRequest, chooseFile, chooseHeader, chooseKind, chooseSheet, effectiveHeader, fileName, importBlocker, initialState,
-  sheetOptions, type WizardState,
+  sheetOptions, surveyMissing, surveyResults, type WizardState,
 } from './wizard';
 
 /** Where the wizard was, kept while the user looks at other screens (e.g. the imported records). */
@@ -37,7 +39,7 @@ export function ImportPage() {
   const [init] = useState<Snapshot>(() => {
     const kind = params.get('kind');
     if (kind === null && last) return last;
-    return { state: { ...initialState, kind: kind ?? 'requirements' }, step: 0, result: null, reverted: null };
+    return { state: { ...initialState, kind: kind ?? 'requirements', survey: params.get('survey') ?? '' }, step: 0, result: null, reverted: null };
   });
   const [state, setState] = useState<WizardState>(init.state);
   const [step, setStep] = useState(init.step);
@@ -59,6 +61,7 @@ export function ImportPage() {
   }, [state, step, result, reverted]);
 
   const kind = kinds.data?.find((k) => k.kind === state.kind);
+  const surveys = useAreaList('surveys', api.surveys);
   const header = effectiveHeader(state, inspect.data);
   const plan = preview.data;
   const blocker = importBlocker(plan, state.skipInvalid);
@@ -66,7 +69,7 @@ export function ImportPage() {
   const stale = preview.isPlaceholderData || preview.isFetching;
 
   const canNext = [
-    state.file !== '' && state.kind !== '' && inspect.isSuccess && !inspect.isPlaceholderData,
+    state.file !== '' && state.kind !== '' && !surveyMissing(state) && inspect.isSuccess && !inspect.isPlaceholderData,
     header.row > 0 && inspect.isSuccess,
     !!plan && !stale && !preview.isError && (plan.mappingProblems ?? []).length === 0,
     false,
@@ -154,6 +157,20 @@ export function ImportPage() {
                     allowDeselect={false}
                     w={320}
                   />
+                  <TemplateButton kind={state.kind} />
+                  {state.kind === surveyResults && (
+                    <Select
+                      label="Survey"
+                      description="The results go into this survey; questions are matched by their text"
+                      placeholder={surveys.isPending ? 'Loading…' : (surveys.data ?? []).length ? 'Choose the survey' : 'Add the survey under Surveys first'}
+                      data={(surveys.data ?? []).map((v) => ({ value: v.id, label: [v.ref, v.title].filter(Boolean).join(' ') }))}
+                      value={state.survey || null}
+                      onChange={(v) => setState((s) => ({ ...s, survey: v ?? '' }))}
+                      searchable
+                      w={320}
+                      error={surveys.error ? normaliseError(surveys.error).message : undefined}
+                    />
+                  )}
                 </Group>
                 {state.file ? (
                   <Group gap="xs" wrap="nowrap">

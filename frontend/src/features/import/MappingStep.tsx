@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Loader, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarQuestion, IconDeviceFloppy } from '@tabler/icons-react';
 import { normaliseError, type ImportField, type ImportPlan } from '../../lib/api';
 import { useSaveMapping } from './queries';
-import { columnOptions, matchableKinds, matchOptions, setFieldColumn, type WizardState } from './wizard';
+import { columnOptions, confidenceOf, dateWarningText, matchableKinds, matchOptions, setFieldColumn, type WizardState } from './wizard';
 
 /** MappingStep lets the user choose the column of each field and the reading options. */
 export function MappingStep({
@@ -26,6 +26,8 @@ export function MappingStep({
   const columns = plan?.mapping.columns ?? {};
   const problems = plan?.mappingProblems ?? [];
   const fillDown = state.fillDown ?? plan?.mapping.fillDown ?? [];
+  const notProposed = plan?.mapping.notProposed ?? {};
+  const warnings = plan?.warnings ?? [];
 
   const onSave = () => {
     if (!plan || name.trim() === '') return;
@@ -49,7 +51,7 @@ export function MappingStep({
         {fetching && <Loader size="xs" aria-label="Updating the preview" />}
       </Group>
       {problems.length > 0 && (
-        <Alert color="orange" icon={<IconAlertTriangle />} title="Some fields need a column">
+        <Alert color="orange" icon={<IconAlertTriangle />} title="The mapping needs attention">
           <Stack gap={2}>
             {problems.map((p, i) => (
               <Text size="sm" key={`${p.field}-${i}`}>{p.message}</Text>
@@ -59,12 +61,26 @@ export function MappingStep({
       )}
       <Paper withBorder p="md" radius="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="xs" aria-label="Column mapping" role="group">
-          {fields.map((f) => (
+          {fields.map((f) => {
+            const conf = confidenceOf(plan?.mapping, f.name);
+            const why = notProposed[f.name];
+            return (
             <Select
               key={f.name}
-              label={f.label}
+              // The field's name alone: the confidence badge beside it is not part of the name.
+              aria-label={f.label}
+              label={
+                <Group gap={6} component="span" wrap="nowrap">
+                  {f.label}
+                  {conf && (
+                    <Tooltip label={conf.hint} withinPortal>
+                      <Badge size="xs" variant="light" color={conf.colour} tt="none" data-testid={`confidence-${f.name}`}>{conf.label}</Badge>
+                    </Tooltip>
+                  )}
+                </Group>
+              }
               withAsterisk={f.required}
-              description={f.key ? 'Identifies the row: re-imports update by it' : undefined}
+              description={why ? `Not proposed: ${why}` : f.key ? 'Identifies the row: re-imports update by it' : undefined}
               placeholder="Not imported"
               data={options}
               value={columns[f.name] ?? null}
@@ -75,7 +91,8 @@ export function MappingStep({
               error={problems.some((p) => p.field === f.name) ? 'Choose a column' : undefined}
               comboboxProps={{ withinPortal: true }}
             />
-          ))}
+            );
+          })}
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md" radius="md">
@@ -117,6 +134,21 @@ export function MappingStep({
               onChange={(e) => onChange({ ...state, dateOrder: e.currentTarget.checked ? 'day' : 'month' })}
             />
           </Group>
+          {warnings.map((w) => (
+            <Alert key={w.field} color="yellow" variant="light" icon={<IconCalendarQuestion />} p="xs">
+              <Text size="sm">{dateWarningText(w, plan?.localeHint)}</Text>
+            </Alert>
+          ))}
+          {state.kind === 'risks' && (
+            <TextInput
+              label="Scale of the file's scores"
+              description="Leave empty when likelihood and impact use the risk method's levels (numbers, percentages, *** marks or words such as Low, High). Otherwise give the file's range, such as 1-10, or its words with their level: Low=1, Medium=2, High=3"
+              placeholder="The risk method's levels"
+              value={state.scale}
+              onChange={(e) => onChange({ ...state, scale: e.currentTarget.value })}
+              w={520}
+            />
+          )}
         </Stack>
       </Paper>
       <Group align="flex-end" gap="sm">

@@ -1,8 +1,9 @@
-import { Alert, Badge, Checkbox, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconUserPlus } from '@tabler/icons-react';
+import { Accordion, Alert, Badge, Checkbox, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCalendarQuestion, IconUserPlus } from '@tabler/icons-react';
 import type { ImportPlan } from '../../lib/api';
-import { ProblemsTable, PlannedRowsTable } from './tables';
-import type { WizardState } from './wizard';
+import { Iso2013Panel } from './Iso2013Panel';
+import { ProblemsTable, PlannedRowsTable, SectionsTable } from './tables';
+import { dateWarningText, sectionsTitle, type WizardState } from './wizard';
 
 function Stat({ label, value, colour }: { label: string; value: number; colour?: string }) {
   return (
@@ -47,6 +48,7 @@ export function PreviewStep({
         <Stat label="Invalid" value={c.invalid} colour="red" />
         <Stat label="Sections" value={c.sections} />
       </SimpleGrid>
+      {plan.iso2013 && <Iso2013Panel iso={plan.iso2013} onChange={(from2013) => onChange({ ...state, from2013 })} />}
       {people.length > 0 && (
         <Alert color="blue" variant="light" icon={<IconUserPlus />} title={`${people.length} new ${people.length === 1 ? 'person' : 'people'} will be added`}>
           <Group gap={6}>
@@ -70,6 +72,24 @@ export function PreviewStep({
           </Group>
           <ProblemsTable problems={errors} />
         </Stack>
+      )}
+      {(plan.warnings ?? []).map((w) => (
+        <Alert key={w.field} color="yellow" variant="light" icon={<IconCalendarQuestion />} p="xs">
+          <Text size="sm">{dateWarningText(w, plan.localeHint)}</Text>
+        </Alert>
+      ))}
+      {(plan.sections ?? []).length > 0 && (
+        <Accordion variant="contained" radius="md">
+          <Accordion.Item value="sections">
+            <Accordion.Control>
+              <Text size="sm" fw={600}>{sectionsTitle(plan.sections?.length ?? 0)}</Text>
+              <Text size="xs" c="dimmed">Headings inside the table are not imported. Untick “Skip section rows” in the mapping to import them as records.</Text>
+            </Accordion.Control>
+            <Accordion.Panel>
+              <SectionsTable sections={plan.sections ?? []} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
       )}
       <Stack gap="xs">
         <Title order={4} size="h5">

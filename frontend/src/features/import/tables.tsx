@@ -2,7 +2,7 @@
 import { Badge, Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { DataTable } from '../../components/DataTable';
-import type { PlannedRow, Problem } from '../../lib/api';
+import type { PlannedRow, Problem, SectionRow } from '../../lib/api';
 
 const actionColour: Record<string, string> = { create: 'green', update: 'blue', unchanged: 'gray', invalid: 'red', section: 'gray' };
 
@@ -62,6 +62,29 @@ export function ProblemsTable({ problems, label = 'Problems', height = 220 }: { 
         data={problems}
         columns={problemColumns}
         getRowId={(p) => `${p.row}:${p.column}:${p.field}:${p.message}`}
+        sort={null}
+        onSortChange={() => {}}
+        rowHeight={36}
+      />
+    </div>
+  );
+}
+
+const sectionColumns: ColumnDef<SectionRow>[] = [
+  { id: 'row', header: 'Excel row', enableSorting: false, meta: { width: '90px' }, cell: (c) => <Text size="sm">{c.row.original.row}</Text> },
+  { id: 'text', header: 'Heading', enableSorting: false, meta: { width: 'minmax(240px, 1fr)' },
+    cell: (c) => <Text size="sm" truncate title={c.row.original.text}>{c.row.original.text}</Text> },
+];
+
+/** SectionsTable lists the rows skipped as section headings. */
+export function SectionsTable({ sections, height = 200 }: { sections: SectionRow[]; height?: number }) {
+  return (
+    <div style={{ height: Math.min(height, 40 + 36 * Math.max(sections.length, 1) + 2), display: 'flex', flexDirection: 'column' }}>
+      <DataTable<SectionRow>
+        label="Section rows"
+        data={sections}
+        columns={sectionColumns}
+        getRowId={(s) => String(s.row)}
         sort={null}
         onSortChange={() => {}}
         rowHeight={36}

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ImportCounts, ImportPlan, SheetPreview } from '../../lib/api';
 import {
   buildRequest, chooseFile, matchOptions, chooseHeader, chooseKind, chooseSheet, columnLabel, columnLetter, columnOptions, countsSummary,
-  effectiveHeader, fileName, importBlocker, importedPath, initialState, progressPercent, setFieldColumn, sheetOptions,
-  type WizardState,
+  effectiveHeader, fileName, importBlocker, importedPath, initialState, progressPercent, setFieldColumn, sheetOptions, surveyMissing,
+  confidenceOf, dateWarningText, sectionsTitle, type WizardState,
 } from './wizard';
 
 const base: WizardState = { ...initialState, file: '/tmp/reg.xlsx', kind: 'requirements' };
@@ -25,7 +25,8 @@ describe('buildRequest', () => {
   it('detects the header and skips sections by default', () => {
     expect(buildRequest(base)).toEqual({
       kind: 'requirements', file: '/tmp/reg.xlsx', sheet: '', headerRow: 0, headerRows: 0, map: {}, unmap: [],
-      fillDown: [], keepSections: false, dayFirst: false, dateOrder: '', skipInvalid: false, matchBy: '',
+      fillDown: [], keepSections: false, dayFirst: false, dateOrder: '', skipInvalid: false, matchBy: '', survey: '',
+      from2013: false, scale: '',
     });
   });
 
@@ -171,5 +172,61 @@ describe('matchOptions', () => {
       { value: 'title', label: 'Title' },
     ]);
     expect(buildRequest({ ...base, matchBy: 'title' }).matchBy).toBe('title');
+    // the survey goes with survey results only, and is needed before a preview
+    expect(buildRequest({ ...base, survey: 's1' }).survey).toBe('');
+    expect(buildRequest({ ...base, kind: 'survey-results', survey: 's1' }).survey).toBe('s1');
+    expect(surveyMissing({ kind: 'survey-results', survey: '' })).toBe(true);
+    expect(surveyMissing({ kind: 'survey-results', survey: 's1' })).toBe(false);
+    expect(surveyMissing({ kind: 'attendance', survey: '' })).toBe(false);
+  });
+});
+
+describe('a 2013 Statement of Applicability', () => {
+  const iso = (applied: boolean) => ({
+    rows: 3, headings: 0, applied, message: 'soa.xlsx is a Statement of Applicability of ISO/IEC 27001:2013',
+    targets: [{ ref: 'A.5.15', title: 'Access control', from: ['A.9.1.1', 'A.9.1.2'], note: '' }], split: [], unmapped: [], new: [],
+  });
+  it('is imported only once the user chose to bring it onto the 2022 controls', () => {
+    const controls: WizardState = { ...base, kind: 'controls' };
+    expect(buildRequest(controls).from2013).toBe(false);
+    expect(buildRequest({ ...controls, from2013: true }).from2013).toBe(true);
+    expect(buildRequest({ ...base, from2013: true }).from2013).toBe(false); // controls only
+    expect(importBlocker(plan({ iso2013: iso(false) }), false)).toMatch(/2013 Statement of Applicability/);
+    expect(importBlocker(plan({ iso2013: iso(true) }), false)).toBeNull();
+  });
+  it('is chosen again for another file', () => {
+    expect(chooseFile({ ...base, kind: 'controls', from2013: true }, '/tmp/other.xlsx').from2013).toBe(false);
+  });
+});
+
+describe('reading: confidence, sections, dates and the scale', () => {
+  it('says how each mapped column was found', () => {
+    const m = { columns: { ref: 'A', status: 'D', owner: 'E' }, confidence: { ref: 'exact', status: 'guess', owner: 'chosen' } };
+    expect(confidenceOf(m, 'ref')?.label).toBe('Exact');
+    expect(confidenceOf(m, 'status')).toMatchObject({ label: 'Guess', colour: 'orange' });
+    expect(confidenceOf(m, 'owner')?.label).toBe('Chosen');
+    expect(confidenceOf(m, 'title')).toBeNull();
+    expect(confidenceOf({ columns: { ref: 'A' } }, 'ref')).toBeNull();
+  });
+
+  it('counts section rows with the right plural', () => {
+    expect(sectionsTitle(1)).toBe('1 row skipped as section headings');
+    expect(sectionsTitle(41)).toBe('41 rows skipped as section headings');
+  });
+
+  it('explains an ambiguous date column without a command line', () => {
+    const w = { message: '3 dates such as 03/04/2024 (column C, Due date) read as 3 April 2024', dayFirst: true };
+    const text = dateWarningText(w, 'the file separates its values with semicolons');
+    expect(text).toContain('read as 3 April 2024 (day first, as the file separates its values with semicolons)');
+    expect(text).toContain('date order');
+    expect(text).not.toMatch(/--/);
+    expect(dateWarningText({ ...w, dayFirst: false }, 'x')).not.toContain('day first');
+  });
+
+  it('sends the scale for risks only, and a new kind forgets it', () => {
+    const risks = { ...base, kind: 'risks', scale: ' 1-10 ' };
+    expect(buildRequest(risks).scale).toBe('1-10');
+    expect(buildRequest({ ...risks, kind: 'requirements' }).scale).toBe('');
+    expect(chooseKind(risks, 'requirements').scale).toBe('');
   });
 });

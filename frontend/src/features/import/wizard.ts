@@ -24,6 +24,12 @@ export interface WizardState {
   skipInvalid: boolean;
   /** The field that matches rows to stored records; "" for the reference. */
   matchBy: string;
+  /** survey-results: the ID of the survey the results go into. */
+  survey: string;
+  /** controls: bring a 2013 Statement of Applicability onto the 2022 controls. */
+  from2013: boolean;
+  /** risks: the file's own scale for likelihood and impact ("1-10", "Low=1, Medium=2, High=3"); '' for the method's. */
+  scale: string;
 }
 
 export const initialState: WizardState = {
@@ -39,6 +45,9 @@ export const initialState: WizardState = {
   dateOrder: '',
   skipInvalid: false,
   matchBy: '',
+  survey: '',
+  from2013: false,
+  scale: '',
 };
 
 /** buildRequest turns the wizard's state into the importer's request. */
@@ -57,7 +66,18 @@ export function buildRequest(s: WizardState): ImportRequest {
     dateOrder: s.dateOrder,
     skipInvalid: s.skipInvalid,
     matchBy: s.matchBy,
+    survey: s.kind === surveyResults ? s.survey : '',
+    from2013: s.kind === 'controls' && s.from2013,
+    scale: s.kind === 'risks' ? (s.scale ?? '').trim() : '',
   };
+}
+
+/** surveyResults is the import kind of a survey's results, which go into a survey the user chooses. */
+export const surveyResults = 'survey-results';
+
+/** surveyMissing is true while a survey-results import has no survey chosen. */
+export function surveyMissing(s: Pick<WizardState, 'kind' | 'survey'>): boolean {
+  return s.kind === surveyResults && s.survey === '';
 }
 
 /** Resetting what depends on the sheet's header: the mapping overrides. */
@@ -67,12 +87,12 @@ function withoutMapping(s: WizardState): WizardState {
 
 /** chooseFile starts over with a new file, keeping the kind and the reading options. */
 export function chooseFile(s: WizardState, file: string): WizardState {
-  return { ...withoutMapping(s), file, sheet: '', headerRow: 0, headerRows: 0, skipInvalid: false };
+  return { ...withoutMapping(s), file, sheet: '', headerRow: 0, headerRows: 0, skipInvalid: false, from2013: false };
 }
 
 /** chooseKind switches the record kind; the mapping starts again from the proposal. */
 export function chooseKind(s: WizardState, kind: string): WizardState {
-  return { ...withoutMapping(s), kind, matchBy: '' };
+  return { ...withoutMapping(s), kind, matchBy: '', scale: '' };
 }
 
 /** chooseSheet switches the sheet; the header is detected again. */
@@ -157,7 +177,10 @@ export function countsSummary(c: ImportCounts, done = false): string {
 /** canImport says whether the plan can be imported, and if not, why. */
 export function importBlocker(plan: ImportPlan | undefined, skipInvalid: boolean): string | null {
   if (!plan) return 'The preview is not ready yet.';
-  if ((plan.mappingProblems ?? []).length > 0) return 'Some required fields have no column: fix the mapping first.';
+  if ((plan.mappingProblems ?? []).length > 0) return 'The mapping gives no records yet: fix the mapping first.';
+  if (plan.iso2013 && !plan.iso2013.applied) {
+    return 'This is an ISO/IEC 27001:2013 Statement of Applicability: choose to bring it onto the 2022 controls first.';
+  }
   if (plan.counts.rows === 0) return 'The sheet has no data rows below the header.';
   if (plan.counts.invalid > 0 && !skipInvalid) {
     return `${plan.counts.invalid.toLocaleString()} ${plan.counts.invalid === 1 ? 'row is' : 'rows are'} invalid: fix the file, or skip invalid rows and import the rest.`;
@@ -173,6 +196,7 @@ const plurals: Record<string, string> = {
 /** importedPath is the route that lists the records of an import kind. */
 export function importedPath(kind: string): string {
   if (kind === 'requirements') return '/requirements';
+  if (kind === surveyResults) return '/records/surveys';
   return `/records/${plurals[kind] ?? kind}`;
 }
 
@@ -191,4 +215,32 @@ export function matchOptions(fields: ImportField[]): { value: string; label: str
     .filter((f) => f.key || f.name === 'title')
     .sort((a, b) => Number(!!b.key) - Number(!!a.key))
     .map((f) => ({ value: f.key ? '' : f.name, label: f.label }));
+}
+
+/** How sure the proposal of a column is, as the mapping step shows it. */
+const confidenceText: Record<string, { label: string; colour: string; hint: string }> = {
+  exact: { label: 'Exact', colour: 'green', hint: 'The header is this field’s name' },
+  synonym: { label: 'Synonym', colour: 'teal', hint: 'The header is another name of this field' },
+  guess: { label: 'Guess', colour: 'orange', hint: 'Only part of the header matched: check the column' },
+  chosen: { label: 'Chosen', colour: 'blue', hint: 'You chose this column' },
+};
+
+/** confidenceOf says how a field's column was found, or null when it has none. */
+export function confidenceOf(
+  mapping: { columns: Record<string, string> | null; confidence?: Record<string, string> | null } | undefined,
+  field: string,
+): { label: string; colour: string; hint: string } | null {
+  if (!mapping?.columns?.[field]) return null;
+  return confidenceText[mapping.confidence?.[field] ?? ''] ?? null;
+}
+
+/** sectionsTitle heads the list of rows skipped as section headings. */
+export function sectionsTitle(n: number): string {
+  return `${n.toLocaleString()} ${n === 1 ? 'row' : 'rows'} skipped as section headings`;
+}
+
+/** dateWarningText says how an ambiguous date column was read and why, for the window. */
+export function dateWarningText(w: { message: string; dayFirst: boolean }, localeHint?: string): string {
+  const why = w.dayFirst && localeHint ? ` (day first, as ${localeHint})` : '';
+  return `${w.message}${why}. If that is wrong, change the date order in the reading options.`;
 }

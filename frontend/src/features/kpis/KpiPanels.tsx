@@ -1,12 +1,13 @@
 // The KPI's page: its standing, the trend of its measurements against the target and
 // amber lines, the measurements as a table to correct or delete, and the quick entry of a
-// new value (a date, today by default, and a value: Record).
+// new value (a date, today by default, and a value: Record). An automated KPI is measured
+// from the records instead (Measure now); a value may still be entered by hand.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { ActionIcon, Button, Grid, Group, Modal, NumberInput, Paper, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Grid, Group, Modal, NumberInput, Paper, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconRefresh, IconRobot, IconTrash } from '@tabler/icons-react';
 import { api, normaliseError, type Measurement } from '../../lib/api';
 import { today } from '../../components/record/columns';
 import type { PanelProps } from '../../components/record/kit';
@@ -17,8 +18,9 @@ import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../lib/format';
 import { formatValue, nextDue, rag, targetText, trend, type Trend } from './logic';
 import { DueFlag, RagBadge, TrendArrow } from './parts';
+import { isAutomated, metricOf, useMetrics } from './metrics';
 import type { KpiRow } from './rows';
-import { TrendChart } from './TrendChart';
+import { sourceLabel, TrendChart } from './TrendChart';
 
 /** measurementKeys keeps a KPI's measurements under the kit's 'area' keys, so that every
  * change the kit refreshes refreshes them too. */
@@ -55,7 +57,7 @@ export function MeasurementsPanel({ record: k, lookups: l }: PanelProps<KpiRow>)
             <Stat label="Next measurement"><DueFlag due={!!st?.due} nextDue={st?.nextDue ?? ''} active={k.active} /></Stat>
           </Group>
         </Group>
-        <QuickEntry kpi={k} />
+        {isAutomated(k.source) ? <Automatic kpi={k} /> : <QuickEntry kpi={k} />}
         {ms.isError ? (
           <QueryError error={ms.error} onRetry={() => void ms.refetch()} />
         ) : (
@@ -82,6 +84,38 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
       <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts="0.03em">{label}</Text>
       {children}
     </div>
+  );
+}
+
+/** Automatic says what an automated KPI is measured from, measures it now on request,
+ * and offers the quick entry of a value by hand behind a button. */
+function Automatic({ kpi: k }: { kpi: KpiRow }) {
+  const metrics = useMetrics();
+  const metric = metricOf(metrics.data, k.source);
+  const [byHand, setByHand] = useState(false);
+  const now = useAreaMutation(() => api.kpis.measureNow(k.id));
+  const measure = () =>
+    now.mutate(undefined, {
+      onSuccess: (m) =>
+        notifications.show({ color: 'green', title: 'Measured', message: `${k.name}: ${formatValue(m.value, k.unit)} on ${formatDate(m.date)}${m.note ? ` (${m.note})` : ''}` }),
+    });
+  return (
+    <Stack gap="xs">
+      <Alert color="blue" variant="light" icon={<IconRobot size={18} />} p="sm"
+        title={`Measured automatically from ${metric ? metric.label.toLowerCase() : 'the records'}`}>
+        <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
+          <Text size="sm">
+            {metric?.method} A value is recorded when one is due ({k.active ? 'by the frequency' : 'not while the KPI is inactive'}), on opening the data folder and every hour while the window is open.
+          </Text>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Button variant="default" size="xs" onClick={() => setByHand((v) => !v)}>{byHand ? 'Hide entry by hand' : 'Enter a value by hand'}</Button>
+            <Button size="xs" leftSection={<IconRefresh size={14} />} loading={now.isPending} onClick={measure}>Measure now</Button>
+          </Group>
+        </Group>
+      </Alert>
+      <PanelError error={now.error} />
+      {byHand && <QuickEntry kpi={k} />}
+    </Stack>
   );
 }
 
@@ -185,7 +219,12 @@ function MeasurementTable({ kpi: k, list, onEdit }: { kpi: KpiRow; list: Measure
                 <Table.Td ta="right"><Text size="sm" fw={600}>{formatValue(m.value, k.unit)}</Text></Table.Td>
                 <Table.Td><RagBadge rag={rag(k, m.value)} /></Table.Td>
                 <Table.Td><TrendArrow trend={trend(prev.get(m.id), m.value)} direction={k.direction} size={16} /></Table.Td>
-                <Table.Td><Text size="sm" c="dimmed" lineClamp={2}>{m.note}</Text></Table.Td>
+                <Table.Td>
+                  {m.source === 'automatic' || m.source === 'import' ? (
+                    <Badge size="xs" variant="light" color={m.source === 'automatic' ? 'blue' : 'gray'} radius="sm" tt="none">{sourceLabel(m.source)}</Badge>
+                  ) : null}
+                  <Text size="sm" c="dimmed" lineClamp={2}>{m.note}</Text>
+                </Table.Td>
                 <Table.Td>
                   <Group gap={2} wrap="nowrap">
                     <Tooltip label="Edit">

@@ -11,6 +11,8 @@ const mocks = vi.hoisted(() => ({
   advance: vi.fn(),
   close: vi.fn(),
   complete: vi.fn(),
+  ageing: vi.fn(),
+  review: vi.fn(),
   enums: vi.fn(),
   choices: vi.fn(),
   people: vi.fn(),
@@ -23,7 +25,7 @@ vi.mock(import('../../lib/api'), async (importOriginal) => {
     api: {
       ...actual.api,
       actions: { ...actual.api.actions, list: mocks.actions, complete: mocks.complete },
-      nonconformities: { ...actual.api.nonconformities, advance: mocks.advance, close: mocks.close },
+      nonconformities: { ...actual.api.nonconformities, advance: mocks.advance, close: mocks.close, ageing: mocks.ageing, reviewEffectiveness: mocks.review },
       options: { enums: mocks.enums, choices: mocks.choices },
       people: { ...actual.api.people, list: mocks.people },
     },
@@ -31,6 +33,9 @@ vi.mock(import('../../lib/api'), async (importOriginal) => {
 });
 
 const { ApiError } = await import('../../lib/api/errors');
+
+// typing and picking take a while on a busy machine
+vi.setConfig({ testTimeout: 30_000 });
 
 const labels: Record<string, string> = {
   open: 'Open', correction: 'Correction', root_cause: 'Root cause analysis', corrective_action: 'Corrective action',
@@ -57,6 +62,42 @@ describe('WorkflowPanel', () => {
     mocks.choices.mockResolvedValue([{ value: 'p1', label: 'Emma Owner' }]);
     mocks.people.mockResolvedValue([{ id: 'p1', name: 'Emma Owner', active: true }]);
     mocks.actions.mockResolvedValue([]);
+    mocks.ageing.mockResolvedValue([]);
+  });
+
+  it('shows how long it has been open and what is overdue, from Go', async () => {
+    mocks.ageing.mockResolvedValue([{ id: 'n1', daysOpen: 37, stepOverdue: 'Root cause analysis', daysOverdue: 9, overdueActions: ['ACT-004'] }]);
+    renderWithProviders(<WorkflowPanel record={nc({ status: 'root_cause', correction: 'Reviewed', correctionOn: '2026-01-11', dueDate: '2026-03-01' })} lookups={lookups} />);
+    const line = await screen.findByLabelText('Ageing');
+    expect(line.textContent).toBe('Open for 37 days · Overdue: Root cause analysis 9 days late; ACT-004 late (due 2026-03-01)');
+    expect(screen.getByText(/Overdue by 9 d\./)).toBeTruthy();
+  });
+
+  it('says a not-effective review opened a follow-up action and sent it back to corrective action', async () => {
+    mocks.actions.mockResolvedValue([action({ status: 'done', completedOn: '2026-02-01' }), action({ id: 'a2', ref: 'ACT-007', title: 'Follow up: No access review', status: 'open', dueDate: '2026-04-09' })]);
+    renderWithProviders(
+      <WorkflowPanel
+        record={nc({ status: 'corrective_action', correction: 'x', correctionOn: '2026-01-11', rootCause: 'y', similarCheck: 'z', correctiveActionIds: ['a1', 'a2'],
+          effectiveness: { reviewedOn: '2026-03-10', verdict: 'not_effective', reviewerId: 'p1', comment: 'Still failing' } })}
+        lookups={lookups}
+      />,
+    );
+    const alert = await screen.findByText(/found them not effective/);
+    expect(alert.textContent).toContain('ACT-007');
+    expect(alert.textContent).toContain('Emma Owner');
+    expect(alert.textContent).toContain('2026-04-09');
+  });
+
+  it('warns that “not effective” opens a follow-up and reports it', async () => {
+    mocks.review.mockResolvedValue(nc({ status: 'corrective_action' }));
+    renderWithProviders(
+      <WorkflowPanel record={nc({ status: 'effectiveness_review', correction: 'x', correctionOn: '2026-01-11', rootCause: 'y', similarCheck: 'z', correctiveActionIds: ['a1'] })} lookups={lookups} />,
+    );
+    await userEvent.click(screen.getByRole('textbox', { name: 'Verdict' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Not effective' }));
+    expect(screen.getByText(/opens a follow-up action for its owner, due in 30 days/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Record the review' }));
+    await waitFor(() => expect(mocks.review).toHaveBeenCalledWith('n1', 3, expect.objectContaining({ verdict: 'not_effective' })));
   });
 
   it('shows what the current step needs and Go’s refusal of Next step in words', async () => {

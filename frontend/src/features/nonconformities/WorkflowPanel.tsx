@@ -1,7 +1,9 @@
 // The 10.2 workflow on a nonconformity's page: the steps with what each still needs,
 // "Next step", the step's own fields, the corrective actions with "Add corrective action"
-// and "Mark done", the effectiveness review and "Close". Go decides every move; its
-// refusals are shown in words.
+// and "Mark done", the effectiveness review and "Close", with how long it has been open
+// and what is overdue (Go's ageing). An effectiveness review that finds the actions not
+// effective puts it back to corrective action with a follow-up action (Go does both). Go
+// decides every move; its refusals are shown in words.
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -17,7 +19,13 @@ import { EnumSelect, PersonPicker } from '../../components/record/pickers';
 import { kitKeys, useAreaMutation } from '../../components/record/queries';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
-import { actionOverdue, finished, nextStage, reached, sentence, stageAbout, stageOf, stepsOf, ncStages, type NCStage } from './steps';
+import { actionOverdue, ageText, finished, nextStage, overdueParts, reached, sentence, stageAbout, stageOf, stepsOf, ncStages, type NCStage } from './steps';
+
+/** useAgeing is Go's age and overdue steps of one nonconformity; under 'area' so every change refreshes it. */
+function useAgeing(id: string) {
+  const q = useQuery({ queryKey: ['area', 'nonconformities', 'ageing'], queryFn: api.nonconformities.ageing });
+  return (q.data ?? []).find((g) => g.id === id);
+}
 
 /** useCorrectiveActions loads the nonconformity's corrective actions in its order. */
 export function useCorrectiveActions(n: Nonconformity) {
@@ -42,6 +50,10 @@ export function WorkflowPanel({ record: n, lookups: l }: PanelProps<Nonconformit
   const name = `${n.ref} ${n.title}`;
   const closed = n.status === 'closed';
   const previous = at > 0 ? ncStages[at - 1] : null;
+  const ageing = useAgeing(n.id);
+  const late = overdueParts(ageing);
+  const age = ageText(ageing, closed);
+  const followUp = n.status === 'corrective_action' && n.effectiveness.verdict === 'not_effective' ? actions[actions.length - 1] : undefined;
 
   return (
     <Paper withBorder p="md" radius="md" aria-label="Nonconformity workflow">
@@ -55,6 +67,14 @@ export function WorkflowPanel({ record: n, lookups: l }: PanelProps<Nonconformit
                 ? `${label(l, n.status)}: still needs ${sentence(current.missing)}.`
                 : `${label(l, n.status)}: complete${next ? `; ready for ${label(l, next).toLowerCase()}` : ''}.`}
           </Text>
+          {(age || late.length > 0) && (
+            <Text size="sm" aria-label="Ageing">
+              {age}
+              {late.length > 0 && (
+                <Text span size="sm" c="red" fw={600}>{age ? ' · ' : ''}Overdue: {late.join('; ')}{ageing?.stepOverdue && n.dueDate ? ` (due ${formatDate(n.dueDate)})` : ''}</Text>
+              )}
+            </Text>
+          )}
         </Stack>
         <Group gap="xs">
           {previous && (
@@ -85,15 +105,23 @@ export function WorkflowPanel({ record: n, lookups: l }: PanelProps<Nonconformit
           <Stepper.Step
             key={s.stage}
             label={label(l, s.stage)}
-            color={s.state === 'current' && s.missing.length ? 'orange' : undefined}
+            color={s.state === 'current' && ageing?.stepOverdue ? 'red' : s.state === 'current' && s.missing.length ? 'orange' : undefined}
             description={
-              <Text span size="xs" c={s.state === 'current' && s.missing.length ? 'orange.8' : 'dimmed'}>
+              <Text span size="xs" c={s.state === 'current' && ageing?.stepOverdue ? 'red' : s.state === 'current' && s.missing.length ? 'orange.8' : 'dimmed'}>
+                {s.state === 'current' && ageing?.stepOverdue ? `Overdue by ${ageing.daysOverdue} d. ` : ''}
                 {s.state === 'done' ? 'Done' : s.stage === 'closed' ? stageAbout.closed : s.missing.length ? `Needs ${sentence(s.missing)}` : s.state === 'current' ? 'Ready to move on' : stageAbout[s.stage]}
               </Text>
             }
           />
         ))}
       </Stepper>
+      {followUp && (
+        <Alert color="orange" variant="light" title="The corrective actions were not effective" mb="sm">
+          The effectiveness review of {formatDate(n.effectiveness.reviewedOn)} found them not effective, so the nonconformity is back at corrective action
+          with the follow-up action <Anchor component={Link} to={recordPath('action', followUp.id)} fw={600}>{followUp.ref}</Anchor> for {l.person(followUp.ownerId)},
+          due {formatDate(followUp.dueDate)}. Once the follow-up actions are done, move on to the effectiveness review again.
+        </Alert>
+      )}
       <PanelError error={advance.error ?? back.error ?? actionsError} />
       <Stack gap="md" mt="sm">
         {reached(n.status, 'correction') && (
@@ -298,8 +326,8 @@ function EffectivenessSection({ n, l }: { n: Nonconformity; l: Lookups }) {
       ) : (
         <Stack gap="sm">
           {recorded && e.verdict !== 'effective' && (
-            <Alert color="red" variant="light" title="The actions were not effective">
-              Step back to corrective action, add further actions, then review again. The nonconformity cannot be closed on this verdict.
+            <Alert color="red" variant="light" title="The last review found the actions not effective">
+              That review ({formatDate(e.reviewedOn)}) opened a follow-up action. Record a new review now that the actions are done; the nonconformity cannot be closed on a “not effective” verdict.
             </Alert>
           )}
           <Group grow align="flex-start">
@@ -308,9 +336,18 @@ function EffectivenessSection({ n, l }: { n: Nonconformity; l: Lookups }) {
             <EnumSelect label="Verdict" enumName="verdicts" value={verdict} onChange={setVerdict} />
           </Group>
           <Textarea label="Note: the evidence considered" autosize minRows={2} value={comment} onChange={(ev) => setComment(ev.currentTarget.value)} />
+          {verdict === 'not_effective' && (
+            <Text size="sm" c="orange.8">
+              “Not effective” puts the nonconformity back to corrective action and opens a follow-up action for its owner, due in 30 days.
+            </Text>
+          )}
           <PanelError error={review.error} />
           <Group justify="flex-end">
-            <Button variant={recorded ? 'default' : 'filled'} loading={review.isPending} onClick={() => review.mutate(undefined, { onSuccess: () => notifications.show({ color: 'green', title: 'Effectiveness review recorded', message: `${n.ref} ${n.title}` }) })}>
+            <Button variant={recorded ? 'default' : 'filled'} loading={review.isPending} onClick={() => review.mutate(undefined, {
+              onSuccess: (r) => notifications.show(r.status === 'corrective_action'
+                ? { color: 'orange', title: 'Not effective: follow-up action opened', message: `${n.ref} is back at corrective action` }
+                : { color: 'green', title: 'Effectiveness review recorded', message: `${n.ref} ${n.title}` }),
+            })}>
               {recorded ? 'Save the review again' : 'Record the review'}
             </Button>
           </Group>

@@ -1,14 +1,18 @@
-// Nonconformities (10.2): the register by stage, due date and age, and each
-// nonconformity's page with its 10.2 workflow (WorkflowPanel).
+// Nonconformities (10.2): the register by stage, due date, age and what is overdue (Go's
+// ageing), and each nonconformity's page with its 10.2 workflow (WorkflowPanel).
 import { Text } from '@mantine/core';
-import { api, type Nonconformity } from '../../lib/api';
+import { api, type NonconformityRow } from '../../lib/api';
 import { col, today } from '../../components/record/columns';
 import { unsaved, type AreaConfig } from '../../components/record/kit';
 import { StatusBadge } from '../../components/StatusBadge';
-import { ageInDays, ncOverdue, reached, stageOf } from './steps';
+import { ageInDays, ncOverdue, overdueParts, reached, stageOf } from './steps';
 import { WorkflowPanel } from './WorkflowPanel';
 
-export const nonconformityArea: AreaConfig<Nonconformity> = {
+/** daysOpen is Go's age of the nonconformity, or the window's own count before it arrives. */
+const daysOpen = (n: NonconformityRow): number | null =>
+  n.ageing ? (n.ageing.daysOpen < 0 ? null : n.ageing.daysOpen) : ageInDays(n, today());
+
+export const nonconformityArea: AreaConfig<NonconformityRow> = {
   kind: 'nonconformity',
   plural: 'nonconformities',
   title: 'Nonconformities',
@@ -29,7 +33,7 @@ export const nonconformityArea: AreaConfig<Nonconformity> = {
   columns: [
     col.ref((n) => n.ref),
     col.text('title', 'Title', (n) => n.title, 'minmax(200px, 3fr)'),
-    col.label('source', 'Source', 'ncSources', (n) => n.source, '130px'),
+    col.label('source', 'Source', 'ncSources', (n) => n.source, '116px'),
     col.person('owner', 'Owner', (n) => n.ownerId),
     {
       id: 'status', header: 'Stage', width: '170px',
@@ -39,10 +43,18 @@ export const nonconformityArea: AreaConfig<Nonconformity> = {
     },
     col.date('due', 'Due', (n) => n.dueDate, (n) => ncOverdue(n, today()), '100px'),
     {
-      id: 'age', header: 'Age', width: '76px', value: (n) => ageInDays(n, today()) ?? '',
+      id: 'age', header: 'Age', width: '70px', value: (n) => daysOpen(n) ?? '',
       render: (n) => {
-        const d = ageInDays(n, today());
+        const d = daysOpen(n);
         return <Text size="sm" ta="right" c={n.status === 'closed' ? 'dimmed' : undefined} title={n.status === 'closed' ? 'Days from detection to closing' : 'Days since detection'}>{d === null ? '' : `${d} d`}</Text>;
+      },
+    },
+    {
+      id: 'overdue', header: 'Overdue', width: 'minmax(120px, 1fr)',
+      value: (n) => overdueParts(n.ageing).join('; '),
+      render: (n) => {
+        const parts = overdueParts(n.ageing);
+        return <Text size="sm" c="red" fw={parts.length ? 600 : undefined} truncate title={parts.join('; ')}>{parts.join('; ')}</Text>;
       },
     },
   ],

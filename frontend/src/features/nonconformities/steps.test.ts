@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Nonconformity } from '../../lib/api';
 import { unsaved } from '../../components/record/kit';
-import { actionOverdue, ageInDays, missingToLeave, ncOverdue, nextStage, reached, sentence, stepsOf } from './steps';
+import { actionOverdue, ageInDays, ageText, missingToLeave, ncOverdue, nextStage, overdueParts, reached, sentence, stepsOf } from './steps';
 import { sourceOf } from './actionConfig';
 import { improvementOverdue } from '../improvements/config';
 
@@ -63,5 +63,19 @@ describe('the 10.2 step mirror', () => {
     expect(sourceOf({ reviewId: '', nonconformityId: 'n1' }, l)).toBe('Nonconformity NC-1 Late review');
     expect(sourceOf({ reviewId: 'r1', nonconformityId: '' }, l)).toBe('Review MR-2026');
     expect(sourceOf({ reviewId: '', nonconformityId: '' }, l)).toBe('');
+  });
+});
+
+describe('the ageing from Go in words', () => {
+  it('names the overdue step and actions', () => {
+    expect(overdueParts(undefined)).toEqual([]);
+    expect(overdueParts({ id: 'n', daysOpen: 3, stepOverdue: '', daysOverdue: 0, overdueActions: [] })).toEqual([]);
+    expect(overdueParts({ id: 'n', daysOpen: 40, stepOverdue: 'Correction', daysOverdue: 1, overdueActions: ['ACT-1'] })).toEqual(['Correction 1 day late', 'ACT-1 late']);
+    expect(overdueParts({ id: 'n', daysOpen: 40, stepOverdue: '', daysOverdue: 0, overdueActions: ['ACT-1', 'ACT-2'] })).toEqual(['2 actions late']);
+  });
+  it('says how long it has been open', () => {
+    expect(ageText({ id: 'n', daysOpen: 1, stepOverdue: '', daysOverdue: 0, overdueActions: [] }, false)).toBe('Open for 1 day');
+    expect(ageText({ id: 'n', daysOpen: 12, stepOverdue: '', daysOverdue: 0, overdueActions: [] }, true)).toBe('Closed after 12 days');
+    expect(ageText({ id: 'n', daysOpen: -1, stepOverdue: '', daysOverdue: 0, overdueActions: [] }, false)).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 // The 10.2 steps as the window shows them. These mirror the rules of isms.Nonconformity
 // (StepMissing, CheckActions, Close) so that each step can say what is missing; Go decides.
-import type { Action, Nonconformity } from '../../lib/api';
+import type { Action, NCAgeing, Nonconformity } from '../../lib/api';
 
 /** The stages of a nonconformity in the 10.2 order (isms.NonconformityStatuses). */
 export const ncStages = ['open', 'correction', 'root_cause', 'corrective_action', 'effectiveness_review', 'closed'] as const;
@@ -114,4 +114,23 @@ export function stepsOf(n: Nonconformity, actions: Pick<Action, 'ref' | 'status'
 export function sentence(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+/** overdueParts says in words what Go's ageing found overdue: the current step past the
+ * nonconformity's due date, and the corrective actions past theirs. */
+export function overdueParts(g: NCAgeing | undefined): string[] {
+  if (!g) return [];
+  const out: string[] = [];
+  if (g.stepOverdue) out.push(`${g.stepOverdue} ${days(g.daysOverdue)} late`);
+  const n = g.overdueActions.length;
+  if (n) out.push(n === 1 ? `${g.overdueActions[0]} late` : `${n} actions late`);
+  return out;
+}
+
+/** ageText is how long a nonconformity has been open, from Go's ageing ("" without a detection date). */
+export function ageText(g: NCAgeing | undefined, closed: boolean): string {
+  if (!g || g.daysOpen < 0) return '';
+  return closed ? `Closed after ${days(g.daysOpen)}` : `Open for ${days(g.daysOpen)}`;
 }

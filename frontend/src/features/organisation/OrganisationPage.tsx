@@ -2,12 +2,15 @@
 // report prints, the scope statement, the likelihood and impact scales and the threshold.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ActionIcon, Alert, Button, Grid, Group, NumberInput, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Grid, Group, Modal, NumberInput, Paper, ScrollArea, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconMinus, IconPlus } from '@tabler/icons-react';
-import { api, normaliseError, type Organisation } from '../../lib/api';
+import { IconArrowRight, IconMinus, IconPlus } from '@tabler/icons-react';
+import { api, normaliseError, type Organisation, type RiskMethodChange } from '../../lib/api';
 import { defaultMethod, level } from '../risks/config';
 import { fieldMessage } from '../../components/record/RecordForm';
+import { StatusBadge } from '../../components/StatusBadge';
+import { optionsOf, useEnums } from '../../components/record/queries';
+import { changeSummary, sameMethod } from './method';
 
 const blank: Organisation = { name: '', scope: '', classification: '', riskMethod: defaultMethod };
 
@@ -78,22 +81,49 @@ export function OrganisationForm({ onSaved, compact, secondary }: { onSaved?: ()
     const next = { ...m, [scale]: resize(scale, m[scale], n) };
     setM({ ...next, threshold: rescale(m.threshold, m.likelihood.length * m.impact.length, next.likelihood.length * next.impact.length) });
   };
+  const [change, setChange] = useState<RiskMethodChange | null>(null);
+  const failed = (err: unknown) => {
+    const e = normaliseError(err);
+    const f: Record<string, string> = {};
+    for (const [k, v] of Object.entries(e.fields)) f[k.replace(/\[\d+\]$/, '')] = fieldMessage(labels[k.replace(/\[\d+\]$/, '')] ?? k, v);
+    setErrors(f);
+    setMessage(e.message);
+  };
+  /** save first asks Go what a changed risk method does to the stored risks, and asks the
+   * officer to confirm when it re-levels any or withdraws acceptances. */
   const save = async () => {
+    setErrors({});
+    setMessage(null);
+    if (org.data && !sameMethod(org.data.riskMethod, o.riskMethod)) {
+      setSaving(true);
+      try {
+        const c = await api.organisation.previewRiskMethod(o.riskMethod);
+        if (c.risks.length > 0) {
+          setChange(c);
+          return;
+        }
+      } catch (err) {
+        failed(err);
+        return;
+      } finally {
+        setSaving(false);
+      }
+    }
+    await store();
+  };
+  const store = async () => {
     setSaving(true);
     setErrors({});
     setMessage(null);
     try {
       await api.organisation.save(o);
       await qc.invalidateQueries({ queryKey: ['area'] });
+      await qc.invalidateQueries({ queryKey: ['records'] }); // risks whose acceptance was withdrawn
       await qc.invalidateQueries({ queryKey: ['system'] });
       notifications.show({ color: 'green', title: 'Organisation saved', message: o.name });
       onSaved?.();
     } catch (err) {
-      const e = normaliseError(err);
-      const f: Record<string, string> = {};
-      for (const [k, v] of Object.entries(e.fields)) f[k.replace(/\[\d+\]$/, '')] = fieldMessage(labels[k.replace(/\[\d+\]$/, '')] ?? k, v);
-      setErrors(f);
-      setMessage(e.message);
+      failed(err);
     } finally {
       setSaving(false);
     }
@@ -136,7 +166,78 @@ export function OrganisationForm({ onSaved, compact, secondary }: { onSaved?: ()
           <Button type="submit" loading={saving}>Save</Button>
         </Group>
       </Stack>
+      <MethodChangeModal
+        change={change}
+        threshold={o.riskMethod.threshold}
+        onCancel={() => setChange(null)}
+        onConfirm={() => {
+          setChange(null);
+          void store();
+        }}
+      />
     </form>
+  );
+}
+
+/** MethodChangeModal lists what a new risk method does to the stored risks before it is
+ * saved: the level changes and the acceptances it withdraws. */
+export function MethodChangeModal({ change, threshold, onCancel, onConfirm }: { change: RiskMethodChange | null; threshold: number; onCancel: () => void; onConfirm: () => void }) {
+  const enums = useEnums();
+  const levels = new Map(optionsOf(enums.data, 'riskLevels').map((x) => [x.value, x.label]));
+  const shownLevel = (from: string, to: string) =>
+    from === '' && to === '' ? (
+      <Text size="sm" c="dimmed">Not assessed</Text>
+    ) : (
+      <Group gap={4} wrap="nowrap">
+        <StatusBadge status={from} label={levels.get(from) ?? from} />
+        {from !== to && (
+          <>
+            <IconArrowRight size={14} aria-label="becomes" />
+            <StatusBadge status={to} label={levels.get(to) ?? to} />
+          </>
+        )}
+      </Group>
+    );
+  return (
+    <Modal opened={change !== null} onClose={onCancel} title="Save the new risk method?" size="xl">
+      {change && (
+        <Stack gap="sm">
+          <Text size="sm">{changeSummary(change)}</Text>
+          <ScrollArea.Autosize mah={360}>
+            <Table fz="sm" verticalSpacing={4} aria-label="Risks the new method changes" stickyHeader>
+              <Table.Thead>
+                <Table.Tr><Table.Th w={80}>Risk</Table.Th><Table.Th>Title</Table.Th><Table.Th w={190}>Inherent level</Table.Th><Table.Th w={190}>Residual level</Table.Th><Table.Th w={170}>Acceptance</Table.Th></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {change.risks.map((r) => (
+                  <Table.Tr key={r.riskId}>
+                    <Table.Td fw={600}>{r.ref}</Table.Td>
+                    <Table.Td>{r.title}</Table.Td>
+                    <Table.Td>{shownLevel(r.level, r.newLevel)}</Table.Td>
+                    <Table.Td>{shownLevel(r.residualLevel, r.newResidualLevel)}</Table.Td>
+                    <Table.Td>
+                      {r.withdrawn ? (
+                        <Badge color="red" variant="light" tt="none">Withdrawn: above the threshold</Badge>
+                      ) : r.status === 'accepted' ? (
+                        <Text size="sm">{(r.residualScore || r.score) > threshold ? "Kept: accepted with the owner's reason" : 'Kept'}</Text>
+                      ) : (
+                        <Text size="sm" c="dimmed">Not accepted</Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>Keep editing</Button>
+            <Button color={change.withdrawn > 0 ? 'red' : undefined} onClick={onConfirm}>
+              {change.withdrawn > 0 ? 'Save and withdraw the acceptances' : 'Save the new method'}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
   );
 }
 

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import {
-  Alert, Button, Code, Group, Loader, Paper, Progress as ProgressBar, Radio, Select, SimpleGrid, Stack, Text, Title,
+  Alert, Badge, Button, Code, Group, Loader, Paper, Progress as ProgressBar, Radio, ScrollArea, Select, SimpleGrid, Stack, Text, Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconExternalLink, IconFileExport, IconPlayerStop } from '@tabler/icons-react';
 import { QueryError } from '../../components/QueryError';
-import { api, normaliseError, type ReportInfo } from '../../lib/api';
+import { api, normaliseError, type ReportInfo, type ReportPreview } from '../../lib/api';
 import { useProgress } from '../../lib/progress';
 import { progressPercent } from '../import/wizard';
-import { useExportReport, useReports, useReportTargets } from './queries';
+import { useExportReport, useReportPreview, useReports, useReportTargets } from './queries';
 import { Link } from 'react-router';
 import { useOrganisation } from '../organisation/OrganisationPage';
-import { exportBlocker, exportErrorHint, exportErrorTitle, sentence, targetLabel, targetPlaceholder } from './view';
+import {
+  exportBlocker, exportErrorHint, exportErrorTitle, plural, ragColour, ragWord, sentence, targetLabel, targetPlaceholder, versionLine,
+} from './view';
 
 /** ReportsPage writes the Excel reports for the board and the auditor from live records. */
 export function ReportsPage() {
@@ -25,8 +27,8 @@ export function ReportsPage() {
         <div>
           <Title order={2}>Reports</Title>
           <Text size="sm" c="dimmed">
-            Excel workbooks built from live records, for the board and the certification auditor. Choose a report, then export
-            it to a file.
+            Excel workbooks built from the records, for the board and the certification auditor. Choose a report, check its
+            executive page, then export it to a file.
           </Text>
         </div>
         {org.isSuccess && org.data.name.trim() === '' && (
@@ -63,7 +65,7 @@ export function ReportsPage() {
                 <ReportPanel key={selected.name} report={selected} />
               ) : (
                 <Paper withBorder p="lg" radius="md" c="dimmed">
-                  <Text size="sm">Choose a report on the left to see its parameters and export it.</Text>
+                  <Text size="sm">Choose a report on the left to see its executive page and save it.</Text>
                 </Paper>
               )}
             </div>
@@ -83,6 +85,7 @@ function ReportPanel({ report }: { report: ReportInfo }) {
   const progress = useProgress('export:progress', exp.isPending);
   const blocker = exportBlocker(report, id);
   const error = exp.error ? normaliseError(exp.error) : null;
+  const preview = useReportPreview(report.name, id ?? '', !blocker);
 
   const onExport = () => {
     setSaved(null);
@@ -131,10 +134,25 @@ function ReportPanel({ report }: { report: ReportInfo }) {
                 targets.isSuccess && targets.data.length === 0
                   ? `No ${targetLabel(report.idKind).toLowerCase()}s are recorded yet.`
                   : report.idKind === 'review' && !report.needsId
-                    ? 'Leave empty for the latest held review.'
+                    ? 'Leave empty for the latest review. A held review prints as it was presented; a planned one as a pre-read from today\'s records.'
                     : undefined
               }
             />
+          )
+        )}
+        {!blocker && (
+          preview.isError ? (
+            // role "status": the export's own alert is the one that reports a failure
+            <Alert color="red" icon={<IconAlertTriangle />} title={exportErrorTitle(normaliseError(preview.error), report)} role="status">
+              <Text size="sm">{sentence(normaliseError(preview.error).message)}</Text>
+              {exportErrorHint(normaliseError(preview.error), report) && (
+                <Text size="sm" mt={4} c="dimmed">{exportErrorHint(normaliseError(preview.error), report)}</Text>
+              )}
+            </Alert>
+          ) : preview.isPending ? (
+            <Group gap="xs"><Loader size="sm" /><Text size="sm" c="dimmed">Working out the executive page…</Text></Group>
+          ) : (
+            <ExecutivePreview preview={preview.data} />
           )
         )}
         <Group>
@@ -189,5 +207,76 @@ function ReportPanel({ report }: { report: ReportInfo }) {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** ExecutivePreview shows the executive page the report will open with: its headline
+ * figures with their status and change, the decisions requested and the top exceptions. */
+function ExecutivePreview({ preview: p }: { preview: ReportPreview }) {
+  return (
+    <Stack gap="sm" aria-label="Executive page preview" role="region">
+      <div>
+        <Group gap="xs" justify="space-between" wrap="nowrap">
+          <Text fw={600} size="sm">{p.title}</Text>
+          {p.asPresented && <Badge variant="light" color="blue">As presented at the meeting</Badge>}
+        </Group>
+        <Text size="xs" c="dimmed">{[p.organisation, p.period].filter(Boolean).join(' · ')}</Text>
+        <Text size="xs" c="dimmed">{versionLine(p)}</Text>
+        {p.note && <Text size="xs" mt={4}>{p.note}</Text>}
+      </div>
+      <ScrollArea.Autosize mah="calc(100vh - 420px)" offsetScrollbars type="auto">
+        <Stack gap="sm">
+          <SimpleGrid cols={2} spacing="xs">
+            {p.figures.map((f) => (
+              <Paper key={f.label} withBorder p="xs" radius="sm" aria-label={f.label}>
+                <Group justify="space-between" wrap="nowrap" align="flex-start" gap={4}>
+                  <Text size="xs" fw={600} lh={1.3}>{f.label}</Text>
+                  <Badge size="xs" color={ragColour(f.rag)} variant="filled">{ragWord(f.rag)}</Badge>
+                </Group>
+                <Text fw={700} size="md">{f.text}</Text>
+                <Text size="xs" c="dimmed">{f.change}</Text>
+                <Text size="xs">{f.why}</Text>
+              </Paper>
+            ))}
+          </SimpleGrid>
+          <div>
+            <Text fw={600} size="sm">{p.decisionsTitle}</Text>
+            {p.decisions.length === 0 ? (
+              <Text size="xs" c="dimmed">None: no decision is waiting in the records.</Text>
+            ) : (
+              <Stack gap={4} mt={4}>
+                {p.decisions.map((d, i) => (
+                  <div key={`${d.ask}-${d.ref}-${i}`}>
+                    <Text size="xs"><b>{d.ask}</b>: {d.ref} {d.title}</Text>
+                    <Text size="xs" c="dimmed">{[d.owner, d.when].filter(Boolean).join(' · ')}</Text>
+                  </div>
+                ))}
+                {p.more.map((m) => (
+                  <Text key={m.ask} size="xs" c="dimmed">and {plural(m.count, 'more', 'more')} to {m.ask.charAt(0).toLowerCase() + m.ask.slice(1)}, in the registers</Text>
+                ))}
+              </Stack>
+            )}
+          </div>
+          {!p.asPresented && (
+            <div>
+              <Text fw={600} size="sm">Top exceptions</Text>
+              {p.exceptions.length === 0 ? (
+                <Text size="xs" c="dimmed">None: no record contradicts another on the rules checked.</Text>
+              ) : (
+                <Stack gap={4} mt={4}>
+                  {p.exceptions.map((e) => (
+                    <div key={e.rule}>
+                      <Text size="xs"><b>{e.rule}</b> ({plural(e.count, 'record', 'records')}): {e.ref} {e.title}</Text>
+                      <Text size="xs" c="dimmed">{e.detail}</Text>
+                    </div>
+                  ))}
+                </Stack>
+              )}
+            </div>
+          )}
+          <Text size="xs" c="dimmed">Sheets after the executive page: {p.sheets.join(', ')}.</Text>
+        </Stack>
+      </ScrollArea.Autosize>
+    </Stack>
   );
 }

@@ -10,7 +10,7 @@ export function targetLabel(idKind: string): string {
 
 /** targetPlaceholder is what the picker says when nothing is chosen. */
 export function targetPlaceholder(r: ReportInfo): string {
-  if (r.idKind === 'review' && !r.needsId) return 'Latest held review';
+  if (r.idKind === 'review' && !r.needsId) return 'Latest review, planned or held';
   return r.needsId ? `Choose the ${targetLabel(r.idKind).toLowerCase()}` : 'Any';
 }
 
@@ -35,7 +35,7 @@ export function exportErrorTitle(e: ApiError, r: ReportInfo | undefined): string
 /** exportErrorHint says what to do next after an error. */
 export function exportErrorHint(e: ApiError, r: ReportInfo | undefined): string {
   if (e.code === 'not_found' && r?.idKind === 'review') {
-    return 'Record a management review and mark it held, or choose one above.';
+    return 'Plan a management review first, or choose one above.';
   }
   if (e.code === 'not_found' && r?.idKind === 'audit') return 'Choose another audit above.';
   return '';
@@ -47,4 +47,33 @@ export function sentence(message: string): string {
   if (t === '') return t;
   const first = t.charAt(0).toUpperCase() + t.slice(1);
   return /[.!?]$/.test(first) ? first : `${first}.`;
+}
+
+/** ragColour is the Mantine colour of a red, amber or green status ("" for none). */
+export function ragColour(rag: string): string {
+  if (rag === 'green') return 'green';
+  if (rag === 'amber') return 'yellow';
+  if (rag === 'red') return 'red';
+  return 'gray';
+}
+
+/** ragWord names a status for people, as the executive page does. */
+export function ragWord(rag: string): string {
+  if (rag === 'green') return 'Green';
+  if (rag === 'amber') return 'Amber';
+  if (rag === 'red') return 'Red';
+  return 'No status';
+}
+
+/** versionLine is the preview's document control: version, owner or approver, classification. */
+export function versionLine(p: { edition: number; approval: string; classification: string; previous: string }): string {
+  const parts = [`Version ${p.edition} when saved`, p.approval];
+  if (p.classification) parts.push(p.classification);
+  parts.push(p.previous ? `changes since the export of ${p.previous}` : 'first export of this report');
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** plural writes "1 record", "3 records". */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

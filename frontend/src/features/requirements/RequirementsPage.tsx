@@ -1,5 +1,5 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useDeferredValue, useLayoutEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Anchor, Button, Checkbox, CloseButton, Group, Loader, Paper, Select, Text, TextInput, Title } from '@mantine/core';
 import { IconChartBar, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
@@ -32,6 +32,17 @@ export function RequirementsPage() {
   const [status, setStatus] = useKeptState<string | null>('requirements.status', null);
   const [sourceType, setSourceType] = useKeptState<string | null>('requirements.source', null);
   const [sort, setSort] = useKeptState<SortState<RequirementSortKey> | null>('requirements.sort', { id: 'ref', desc: false });
+  // A link may open the register at one status (?status=compliant, the dashboard's figures):
+  // read once, applied before the first paint in place of the kept filters, then taken off the address.
+  const [params, setParams] = useSearchParams();
+  const [askedStatus] = useState(() => (params.has('status') ? params.get('status') || null : undefined));
+  useLayoutEffect(() => {
+    if (askedStatus === undefined) return;
+    setStatus(askedStatus);
+    setSearch('');
+    setSourceType(null);
+    setParams((p) => { p.delete('status'); return p; }, { replace: true });
+  }, [askedStatus, setStatus, setSearch, setSourceType, setParams]);
   const [creating, setCreating] = useCreating();
   // The rows ticked for a bulk edit, kept here (not in the table) across filters and sorts.
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaInput, Review } from '../../lib/api';
 import { openActionsByReview } from '../../lib/api/review';
-import { agendaRows, changedTopics, draftOf, holdDate, inputName, inputTopics, minutesToSave, unsavedMinutes, withoutMinutes } from './agenda';
+import { addMonths, agendaRows, changedTopics, decisionBlock, draftOf, holdDate, inputName, inputTopics, minutesToSave, shortHash, unsavedMinutes, withoutMinutes } from './agenda';
 
 const labels: Record<string, string> = {
   a: 'a) Status of actions from previous management reviews',
@@ -73,5 +73,29 @@ describe('the 9.3.2 agenda', () => {
     expect(open.get('r1')).toBe(2);
     expect(open.get('r2')).toBeUndefined();
     expect(open.size).toBe(1);
+  });
+});
+
+describe('a held review', () => {
+  it('shows the frozen inputs rather than the live data', () => {
+    const snapshot = {
+      takenOn: '2026-03-01', since: '', until: '2026-03-01', period: 'Up to 2026-03-01', previousReviewId: '', previousRef: '', carriedActionIds: [], sha256: 'x',
+      inputs: [{ topic: 'a', name: '(a) Frozen', summary: 'as presented', lines: [], more: 0 }],
+    };
+    const rows = agendaRows({ inputs: [], snapshot }, { inputs: [live('a', 'live now'), live('b', 'live b')] }, label);
+    expect(rows[0]).toMatchObject({ name: '(a) Frozen', frozen: true });
+    expect(rows[0].live?.summary).toBe('as presented');
+    expect(rows[1].live).toBeNull(); // not presented: the live data is not mixed in
+    expect(agendaRows({ inputs: [] }, { inputs: [live('a', 'live now')] }, label)[0]).toMatchObject({ frozen: false });
+  });
+  it('proposes the next review a year on and shortens the hash', () => {
+    expect(addMonths('2026-03-01', 12)).toBe('2027-03-01');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonths('', 12)).toBe('');
+    expect(shortHash('0123456789abcdef0123')).toBe('0123456789abcdef…');
+  });
+  it('refuses to remove a decision whose action is in progress', () => {
+    expect(decisionBlock([{ ref: 'ACT-1', status: 'open' }, { ref: 'ACT-2', status: 'done' }])).toBeNull();
+    expect(decisionBlock([{ ref: 'ACT-3', status: 'in_progress' }])).toMatch(/ACT-3 is in progress/);
   });
 });

@@ -1,7 +1,8 @@
 // Management reviews (9.3): the register of meetings, and each review's page with its
-// agenda of 9.3.2 inputs (live data and minutes), its decisions and actions (9.3.3) and
-// "Mark held" (ReviewPanels). A new review comes with its reference, title, the standard
-// agenda and the previous review from Go (NewReview).
+// agenda of 9.3.2 inputs (live data, frozen as presented once held, and minutes), its
+// decisions and actions (9.3.3), "Mark held" and "Close with sign-off" (ReviewPanels). A
+// new review comes with its reference, title, the standard agenda and the previous review
+// from Go (NewReview).
 import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { api, type ReviewRow } from '../../lib/api';
@@ -45,17 +46,22 @@ export const reviewArea: AreaConfig<ReviewRow> = {
   title: 'Management reviews',
   noun: 'management review',
   about:
-    'Management review meetings: attendees, an agenda with every 9.3.2 input and its live data, minutes per input, decisions and the actions that carry them out (9.3.3). A review is marked held once the chair attends and every input has minutes; open actions are carried forward to the next review.',
+    'Management review meetings: attendees, an agenda with every 9.3.2 input and its live data, minutes per input, decisions and the actions that carry them out (9.3.3). A review is marked held once the chair attends and every input has minutes, which freezes the inputs as presented; it is closed with the chair\'s sign-off, the conclusion on the ISMS and the next review date. Open actions are carried forward to the next review.',
   clause: '9.3',
   service: api.reviews,
   blank: () => ({
     ...unsaved, ref: '', title: '', date: today(), status: 'planned', chairId: '', attendeeIds: [], inputs: [], decisions: [], minutes: '', previousReviewId: '',
+    conclusion: { suitability: '', adequacy: '', effectiveness: '' }, signOff: { byId: '', on: '', how: '', ref: '' }, nextReviewDate: '',
   }),
   refOf: (r) => r.ref,
   titleOf: (r) => r.title,
   status: (r) => ({ value: r.status, enum: 'reviewStatuses' }),
   createWith: NewReview,
-  undeletable: (r) => (withActions(r) ? 'Its decisions have actions: delete those actions first (or keep the review as a record).' : null),
+  undeletable: (r) =>
+    r.status === 'closed'
+      ? 'It is closed and signed off: it is kept as the record of the review.'
+      : withActions(r) ? 'Its decisions have actions: delete those actions first (or keep the review as a record).' : null,
+  uneditable: (r) => (r.status === 'closed' ? 'It is closed and signed off: the review is locked.' : null),
   defaultSort: { id: 'date', desc: true },
   columns: [
     col.ref((r) => r.ref),
@@ -79,14 +85,12 @@ export const reviewArea: AreaConfig<ReviewRow> = {
   fields: [
     { name: 'ref', label: 'Reference', type: 'text', span: 4, placeholder: 'e.g. MR-2026-1' },
     { name: 'title', label: 'Title', type: 'text', span: 8 },
-    { name: 'date', label: 'Date', type: 'date', span: 4 },
+    { name: 'date', label: 'Date', type: 'date', span: 4, locked: (r) => !!r && r.status !== 'planned', description: 'A held review keeps the date it was held on' },
     { name: 'chairId', label: 'Chair', type: 'person', span: 8 },
     { name: 'attendeeIds', label: 'Attendees', type: 'people', description: 'Who attends; a held review needs the chair among them' },
-    {
-      name: 'status', label: 'Status', type: 'enum', enum: 'reviewStatuses', span: 6,
-      description: 'Use Mark held on its page; held needs minutes for every input, closed comes after held',
-    },
+    { name: 'status', label: 'Status', type: 'enum', enum: 'reviewStatuses', form: false },
     { name: 'previousReviewId', label: 'Previous review', type: 'record', kind: 'review', span: 6, description: 'Whose actions are carried forward' },
+    { name: 'nextReviewDate', label: 'Next review', type: 'date', form: false },
   ],
   panels: [HoldPanel, AgendaPanel, DecisionsPanel],
 };

@@ -1,13 +1,68 @@
 // The window's desktop conventions: the title names the screen, the last screen reopens,
-// the menu's commands run, and the command palette (Ctrl+K) opens any screen or action.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// the menu's commands run, and the search box (Ctrl+K) opens any screen or action and
+// finds any record by the words of its text.
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { Code, Group, Kbd, Modal, Stack, Table, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { Badge, Code, Group, Kbd, Loader, Mark, Modal, Stack, Table, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { IconArrowRight, IconDatabaseExport, IconMoon, IconPlus, IconSearch } from '@tabler/icons-react';
-import { api, normaliseError, type SystemInfo } from '../../lib/api';
+import { api, normaliseError, type SearchResult, type SystemInfo } from '../../lib/api';
+import { recordPath } from '../../lib/areas';
 import { destinations, screenName } from './screens';
+import { groupByKind, highlight, matches } from './searchText';
+
+/** How long the search box waits after a key before it searches the records. */
+const searchDelay = 120;
+
+/** Marked shows text with the words matching the query highlighted. */
+function Marked({ text, query }: { text: string; query: string }) {
+  return (
+    <>
+      {highlight(text, query).map((p, i) => (p.match ? <Mark key={i}>{p.text}</Mark> : <Fragment key={i}>{p.text}</Fragment>))}
+    </>
+  );
+}
+
+/** RecordHit is one record found: its ref and title, the field that matched and the snippet. */
+function RecordHit({ r, query, onOpen }: { r: SearchResult; query: string; onOpen: () => void }) {
+  return (
+    <Spotlight.Action onClick={onOpen}>
+      <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+        <Group gap={6} wrap="nowrap">
+          {r.ref && <Badge variant="light" radius="sm" size="sm" style={{ flexShrink: 0 }}>{r.ref}</Badge>}
+          <Text size="sm" fw={500} truncate="end"><Marked text={r.title} query={query} /></Text>
+        </Group>
+        {r.snippet && r.snippet !== r.title && r.snippet !== r.ref && (
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            <Text span size="xs" fw={600}>{r.field}: </Text>
+            <Marked text={r.snippet} query={query} />
+          </Text>
+        )}
+      </Stack>
+    </Spotlight.Action>
+  );
+}
+
+/** The id of the search box's list, to select its first entry when records arrive. */
+const listId = 'search-box-list';
+
+/**
+ * selectFirst selects the first entry of the list when none is: the records arrive after
+ * the query changed, when the palette had nothing to select, and Enter must open the first.
+ */
+function selectFirst() {
+  const list = document.getElementById(listId);
+  if (!list || list.querySelector('[data-selected]')) return;
+  list.querySelector('[data-action]')?.setAttribute('data-selected', 'true');
+}
+
+/** The records found for a query, or why none could be. */
+interface Found {
+  query: string;
+  results: SearchResult[];
+  error?: string;
+}
 
 /** The keyboard shortcuts, as the menu and the palette offer them. */
 export const shortcuts: [string, string][] = [
@@ -99,6 +154,23 @@ export function Desktop({ info }: { info: SystemInfo }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The records matching the query, searched by Go a moment after the last key.
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<Found | null>(null);
+  useEffect(() => {
+    if (query.trim() === '') {
+      setFound(null);
+      return;
+    }
+    let stale = false;
+    const timer = setTimeout(() => {
+      api.search.find(query)
+        .then((results) => { if (!stale) setFound({ query, results }); })
+        .catch((e) => { if (!stale) setFound({ query, results: [], error: normaliseError(e).message }); });
+    }, searchDelay);
+    return () => { stale = true; clearTimeout(timer); };
+  }, [query]);
+
   const actions = useMemo<SpotlightActionData[]>(() => {
     const go = destinations().map((d) => ({
       id: 'go:' + d.id, label: d.label, description: d.description, group: 'Go to',
@@ -119,18 +191,49 @@ export function Desktop({ info }: { info: SystemInfo }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [navigate, scheme]);
 
+  // The palette's own entries matching the query, by group; then the records found.
+  const typed = query.trim() !== '';
+  const shown = typed ? actions.filter((a) => matches(query, a.label, a.description)).slice(0, 6) : actions.slice(0, 12);
+  const entryGroups = ['Go to', 'Create', 'Actions']
+    .map((g) => ({ label: g, items: shown.filter((a) => a.group === g) }))
+    .filter((g) => g.items.length > 0);
+  // While Go searches, the records found for the previous query stay (without flicker).
+  const current = typed ? found : null;
+  const recordGroups = current ? groupByKind(current.results) : [];
+  const searching = typed && current?.query !== query;
+  useEffect(() => {
+    if (found && found.results.length > 0) selectFirst();
+  }, [found]);
+
   return (
     <>
-      <Spotlight
-        actions={actions}
-        shortcut={['mod + K']}
-        nothingFound="Nothing found"
-        highlightQuery
-        limit={12}
-        scrollable
-        maxHeight={420}
-        searchProps={{ leftSection: <IconSearch size={18} />, placeholder: 'Go to a screen or run a command…', 'aria-label': 'Search screens and commands' }}
-      />
+      <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+        <Spotlight.Search
+          leftSection={<IconSearch size={18} />}
+          rightSection={searching ? <Loader size="xs" aria-label="Searching the records" /> : null}
+          placeholder="Search every record, go to a screen or run a command…"
+          aria-label="Search screens and commands, and every record"
+        />
+        <Spotlight.ActionsList id={listId}>
+          {entryGroups.map((g) => (
+            <Spotlight.ActionsGroup key={g.label} label={g.label}>
+              {g.items.map(({ id, group: _group, ...a }) => <Spotlight.Action key={id} highlightQuery {...a} />)}
+            </Spotlight.ActionsGroup>
+          ))}
+          {recordGroups.map((g) => (
+            <Spotlight.ActionsGroup key={g.kind} label={`${g.label} (${g.items.length})`}>
+              {g.items.map((r) => (
+                <RecordHit key={r.kind + '/' + r.id} r={r} query={current?.query ?? query} onOpen={() => navigate(recordPath(r.kind, r.id))} />
+              ))}
+            </Spotlight.ActionsGroup>
+          ))}
+          {current?.error && <Spotlight.Empty><Text size="sm" c="red">{current.error}</Text></Spotlight.Empty>}
+          {typed && !searching && !current?.error && entryGroups.length === 0 && recordGroups.length === 0 && (
+            <Spotlight.Empty>Nothing found for “{query.trim()}”</Spotlight.Empty>
+          )}
+          {searching && entryGroups.length === 0 && recordGroups.length === 0 && <Spotlight.Empty>Searching the records…</Spotlight.Empty>}
+        </Spotlight.ActionsList>
+      </Spotlight.Root>
       <Modal opened={about} onClose={() => setAbout(false)} title="About ISMS Desk" centered>
         <Stack gap="xs">
           <Text>ISMS Desk runs the ISO/IEC 27001:2022 management system of a small organisation from one laptop, offline.</Text>

@@ -1,13 +1,14 @@
 import { AppShell, Badge, Code, Group, NavLink, ScrollArea, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import {
   IconAlertOctagon, IconBook, IconBulb, IconChecklist, IconClipboardCheck, IconFileText, IconGauge,
-  IconBuilding, IconDeviceLaptop, IconPaperclip, IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
+  IconBuilding, IconCalendarDue, IconDeviceLaptop, IconPaperclip, IconLayoutDashboard, IconMessages, IconPresentation, IconScale, IconSchool, IconShieldCheck,
   IconShieldLock, IconSpeakerphone, IconTarget, IconTimeline, IconUsers, IconAlertTriangle, IconFileImport, IconReportAnalytics, IconDatabase,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import type { SystemInfo } from '../../lib/api';
 import { recordAreas } from '../../lib/areas';
+import { DueBadge } from '../due/DueBadge';
 import { FirstRun } from '../organisation/FirstRun';
 import { Desktop } from './Desktop';
 import { ThemeSwitch } from './ThemeSwitch';
@@ -77,6 +78,14 @@ export function Shell({ info }: { info: SystemInfo }) {
             label="Dashboard"
             leftSection={<IconLayoutDashboard size={18} stroke={1.6} />}
             active={pathname === '/'}
+          />
+          <NavLink
+            component={RouterLink}
+            to="/due"
+            label="What is due"
+            leftSection={<IconCalendarDue size={18} stroke={1.6} />}
+            rightSection={<DueBadge />}
+            active={isActive(['/due'])}
           />
           <NavLink
             component={RouterLink}

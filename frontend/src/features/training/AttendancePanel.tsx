@@ -1,5 +1,5 @@
 // A training's attendance: the people of its audience roles (and anyone already recorded)
-// with a tick each; Save attendance records the changes through Go.
+// with a tick and a date each; Save attendance sends the whole roster to Go in one call.
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -14,7 +14,7 @@ import type { PanelProps } from '../../components/record/kit';
 import { PeoplePicker } from '../../components/record/pickers';
 import { useAreaMutation, usePeople } from '../../components/record/queries';
 import { StatusBadge } from '../../components/StatusBadge';
-import { attendanceChanges, attendedSummary, attendeeRows, tickedOf } from './attendance';
+import { attendedSummary, attendeeRows, recordedOn, rosterChanges, rosterOf, tickedOf, type AttendeeRow } from './attendance';
 
 /** attendanceKey is the query of one training's attendance (under 'area', so saves refresh it). */
 export const attendanceKey = (id: string) => ['area', 'trainings', 'attendance', id] as const;
@@ -26,16 +26,19 @@ export function AttendancePanel({ record: t, lookups: l }: PanelProps<Training>)
   const rows = useMemo(() => attendeeRows(t, people.data ?? [], records.data ?? [], extra), [t, people.data, records.data, extra]);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [on, setOn] = useState(t.date);
+  /** Dates changed on one line; the others attended on their recorded date, or on `on`. */
+  const [dates, setDates] = useState<Map<string, string>>(new Map());
   // A fresh read of the records (after a save, or another window's change) resets the ticks.
   const stamp = (records.data ?? []).map((a) => `${a.id}:${a.version}`).join(',');
-  useEffect(() => setTicked(tickedOf(rows)), [stamp, people.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    setTicked(tickedOf(rows));
+    setDates(new Map());
+  }, [stamp, people.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const changes = attendanceChanges(rows, ticked);
-  const changed = changes.attend.length + changes.absent.length;
-  const save = useAreaMutation(async () => {
-    if (changes.attend.length) await api.trainings.setAttendance(t.id, changes.attend, true, on);
-    if (changes.absent.length) await api.trainings.setAttendance(t.id, changes.absent, false, on);
-  });
+  const dateOf = (r: AttendeeRow) => dates.get(r.person.id) ?? (recordedOn(r, t.date) || on);
+  const roster = rosterOf(rows, ticked, dateOf);
+  const changed = rosterChanges(rows, roster, t.date);
+  const save = useAreaMutation(() => api.trainings.saveAttendance(t.id, roster));
   const toggle = (id: string, v: boolean) =>
     setTicked((s) => {
       const next = new Set(s);
@@ -58,7 +61,7 @@ export function AttendancePanel({ record: t, lookups: l }: PanelProps<Training>)
           </Text>
         </Stack>
         <Group gap="sm" align="flex-end">
-          <TextInput type="date" label="Attended on" value={on} onChange={(e) => setOn(e.currentTarget.value)} w={160} disabled={cancelled} />
+          <TextInput type="date" label="Newly ticked attended on" value={on} onChange={(e) => setOn(e.currentTarget.value)} w={190} disabled={cancelled} />
           <Button
             leftSection={<IconDeviceFloppy size={16} />}
             disabled={changed === 0 || cancelled}
@@ -67,6 +70,7 @@ export function AttendancePanel({ record: t, lookups: l }: PanelProps<Training>)
               save.mutate(undefined, {
                 onSuccess: () => {
                   setExtra([]);
+                  setDates(new Map());
                   notifications.show({ color: 'green', title: 'Attendance saved', message: [t.ref, t.topic].filter(Boolean).join(' ') });
                 },
               })
@@ -102,6 +106,7 @@ export function AttendancePanel({ record: t, lookups: l }: PanelProps<Training>)
               <Table.Th>Department</Table.Th>
               <Table.Th>Audience roles</Table.Th>
               <Table.Th w={130}>Recorded</Table.Th>
+              <Table.Th w={150}>Attended on</Table.Th>
               <Table.Th w={70} ta="right">Score</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -129,6 +134,21 @@ export function AttendancePanel({ record: t, lookups: l }: PanelProps<Training>)
                     </Anchor>
                   ) : (
                     <Text size="sm" c="dimmed">No record</Text>
+                  )}
+                </Table.Td>
+                <Table.Td py={2}>
+                  {ticked.has(r.person.id) && (
+                    <TextInput
+                      type="date"
+                      size="xs"
+                      aria-label={`${r.person.name} attended on`}
+                      value={dateOf(r)}
+                      disabled={cancelled}
+                      onChange={(e) => {
+                        const v = e.currentTarget.value;
+                        setDates((d) => new Map(d).set(r.person.id, v));
+                      }}
+                    />
                   )}
                 </Table.Td>
                 <Table.Td ta="right">{r.record?.score ? r.record.score : ''}</Table.Td>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceRecord, CompetenceRow } from '../../lib/api';
 import { attendedCounts } from '../../lib/api/training';
-import { attendanceChanges, attendedSummary, attendeeRows, competenceGaps, needLabel, tickedOf } from './attendance';
+import { attendedSummary, attendeeRows, competenceGaps, needLabel, recordedOn, rosterChanges, rosterOf, tickedOf } from './attendance';
 
 const person = (id: string, name: string, roleIds: string[], active = true) => ({ id, name, department: '', active, roleIds });
 const rec = (personId: string, status: string, trainingId = 't1'): AttendanceRecord => ({
@@ -45,10 +45,29 @@ describe('ticks and changes', () => {
     expect(attendedSummary(rows, tickedOf(rows))).toBe('1 of 3 attended');
   });
 
-  it('sends newly ticked people as attended and unticked ones as absent', () => {
-    expect(attendanceChanges(rows, new Set(['p1']))).toEqual({ attend: [], absent: [] });
-    expect(attendanceChanges(rows, new Set(['p2', 'p3']))).toEqual({ attend: ['p2', 'p3'], absent: ['p1'] });
+  it('sends the whole roster: ticked attended, unticked attended ones absent, the rest as recorded', () => {
+    const on = (r: { person: { id: string } }) => (r.person.id === 'p3' ? '2026-03-04' : '');
+    expect(rosterOf(rows, new Set(['p1']), on)).toEqual([
+      { personId: 'p1', status: 'attended', date: '' },
+      { personId: 'p2', status: 'excused', date: '' },
+      { personId: 'p3', status: '', date: '' },
+    ]);
+    expect(rosterChanges(rows, rosterOf(rows, new Set(['p1']), on), '2026-03-01')).toBe(0);
+    const roster = rosterOf(rows, new Set(['p2', 'p3']), on);
+    expect(roster).toEqual([
+      { personId: 'p1', status: 'absent', date: '' },
+      { personId: 'p2', status: 'attended', date: '' },
+      { personId: 'p3', status: 'attended', date: '2026-03-04' },
+    ]);
+    expect(rosterChanges(rows, roster, '2026-03-01')).toBe(3);
     expect(attendedSummary(rows, new Set(['p2', 'p3']))).toBe('2 of 3 attended');
+  });
+
+  it('counts a new date for someone who attended as a change', () => {
+    expect(recordedOn(rows[0], '2026-03-01')).toBe('2026-03-01');
+    expect(recordedOn(rows[1], '2026-03-01')).toBe('');
+    expect(rosterChanges(rows, rosterOf(rows, new Set(['p1']), () => '2026-03-01'), '2026-03-01')).toBe(0);
+    expect(rosterChanges(rows, rosterOf(rows, new Set(['p1']), () => '2026-03-02'), '2026-03-01')).toBe(1);
   });
 });
 
@@ -64,7 +83,7 @@ describe('attendedCounts', () => {
 describe('competenceGaps', () => {
   const need = (trainingId: string, attended: boolean, extra: Partial<CompetenceRow['required'][number]> = {}) => ({
     trainingId, ref: trainingId.toUpperCase(), topic: `Topic ${trainingId}`, date: '2026-01-10', status: 'held', roleIds: ['emp'],
-    attended, record: attended ? 'attended' : '', ...extra,
+    attended, record: attended ? 'attended' : '', attendedOn: '', expires: '', expired: false, ...extra,
   });
   const rows: CompetenceRow[] = [
     { personId: 'p1', name: 'Ben', department: '', missing: 1, required: [need('t1', true), need('t2', false)] },
@@ -78,6 +97,11 @@ describe('competenceGaps', () => {
     expect(competenceGaps(rows, null, false).map((g) => g.row.name)).toEqual(['Cat', 'Ben', 'ana']);
   });
 
+  it('counts an attendance past its renewal as lacking', () => {
+    const expired: CompetenceRow = { personId: 'p4', name: 'Dee', department: '', missing: 1, required: [need('t1', true, { expired: true })] };
+    expect(competenceGaps([expired], null, true).map((g) => [g.row.name, g.lacking.length])).toEqual([['Dee', 1]]);
+  });
+
   it('considers only the trainings the register shows', () => {
     const gaps = competenceGaps(rows, new Set(['t1']), true);
     expect(gaps.map((g) => g.row.name)).toEqual(['Cat']);
@@ -89,5 +113,6 @@ describe('competenceGaps', () => {
     expect(needLabel(need('t1', false, { record: 'excused' }))).toBe('T1 Topic t1 (excused)');
     expect(needLabel(need('t1', false, { status: 'planned' }))).toBe('T1 Topic t1 (planned 2026-01-10)');
     expect(needLabel(need('t1', false, { ref: '' }))).toBe('Topic t1 (no record)');
+    expect(needLabel(need('t1', true, { expired: true, expires: '2026-02-01', attendedOn: '2025-02-01' }))).toBe('T1 Topic t1 (expired 2026-02-01, attended 2025-02-01)');
   });
 });

@@ -45,17 +45,44 @@ export function tickedOf(rows: AttendeeRow[]): Set<string> {
   return new Set(rows.filter((r) => r.record?.status === 'attended').map((r) => r.person.id));
 }
 
-/** attendanceChanges is what a save sends: people newly ticked attended, people unticked absent. */
-export function attendanceChanges(rows: AttendeeRow[], ticked: Set<string>): { attend: string[]; absent: string[] } {
-  const attend: string[] = [];
-  const absent: string[] = [];
-  for (const r of rows) {
-    const was = r.record?.status === 'attended';
-    const now = ticked.has(r.person.id);
-    if (now && !was) attend.push(r.person.id);
-    if (!now && was) absent.push(r.person.id);
-  }
-  return { attend, absent };
+/** RosterLine is one row of the roster Save sends (see TrainingService.SaveAttendance). */
+export interface RosterLine {
+  personId: string;
+  /** attended, absent, excused; '' records nothing. */
+  status: string;
+  /** When attended; '' is the training's date. */
+  date: string;
+}
+
+/** recordedOn is the day a record says the person attended: its own date, else the training's. */
+export function recordedOn(r: AttendeeRow, trainingDate: string): string {
+  return r.record?.status === 'attended' ? r.record.date || trainingDate : '';
+}
+
+/**
+ * rosterOf is the whole roster Save sends: a ticked person attended on their date; an
+ * unticked one recorded as attended becomes absent; other records keep their status; a
+ * person never recorded and not ticked records nothing.
+ */
+export function rosterOf(rows: AttendeeRow[], ticked: Set<string>, dateOf: (r: AttendeeRow) => string): RosterLine[] {
+  return rows.map((r) => {
+    const personId = r.person.id;
+    if (ticked.has(personId)) return { personId, status: 'attended', date: dateOf(r) };
+    const was = r.record?.status ?? '';
+    return { personId, status: was === 'attended' ? 'absent' : was, date: '' };
+  });
+}
+
+/** rosterChanges counts the rows whose line changes what is recorded. */
+export function rosterChanges(rows: AttendeeRow[], roster: RosterLine[], trainingDate: string): number {
+  let n = 0;
+  rows.forEach((r, i) => {
+    const line = roster[i];
+    const was = r.record?.status ?? '';
+    if (line.status !== was) n++;
+    else if (line.status === 'attended' && (line.date || trainingDate) !== recordedOn(r, trainingDate)) n++;
+  });
+  return n;
 }
 
 /** attendedSummary says "12 of 15 attended". */
@@ -85,7 +112,7 @@ export function competenceGaps(rows: CompetenceRow[], shown: Set<string> | null,
   for (const row of rows) {
     const needs = row.required.filter((n) => !shown || shown.has(n.trainingId));
     if (needs.length === 0) continue;
-    const lacking = needs.filter((n) => !n.attended);
+    const lacking = needs.filter((n) => !n.attended || n.expired);
     if (onlyMissing && lacking.length === 0) continue;
     out.push({ row, lacking, done: needs.length - lacking.length, of: needs.length });
   }
@@ -95,6 +122,7 @@ export function competenceGaps(rows: CompetenceRow[], shown: Set<string> | null,
 /** needLabel names a lacking training and why it is lacking: "TR-02 OWASP (absent)". */
 export function needLabel(n: CompetenceNeed): string {
   const name = [n.ref, n.topic].filter(Boolean).join(' ');
-  const why = n.record === 'absent' ? 'absent' : n.record === 'excused' ? 'excused' : n.status === 'planned' ? `planned ${n.date}` : 'no record';
+  const why = n.attended && n.expired ? `expired ${n.expires}, attended ${n.attendedOn}`
+    : n.record === 'absent' ? 'absent' : n.record === 'excused' ? 'excused' : n.status === 'planned' ? `planned ${n.date}` : 'no record';
   return `${name} (${why})`;
 }

@@ -19,7 +19,7 @@ export const trainingArea: AreaConfig<Training> = {
   clause: '7.2',
   service: api.trainings,
   blank: () => ({
-    ...unsaved, ref: '', topic: '', description: '', roleIds: [], date: today(), trainer: '', materials: '', required: false,
+    ...unsaved, ref: '', topic: '', description: '', roleIds: [], date: today(), trainer: '', materials: '', required: false, renewalMonths: 0,
     durationHours: 0, status: 'planned', ownerId: '', attended: 0,
   }),
   refOf: (t) => t.ref,
@@ -46,6 +46,8 @@ export const trainingArea: AreaConfig<Training> = {
     { name: 'status', label: 'Status', type: 'enum', enum: 'trainingStatuses', span: 4, description: 'Saving attendance marks a planned training held' },
     { name: 'roleIds', label: 'Audience roles', type: 'records', kind: 'role', description: 'Everyone holding one of these roles is expected to attend' },
     { name: 'required', label: 'Required for the audience', type: 'bool', description: 'Required trainings count in “Who is missing what”; they need at least one audience role' },
+    { name: 'renewalMonths', label: 'Renew every (months)', type: 'number', span: 4, min: 0, max: 120,
+      description: '0: attending once is enough. Otherwise attending stops counting after this many months; a later session of the same topic renews it.' },
     { name: 'trainer', label: 'Trainer', type: 'text', span: 6, placeholder: 'A person or a provider' },
     { name: 'ownerId', label: 'Organised by', type: 'person', span: 6 },
     { name: 'materials', label: 'Materials', type: 'text', placeholder: 'Where the slides, handouts or course are' },

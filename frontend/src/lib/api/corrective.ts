@@ -12,6 +12,9 @@ export type Nonconformity = Plain<isms.Nonconformity>;
 export type Effectiveness = Plain<isms.Effectiveness>;
 export type Action = Plain<isms.Action>;
 export type Improvement = Plain<isms.Improvement>;
+export type NCAgeing = Plain<isms.NCAgeing>;
+/** A nonconformity as its register lists it: with its age and what of it is overdue, from Go. */
+export type NonconformityRow = Nonconformity & { ageing?: NCAgeing };
 
 const fixNC = (n: Nonconformity): Nonconformity => ({
   ...n,
@@ -27,13 +30,26 @@ const fixImprovement = (i: Improvement): Improvement => ({
 });
 
 const ncStep = (fn: () => Promise<unknown>) => call<Nonconformity>(fn).then(fixNC);
+const ncCrud = crud<NonconformityRow>(Nonconformities as unknown as Bound, fixNC);
+const ageing = () =>
+  call<NCAgeing[] | null>(() => Nonconformities.Ageing()).then((l) => arr(l).map((g) => ({ ...g, overdueActions: arr(g.overdueActions) })));
+/** toGo drops the register's own ageing before a nonconformity goes to Go. */
+const ncToGo = ({ ageing: _, ...n }: NonconformityRow): NonconformityRow => n;
 
 export const corrective = {
   nonconformities: {
-    ...crud<Nonconformity>(Nonconformities as unknown as Bound, fixNC),
+    ...ncCrud,
+    /** Every nonconformity with its age and overdue steps (Ageing). */
+    list: async (): Promise<NonconformityRow[]> => {
+      const [list, ages] = await Promise.all([ncCrud.list(), ageing()]);
+      const by = new Map(ages.map((g) => [g.id, g]));
+      return list.map((n) => ({ ...n, ageing: by.get(n.id) }));
+    },
+    create: (n: NonconformityRow) => ncCrud.create(ncToGo(n)),
+    update: (n: NonconformityRow) => ncCrud.update(ncToGo(n)),
     /** Moves to the next 10.2 step once the current one is complete (from the effectiveness review: closes today). */
     advance: (id: string, version: number) => ncStep(() => Nonconformities.Advance(id, version)),
-    /** Records the effectiveness review at the effectiveness review step. */
+    /** Records the effectiveness review at the effectiveness review step; "not effective" puts it back to corrective action with a follow-up action. */
     reviewEffectiveness: (id: string, version: number, e: Effectiveness) =>
       ncStep(() => Nonconformities.ReviewEffectiveness(id, version, e as isms.Effectiveness)),
     /** Closes on a date (YYYY-MM-DD, '' for today); refused while an action is open or the verdict is not effective. */
@@ -41,6 +57,8 @@ export const corrective = {
     /** Creates a corrective action (title, owner, due date) and links it, in one transaction. */
     addAction: (id: string, version: number, a: Action) =>
       ncStep(() => Nonconformities.AddAction(id, version, outgoing(a) as unknown as isms.Action)),
+    /** Every nonconformity's days open and what of it is overdue (its step, its corrective actions), as of today. */
+    ageing,
   },
   actions: {
     ...crud<Action>(Actions as unknown as Bound, fixAction),

@@ -16,7 +16,11 @@ import { audit } from './audit';
 import { monitoring } from './monitoring';
 import { training } from './training';
 import { feedback } from './feedback';
+import { due } from './due';
 import { desktop } from './window';
+import { data } from './data';
+import { search } from './search';
+import { previewReport } from './reports';
 import type {
   Preferences,
   Dashboard,
@@ -49,6 +53,10 @@ export type * from './audit';
 export type * from './monitoring';
 export type * from './training';
 export type * from './feedback';
+export type * from './data';
+export type * from './due';
+export type * from './search';
+export type * from './reports';
 
 function toRequirement(r: RequirementInput): isms.Requirement {
   return isms.Requirement.createFrom({
@@ -79,6 +87,13 @@ function toDashboard(d: Dashboard): Dashboard {
     nonconformityStatuses: arr(d?.nonconformityStatuses),
     overdue: arr(d?.overdue),
     upcoming: arr(d?.upcoming),
+    decisions: arr(d?.decisions),
+    objectives: arr(d?.objectives),
+    kpis: arr(d?.kpis).map((k) => ({ ...k, values: arr(k.values) })),
+    kpiRag: d?.kpiRag ?? { green: 0, amber: 0, red: 0, unmeasured: 0 },
+    themes: arr(d?.themes),
+    openNcs: arr(d?.openNcs).map((b) => ({ ...b, ids: arr(b.ids) })),
+    timeline: { ...(d?.timeline ?? { total: 0, done: 0, due: 0, overdue: 0 }), dueIds: arr(d?.timeline?.dueIds), overdueIds: arr(d?.timeline?.overdueIds) },
   };
 }
 
@@ -91,7 +106,10 @@ export const api = {
   ...monitoring,
   ...training,
   ...feedback,
+  ...due,
   ...desktop,
+  ...data,
+  ...search,
   requirements: {
     list: () => call<Requirement[] | null>(() => Requirements.List()).then(arr),
     get: (id: string) => call<RequirementDetail>(() => Requirements.Get(id)),
@@ -128,12 +146,16 @@ export const api = {
     saveMapping: (name: string, m: Mapping) => call<void>(() => Imports.SaveMapping(name, xlsx.Mapping.createFrom(m))),
     logs: () => call<ImportLog[] | null>(() => Imports.Logs()).then(arr),
     revert: (id: string) => call<ImportLog>(() => Imports.Revert(id)),
+    /** Opens the native save dialog and writes the kind's Excel template; the path, or "" when cancelled. */
+    saveTemplate: (kind: string) => call<string>(() => Imports.SaveTemplate(kind)),
   },
   reports: {
     list: () => call<ReportInfo[] | null>(() => Reports.List()).then(arr),
     targets: (kind: string) => call<Option[] | null>(() => Reports.Targets(kind)).then(arr),
     /** Opens the native save dialog and writes the report; the path, or "" when cancelled. */
     export: (name: string, id: string) => call<string>(() => Reports.Export(name, id)),
+    /** The executive page the report would carry, worked out without saving it. */
+    preview: previewReport,
     cancel: () => call<void>(() => Reports.Cancel()),
     open: (path: string) => call<void>(() => Reports.Open(path)),
   },

@@ -41,6 +41,8 @@ export type Person = Plain<isms.Person>;
 export type Role = Plain<isms.Role>;
 export type Organisation = Plain<isms.Organisation>;
 export type RiskMethod = Plain<isms.RiskMethod>;
+export type RiskMethodChange = Plain<isms.RiskMethodChange>;
+export type RiskRelevel = Plain<isms.RiskRelevel>;
 export type ObjectiveApproval = Plain<app.ObjectiveApproval>;
 export type ObjectiveProgress = Plain<overview.ObjectiveProgress>;
 
@@ -171,6 +173,9 @@ export const plan = {
         riskMethod: { ...o.riskMethod, likelihood: arr(o.riskMethod?.likelihood), impact: arr(o.riskMethod?.impact) },
       })),
     save: (o: Organisation) => call<Organisation>(() => Organisations.Save(o as isms.Organisation)),
+    /** What saving the risk method m would do to the stored risks; nothing is changed. */
+    previewRiskMethod: (m: RiskMethod) =>
+      call<RiskMethodChange>(() => Organisations.PreviewRiskMethod(m as isms.RiskMethod)).then((c) => ({ ...c, risks: arr(c.risks) })),
   },
   options: {
     enums: () => call<Record<string, isms.Option[]> | null>(() => Records.Enums()).then((m) => m ?? {}),

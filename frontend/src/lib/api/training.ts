@@ -19,9 +19,21 @@ export type Attendance = Plain<isms.Attendance> & {
   /** The training's date, shown when the record has no date of its own. */
   trainingDate: string;
 };
-export type Campaign = Plain<isms.Campaign>;
+/** A campaign as the window shows it: the stored record and whom it reached (computed in Go; not stored). */
+export type Campaign = Plain<isms.Campaign> & {
+  /** Distinct people its communications reached, never more than its audience size. */
+  reached: number;
+  /** How many communications are logged for it. */
+  communications: number;
+  /** Its audience in people: its size, or the people of its roles when no size is stored. */
+  audienceCount: number;
+};
 export type Communication = Plain<isms.Communication>;
 export type CompetenceRow = Plain<app.CompetenceRow>;
+/** One person's line of a training's attendance as Save sends it. */
+export type RosterEntry = Plain<app.RosterEntry>;
+/** How many distinct people a campaign reached out of its audience (computed in Go). */
+export type CampaignReach = Plain<app.CampaignReach>;
 export type CompetenceNeed = Plain<app.CompetenceNeed>;
 
 /** An attendance record as Go stores it. */
@@ -67,6 +79,24 @@ function stored(t: Training | Plain<isms.Training>): Plain<isms.Training> {
   return rest;
 }
 
+const campaignCrud = crud<Plain<isms.Campaign>>(Campaigns as unknown as Bound, ['channels', 'roleIds']);
+const campaignReach = () => call<CampaignReach[] | null>(() => Campaigns.Reach()).then(arr);
+
+/** withReach adds whom each campaign reached. */
+async function withReach(cs: Plain<isms.Campaign>[]): Promise<Campaign[]> {
+  const byId = new Map((await campaignReach()).map((r) => [r.campaignId, r]));
+  return cs.map((c) => {
+    const r = byId.get(c.id);
+    return { ...c, reached: r?.reached ?? 0, communications: r?.communications ?? 0, audienceCount: r?.audience ?? c.audienceSize };
+  });
+}
+
+/** storedCampaign drops what the window computes. */
+function storedCampaign(c: Campaign): Plain<isms.Campaign> {
+  const { reached: _r, communications: _n, audienceCount: _a, ...rest } = c;
+  return rest;
+}
+
 const trainingAttendance = (id: string) => call<AttendanceRecord[] | null>(() => Trainings.Attendance(id)).then(arr);
 
 export const training = {
@@ -85,9 +115,9 @@ export const training = {
     remove: trainingCrud.remove,
     /** The attendance recorded for one training. */
     attendance: (id: string): Promise<AttendanceRecord[]> => trainingAttendance(id),
-    /** Records in one transaction that the people attended (or not) on a date ('' is the training's date). */
-    setAttendance: (trainingId: string, personIds: string[], attended: boolean, on: string) =>
-      call<void>(() => Trainings.SetAttendance(trainingId, personIds, attended, on)),
+    /** Saves the whole roster (who attended, who did not, when) in one transaction; returns the attendance. */
+    saveAttendance: (trainingId: string, roster: RosterEntry[]): Promise<AttendanceRecord[]> =>
+      call<AttendanceRecord[] | null>(() => Trainings.SaveAttendance(trainingId, roster as app.RosterEntry[])).then(arr),
     /** Each active person with the trainings their roles require and whether they attended. */
     competence: () =>
       call<CompetenceRow[] | null>(() => Trainings.Competence()).then((l) =>
@@ -113,6 +143,14 @@ export const training = {
     },
     remove: attendanceCrud.remove,
   },
-  campaigns: crud<Campaign>(Campaigns as unknown as Bound, ['channels', 'roleIds']),
-  communications: crud<Communication>(Communications as unknown as Bound, []),
+  campaigns: {
+    list: async (): Promise<Campaign[]> => withReach(await campaignCrud.list()),
+    get: async (id: string): Promise<Campaign> => (await withReach([await campaignCrud.get(id)]))[0],
+    create: async (c: Campaign): Promise<Campaign> => (await withReach([await campaignCrud.create(storedCampaign(c))]))[0],
+    update: async (c: Campaign): Promise<Campaign> => (await withReach([await campaignCrud.update(storedCampaign(c))]))[0],
+    remove: campaignCrud.remove,
+    /** Per campaign, the distinct people its communications reached, never more than its audience. */
+    reach: campaignReach,
+  },
+  communications: crud<Communication>(Communications as unknown as Bound, ['roleIds', 'recipientIds']),
 };

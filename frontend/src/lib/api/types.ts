@@ -1,5 +1,8 @@
 // Plain types of what the Go services return, as the screens use them. They mirror the
 // generated models (src/lib/api/wailsjs/go/models.ts) without their class methods.
+import type { DueItem } from './due';
+import type { Plain } from './plan';
+import type { overview } from './wailsjs/go/models';
 
 /** A value of an enum or a record picker with its label. */
 export interface Option {
@@ -115,13 +118,34 @@ export interface Bucket {
   count: number;
 }
 
+/** A decision the records wait for: an approval, acceptance or sign-off, with whose it is. */
+export type DashboardDecision = Plain<overview.Decision>;
+export type ObjectiveState = Plain<overview.ObjectiveState>;
+export type KPIState = Plain<overview.KPIState>;
+export type ThemeState = Plain<overview.ThemeState>;
+export type NCBucket = Plain<overview.NCBucket>;
+export type TimelineState = Plain<overview.TimelineState>;
+
 export interface Dashboard {
   counts: KindCount[];
   requirementStatuses: Bucket[];
   controlStatuses: Bucket[];
   nonconformityStatuses: Bucket[];
-  overdue: Row[];
-  upcoming: Row[];
+  /** The list of what is due (api.due): what is overdue, and what is due within 30 days. */
+  overdue: DueItem[];
+  upcoming: DueItem[];
+  /** The approvals, acceptances and sign-offs waiting, by sort, the longest waiting first. */
+  decisions: DashboardDecision[];
+  /** The approved and in-progress objectives with their progress from their KPIs. */
+  objectives: ObjectiveState[];
+  /** The active KPIs, red first, each with its recent values. */
+  kpis: KPIState[];
+  kpiRag: Plain<overview.RAGCount>;
+  /** The applicable controls of each Annex A theme by implementation. */
+  themes: ThemeState[];
+  /** The open nonconformities by age and grade, every combination. */
+  openNcs: NCBucket[];
+  timeline: TimelineState;
 }
 
 export interface SystemInfo {
@@ -210,6 +234,29 @@ export interface Mapping {
   skipSections: boolean;
   locale: { dayFirst: boolean };
   scores?: Record<string, number> | null;
+  /** How each column was found: 'exact', 'synonym', 'guess', or 'chosen' by the user. */
+  confidence?: Record<string, string> | null;
+  /** The file's own scale for risk scores: "1-10", or "Low=1, Medium=2, High=3". */
+  scale?: string;
+  /** Fields whose header matched a column whose values do not read as the field, with why. */
+  notProposed?: Record<string, string> | null;
+}
+
+/** A row skipped as a section heading (importer.SectionRow). */
+export interface SectionRow {
+  row: number;
+  text: string;
+}
+
+/** A date column read by the date order alone (xlsx.DateWarning). */
+export interface DateWarning {
+  field: string;
+  column: string;
+  count: number;
+  example: string;
+  readAs: string;
+  dayFirst: boolean;
+  message: string;
 }
 
 /** What to import and how (importer.Request). */
@@ -229,8 +276,14 @@ export interface ImportRequest {
   skipInvalid: boolean;
   /** The field that matches rows to stored records; "" for the reference. */
   matchBy: string;
+  /** survey-results: the survey the results go into (its ID, reference or title). */
+  survey?: string;
   /** The digest of the previewed file; the import refuses a file that changed since. */
   sha256?: string;
+  /** controls: bring an ISO/IEC 27001:2013 Statement of Applicability onto the 2022 controls. */
+  from2013?: boolean;
+  /** risks: the file's own scale for likelihood and impact ("1-10", "Low=1, Medium=2, High=3"). */
+  scale?: string;
 }
 
 export type ImportAction = 'create' | 'update' | 'unchanged' | 'invalid' | 'section';
@@ -269,6 +322,29 @@ export interface ImportPlan {
   counts: ImportCounts;
   errors: Problem[] | null;
   mappingProblems: Problem[] | null;
+  /** The rows skipped as section headings. */
+  sections?: SectionRow[] | null;
+  /** Date columns read by the date order alone. */
+  warnings?: DateWarning[] | null;
+  /** Why dates are read day-first when the file suggests it; '' otherwise. */
+  localeHint?: string;
+  /** Set when a controls file is a Statement of Applicability of ISO/IEC 27001:2013. */
+  iso2013?: ISO2013 | null;
+}
+
+/** A 2013 Statement of Applicability and what bringing it onto the 2022 controls does (importer.ISO2013). */
+export interface ISO2013 {
+  rows: number;
+  headings: number;
+  applied: boolean;
+  message: string;
+  /** The 2022 controls the rows update, each with the 2013 controls it takes its decision from. */
+  targets: { ref: string; title: string; from: string[] | null; note: string }[] | null;
+  /** 2013 controls of the file whose decision goes to several 2022 controls. */
+  split: { from: string; to: string[] | null }[] | null;
+  unmapped: string[] | null;
+  /** The 2022 controls no 2013 control maps to, left as they were: "A.5.7 Threat intelligence". */
+  new: string[] | null;
 }
 
 /** The log entry of one import. */
@@ -290,6 +366,7 @@ export interface ImportLog {
 export interface ImportResult {
   log: ImportLog;
   errors: Problem[] | null;
+  sections?: SectionRow[] | null;
 }
 
 /** The payload of "import:progress" and "export:progress" events. */
@@ -314,4 +391,6 @@ export interface ReportInfo {
 export interface Preferences {
   /** Dates such as 03/04/2024 in spreadsheets are day-first (3 April). */
   dayFirst: boolean;
+  /** How many automatic backups are kept (1 to 100); 0 leaves it unchanged. */
+  keepBackups: number;
 }

@@ -1,5 +1,179 @@
 export namespace app {
 	
+	export class BackupEntry {
+	    path: string;
+	    name: string;
+	    createdAt: string;
+	    size: number;
+	    reason: string;
+	    status: string;
+	    problem: string;
+	    total: number;
+	    encrypted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.createdAt = source["createdAt"];
+	        this.size = source["size"];
+	        this.reason = source["reason"];
+	        this.status = source["status"];
+	        this.problem = source["problem"];
+	        this.total = source["total"];
+	        this.encrypted = source["encrypted"];
+	    }
+	}
+	export class BackupFolder {
+	    dir: string;
+	    keep: number;
+	    backups: BackupEntry[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupFolder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.keep = source["keep"];
+	        this.backups = this.convertValues(source["backups"], BackupEntry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KindCount {
+	    kind: string;
+	    label: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KindCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.count = source["count"];
+	    }
+	}
+	export class BackupSummary {
+	    path: string;
+	    name: string;
+	    verified: boolean;
+	    warning: string;
+	    format: number;
+	    createdAt: string;
+	    app: string;
+	    schema: number;
+	    size: number;
+	    total: number;
+	    records: KindCount[];
+	    files: number;
+	    historyEntries: number;
+	    historyHead: string;
+	    encrypted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.verified = source["verified"];
+	        this.warning = source["warning"];
+	        this.format = source["format"];
+	        this.createdAt = source["createdAt"];
+	        this.app = source["app"];
+	        this.schema = source["schema"];
+	        this.size = source["size"];
+	        this.total = source["total"];
+	        this.records = this.convertValues(source["records"], KindCount);
+	        this.files = source["files"];
+	        this.historyEntries = source["historyEntries"];
+	        this.historyHead = source["historyHead"];
+	        this.encrypted = source["encrypted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BrokenEntry {
+	    seq: number;
+	    at: string;
+	    kind: string;
+	    record: string;
+	    problem: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BrokenEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.seq = source["seq"];
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.record = source["record"];
+	        this.problem = source["problem"];
+	    }
+	}
+	export class CampaignReach {
+	    campaignId: string;
+	    reached: number;
+	    audience: number;
+	    communications: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CampaignReach(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.campaignId = source["campaignId"];
+	        this.reached = source["reached"];
+	        this.audience = source["audience"];
+	        this.communications = source["communications"];
+	    }
+	}
 	export class CompetenceNeed {
 	    trainingId: string;
 	    ref: string;
@@ -9,6 +183,9 @@ export namespace app {
 	    roleIds: string[];
 	    attended: boolean;
 	    record: string;
+	    attendedOn: string;
+	    expires: string;
+	    expired: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new CompetenceNeed(source);
@@ -24,6 +201,9 @@ export namespace app {
 	        this.roleIds = source["roleIds"];
 	        this.attended = source["attended"];
 	        this.record = source["record"];
+	        this.attendedOn = source["attendedOn"];
+	        this.expires = source["expires"];
+	        this.expired = source["expired"];
 	    }
 	}
 	export class CompetenceRow {
@@ -44,6 +224,48 @@ export namespace app {
 	        this.department = source["department"];
 	        this.required = this.convertValues(source["required"], CompetenceNeed);
 	        this.missing = source["missing"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HistoryCheck {
+	    ok: boolean;
+	    entries: number;
+	    headSeq: number;
+	    head: string;
+	    records: number;
+	    keyedFrom: number;
+	    broken?: BrokenEntry;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.entries = source["entries"];
+	        this.headSeq = source["headSeq"];
+	        this.head = source["head"];
+	        this.records = source["records"];
+	        this.keyedFrom = source["keyedFrom"];
+	        this.broken = this.convertValues(source["broken"], BrokenEntry);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -104,6 +326,8 @@ export namespace app {
 	    dataDir: string;
 	    schemaVersion: number;
 	    error: string;
+	    encrypted: boolean;
+	    locked: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -116,6 +340,8 @@ export namespace app {
 	        this.dataDir = source["dataDir"];
 	        this.schemaVersion = source["schemaVersion"];
 	        this.error = source["error"];
+	        this.encrypted = source["encrypted"];
+	        this.locked = source["locked"];
 	    }
 	}
 	export class KPIStatus {
@@ -148,6 +374,7 @@ export namespace app {
 	        this.due = source["due"];
 	    }
 	}
+	
 	export class KindInfo {
 	    kind: string;
 	    plural: string;
@@ -182,6 +409,24 @@ export namespace app {
 	        this.ref = source["ref"];
 	    }
 	}
+	export class PassphraseStatus {
+	    encrypted: boolean;
+	    keyedFrom: number;
+	    plainBackups: number;
+	    minLength: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PassphraseStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.encrypted = source["encrypted"];
+	        this.keyedFrom = source["keyedFrom"];
+	        this.plainBackups = source["plainBackups"];
+	        this.minLength = source["minLength"];
+	    }
+	}
 	export class PolicyDraft {
 	    number: string;
 	    summary: string;
@@ -200,6 +445,7 @@ export namespace app {
 	}
 	export class Preferences {
 	    dayFirst: boolean;
+	    keepBackups: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Preferences(source);
@@ -208,6 +454,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.dayFirst = source["dayFirst"];
+	        this.keepBackups = source["keepBackups"];
 	    }
 	}
 	export class RequirementChange {
@@ -310,6 +557,62 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ReviewClosing {
+	    signedById: string;
+	    signedOn: string;
+	    how: string;
+	    ref: string;
+	    conclusion: isms.ReviewConclusion;
+	    nextReviewDate: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewClosing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.signedById = source["signedById"];
+	        this.signedOn = source["signedOn"];
+	        this.how = source["how"];
+	        this.ref = source["ref"];
+	        this.conclusion = this.convertValues(source["conclusion"], isms.ReviewConclusion);
+	        this.nextReviewDate = source["nextReviewDate"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RosterEntry {
+	    personId: string;
+	    status: string;
+	    date: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RosterEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.status = source["status"];
+	        this.date = source["date"];
+	    }
+	}
 	export class SheetPreview {
 	    file: string;
 	    sheets: xlsx.SheetInfo[];
@@ -385,6 +688,82 @@ export namespace importer {
 	        this.sections = source["sections"];
 	    }
 	}
+	export class Split2013 {
+	    from: string;
+	    to: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Split2013(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class Target2013 {
+	    ref: string;
+	    title: string;
+	    from: string[];
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Target2013(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.from = source["from"];
+	        this.note = source["note"];
+	    }
+	}
+	export class ISO2013 {
+	    rows: number;
+	    headings: number;
+	    applied: boolean;
+	    message: string;
+	    targets: Target2013[];
+	    split: Split2013[];
+	    unmapped: string[];
+	    new: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ISO2013(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = source["rows"];
+	        this.headings = source["headings"];
+	        this.applied = source["applied"];
+	        this.message = source["message"];
+	        this.targets = this.convertValues(source["targets"], Target2013);
+	        this.split = this.convertValues(source["split"], Split2013);
+	        this.unmapped = source["unmapped"];
+	        this.new = source["new"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Log {
 	    id: string;
 	    kind: string;
@@ -437,6 +816,20 @@ export namespace importer {
 		    return a;
 		}
 	}
+	export class SectionRow {
+	    row: number;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SectionRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.text = source["text"];
+	    }
+	}
 	export class PlannedRow {
 	    row: number;
 	    action: string;
@@ -488,8 +881,11 @@ export namespace importer {
 	    dayFirst: boolean;
 	    skipInvalid: boolean;
 	    dateOrder: string;
+	    scale: string;
 	    sha256: string;
 	    matchBy: string;
+	    survey: string;
+	    from2013: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Request(source);
@@ -509,8 +905,11 @@ export namespace importer {
 	        this.dayFirst = source["dayFirst"];
 	        this.skipInvalid = source["skipInvalid"];
 	        this.dateOrder = source["dateOrder"];
+	        this.scale = source["scale"];
 	        this.sha256 = source["sha256"];
 	        this.matchBy = source["matchBy"];
+	        this.survey = source["survey"];
+	        this.from2013 = source["from2013"];
 	    }
 	}
 	export class Plan {
@@ -527,6 +926,10 @@ export namespace importer {
 	    counts: Counts;
 	    errors: xlsx.Problem[];
 	    mappingProblems: xlsx.Problem[];
+	    sections: SectionRow[];
+	    warnings: xlsx.DateWarning[];
+	    localeHint: string;
+	    iso2013?: ISO2013;
 	
 	    static createFrom(source: any = {}) {
 	        return new Plan(source);
@@ -547,6 +950,10 @@ export namespace importer {
 	        this.counts = this.convertValues(source["counts"], Counts);
 	        this.errors = this.convertValues(source["errors"], xlsx.Problem);
 	        this.mappingProblems = this.convertValues(source["mappingProblems"], xlsx.Problem);
+	        this.sections = this.convertValues(source["sections"], SectionRow);
+	        this.warnings = this.convertValues(source["warnings"], xlsx.DateWarning);
+	        this.localeHint = source["localeHint"];
+	        this.iso2013 = this.convertValues(source["iso2013"], ISO2013);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -572,6 +979,7 @@ export namespace importer {
 	export class Result {
 	    log: Log;
 	    errors: xlsx.Problem[];
+	    sections: SectionRow[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Result(source);
@@ -581,6 +989,7 @@ export namespace importer {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.log = this.convertValues(source["log"], Log);
 	        this.errors = this.convertValues(source["errors"], xlsx.Problem);
+	        this.sections = this.convertValues(source["sections"], SectionRow);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -601,6 +1010,8 @@ export namespace importer {
 		    return a;
 		}
 	}
+	
+	
 
 }
 
@@ -760,6 +1171,7 @@ export namespace isms {
 	}
 	export class ChecklistItem {
 	    ref: string;
+	    title: string;
 	    question: string;
 	    result: string;
 	    evidence: string;
@@ -771,6 +1183,7 @@ export namespace isms {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.ref = source["ref"];
+	        this.title = source["title"];
 	        this.question = source["question"];
 	        this.result = source["result"];
 	        this.evidence = source["evidence"];
@@ -784,15 +1197,21 @@ export namespace isms {
 	    ref: string;
 	    title: string;
 	    scope: string;
+	    objectives: string;
 	    criteria: string;
+	    methods: string[];
 	    startDate: string;
 	    endDate: string;
 	    auditorId: string;
 	    auditorName: string;
+	    auditeeIds: string[];
 	    independence: string;
 	    status: string;
 	    checklist: ChecklistItem[];
 	    conclusion: string;
+	    reportDate: string;
+	    closedById: string;
+	    closedOn: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Audit(source);
@@ -807,15 +1226,21 @@ export namespace isms {
 	        this.ref = source["ref"];
 	        this.title = source["title"];
 	        this.scope = source["scope"];
+	        this.objectives = source["objectives"];
 	        this.criteria = source["criteria"];
+	        this.methods = source["methods"];
 	        this.startDate = source["startDate"];
 	        this.endDate = source["endDate"];
 	        this.auditorId = source["auditorId"];
 	        this.auditorName = source["auditorName"];
+	        this.auditeeIds = source["auditeeIds"];
 	        this.independence = source["independence"];
 	        this.status = source["status"];
 	        this.checklist = this.convertValues(source["checklist"], ChecklistItem);
 	        this.conclusion = source["conclusion"];
+	        this.reportDate = source["reportDate"];
+	        this.closedById = source["closedById"];
+	        this.closedOn = source["closedOn"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -847,6 +1272,7 @@ export namespace isms {
 	    channels: string[];
 	    audience: string;
 	    roleIds: string[];
+	    audienceSize: number;
 	    startDate: string;
 	    endDate: string;
 	    status: string;
@@ -868,6 +1294,7 @@ export namespace isms {
 	        this.channels = source["channels"];
 	        this.audience = source["audience"];
 	        this.roleIds = source["roleIds"];
+	        this.audienceSize = source["audienceSize"];
 	        this.startDate = source["startDate"];
 	        this.endDate = source["endDate"];
 	        this.status = source["status"];
@@ -897,7 +1324,10 @@ export namespace isms {
 	    subject: string;
 	    date: string;
 	    audience: string;
+	    roleIds: string[];
+	    audienceSize: number;
 	    channel: string;
+	    recipientIds: string[];
 	    reach: number;
 	    ownerId: string;
 	    campaignId: string;
@@ -916,7 +1346,10 @@ export namespace isms {
 	        this.subject = source["subject"];
 	        this.date = source["date"];
 	        this.audience = source["audience"];
+	        this.roleIds = source["roleIds"];
+	        this.audienceSize = source["audienceSize"];
 	        this.channel = source["channel"];
+	        this.recipientIds = source["recipientIds"];
 	        this.reach = source["reach"];
 	        this.ownerId = source["ownerId"];
 	        this.campaignId = source["campaignId"];
@@ -963,6 +1396,11 @@ export namespace isms {
 	    notes: string;
 	    reasons: string[];
 	    tasks: ControlTask[];
+	    controlTypes: string[];
+	    securityProperties: string[];
+	    cybersecurityConcepts: string[];
+	    operationalCapabilities: string[];
+	    securityDomains: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Control(source);
@@ -991,6 +1429,11 @@ export namespace isms {
 	        this.notes = source["notes"];
 	        this.reasons = source["reasons"];
 	        this.tasks = this.convertValues(source["tasks"], ControlTask);
+	        this.controlTypes = source["controlTypes"];
+	        this.securityProperties = source["securityProperties"];
+	        this.cybersecurityConcepts = source["cybersecurityConcepts"];
+	        this.operationalCapabilities = source["operationalCapabilities"];
+	        this.securityDomains = source["securityDomains"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1102,6 +1545,7 @@ export namespace isms {
 	    status: string;
 	    response: string;
 	    improvementId: string;
+	    nonconformityId: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Feedback(source);
@@ -1122,6 +1566,7 @@ export namespace isms {
 	        this.status = source["status"];
 	        this.response = source["response"];
 	        this.improvementId = source["improvementId"];
+	        this.nonconformityId = source["nonconformityId"];
 	    }
 	}
 	export class Finding {
@@ -1266,6 +1711,7 @@ export namespace isms {
 	    objectiveId: string;
 	    controlId: string;
 	    active: boolean;
+	    source: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new KPI(source);
@@ -1290,6 +1736,7 @@ export namespace isms {
 	        this.objectiveId = source["objectiveId"];
 	        this.controlId = source["controlId"];
 	        this.active = source["active"];
+	        this.source = source["source"];
 	    }
 	}
 	export class Measurement {
@@ -1301,6 +1748,7 @@ export namespace isms {
 	    date: string;
 	    value: number;
 	    note: string;
+	    source: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Measurement(source);
@@ -1316,6 +1764,31 @@ export namespace isms {
 	        this.date = source["date"];
 	        this.value = source["value"];
 	        this.note = source["note"];
+	        this.source = source["source"];
+	    }
+	}
+	export class Metric {
+	    source: string;
+	    label: string;
+	    method: string;
+	    unit: string;
+	    direction: string;
+	    target: number;
+	    amber: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Metric(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.label = source["label"];
+	        this.method = source["method"];
+	        this.unit = source["unit"];
+	        this.direction = source["direction"];
+	        this.target = source["target"];
+	        this.amber = source["amber"];
 	    }
 	}
 	export class Milestone {
@@ -1350,6 +1823,26 @@ export namespace isms {
 	        this.order = source["order"];
 	        this.ownerId = source["ownerId"];
 	        this.completedOn = source["completedOn"];
+	    }
+	}
+	export class NCAgeing {
+	    id: string;
+	    daysOpen: number;
+	    stepOverdue: string;
+	    daysOverdue: number;
+	    overdueActions: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new NCAgeing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.daysOpen = source["daysOpen"];
+	        this.stepOverdue = source["stepOverdue"];
+	        this.daysOverdue = source["daysOverdue"];
+	        this.overdueActions = source["overdueActions"];
 	    }
 	}
 	export class Nonconformity {
@@ -1786,6 +2279,63 @@ export namespace isms {
 	    }
 	}
 	
+	export class PresentedLine {
+	    kind: string;
+	    id: string;
+	    text: string;
+	    flag: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PresentedLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.text = source["text"];
+	        this.flag = source["flag"];
+	    }
+	}
+	export class PresentedInput {
+	    topic: string;
+	    name: string;
+	    summary: string;
+	    lines: PresentedLine[];
+	    more: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PresentedInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.topic = source["topic"];
+	        this.name = source["name"];
+	        this.summary = source["summary"];
+	        this.lines = this.convertValues(source["lines"], PresentedLine);
+	        this.more = source["more"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Requirement {
 	    id: string;
 	    version: number;
@@ -1830,6 +2380,86 @@ export namespace isms {
 	        this.policyIds = source["policyIds"];
 	    }
 	}
+	export class ReviewSignOff {
+	    byId: string;
+	    on: string;
+	    how: string;
+	    ref: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewSignOff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.byId = source["byId"];
+	        this.on = source["on"];
+	        this.how = source["how"];
+	        this.ref = source["ref"];
+	    }
+	}
+	export class ReviewConclusion {
+	    suitability: string;
+	    adequacy: string;
+	    effectiveness: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewConclusion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.suitability = source["suitability"];
+	        this.adequacy = source["adequacy"];
+	        this.effectiveness = source["effectiveness"];
+	    }
+	}
+	export class ReviewSnapshot {
+	    takenOn: string;
+	    since: string;
+	    until: string;
+	    period: string;
+	    previousReviewId: string;
+	    previousRef: string;
+	    inputs: PresentedInput[];
+	    carriedActionIds: string[];
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewSnapshot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.takenOn = source["takenOn"];
+	        this.since = source["since"];
+	        this.until = source["until"];
+	        this.period = source["period"];
+	        this.previousReviewId = source["previousReviewId"];
+	        this.previousRef = source["previousRef"];
+	        this.inputs = this.convertValues(source["inputs"], PresentedInput);
+	        this.carriedActionIds = source["carriedActionIds"];
+	        this.sha256 = source["sha256"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ReviewInput {
 	    topic: string;
 	    summary: string;
@@ -1861,6 +2491,10 @@ export namespace isms {
 	    decisions: Decision[];
 	    minutes: string;
 	    previousReviewId: string;
+	    snapshot?: ReviewSnapshot;
+	    conclusion: ReviewConclusion;
+	    signOff: ReviewSignOff;
+	    nextReviewDate: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Review(source);
@@ -1882,6 +2516,10 @@ export namespace isms {
 	        this.decisions = this.convertValues(source["decisions"], Decision);
 	        this.minutes = source["minutes"];
 	        this.previousReviewId = source["previousReviewId"];
+	        this.snapshot = this.convertValues(source["snapshot"], ReviewSnapshot);
+	        this.conclusion = this.convertValues(source["conclusion"], ReviewConclusion);
+	        this.signOff = this.convertValues(source["signOff"], ReviewSignOff);
+	        this.nextReviewDate = source["nextReviewDate"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1902,6 +2540,9 @@ export namespace isms {
 		    return a;
 		}
 	}
+	
+	
+	
 	
 	export class RiskAcceptance {
 	    acceptedById: string;
@@ -1994,6 +2635,73 @@ export namespace isms {
 		}
 	}
 	
+	
+	export class RiskRelevel {
+	    riskId: string;
+	    ref: string;
+	    title: string;
+	    status: string;
+	    score: number;
+	    level: string;
+	    newLevel: string;
+	    residualScore: number;
+	    residualLevel: string;
+	    newResidualLevel: string;
+	    withdrawn: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RiskRelevel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.riskId = source["riskId"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.status = source["status"];
+	        this.score = source["score"];
+	        this.level = source["level"];
+	        this.newLevel = source["newLevel"];
+	        this.residualScore = source["residualScore"];
+	        this.residualLevel = source["residualLevel"];
+	        this.newResidualLevel = source["newResidualLevel"];
+	        this.withdrawn = source["withdrawn"];
+	    }
+	}
+	export class RiskMethodChange {
+	    risks: RiskRelevel[];
+	    relevel: number;
+	    withdrawn: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RiskMethodChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.risks = this.convertValues(source["risks"], RiskRelevel);
+	        this.relevel = source["relevel"];
+	        this.withdrawn = source["withdrawn"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class Role {
 	    id: string;
@@ -2125,6 +2833,7 @@ export namespace isms {
 	    trainer: string;
 	    materials: string;
 	    required: boolean;
+	    renewalMonths: number;
 	    durationHours: number;
 	    status: string;
 	    ownerId: string;
@@ -2147,6 +2856,7 @@ export namespace isms {
 	        this.trainer = source["trainer"];
 	        this.materials = source["materials"];
 	        this.required = source["required"];
+	        this.renewalMonths = source["renewalMonths"];
 	        this.durationHours = source["durationHours"];
 	        this.status = source["status"];
 	        this.ownerId = source["ownerId"];
@@ -2214,6 +2924,164 @@ export namespace overview {
 		}
 	}
 	
+	export class ProgrammeCover {
+	    auditId: string;
+	    ref: string;
+	    status: string;
+	    items: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProgrammeCover(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.auditId = source["auditId"];
+	        this.ref = source["ref"];
+	        this.status = source["status"];
+	        this.items = source["items"];
+	    }
+	}
+	export class ProgrammeCell {
+	    year: number;
+	    audits: ProgrammeCover[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ProgrammeCell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.audits = this.convertValues(source["audits"], ProgrammeCover);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProgrammeArea {
+	    ref: string;
+	    kind: string;
+	    title: string;
+	    total: number;
+	    covered: number;
+	    cells: ProgrammeCell[];
+	    undated: ProgrammeCover[];
+	    gap: boolean;
+	    notApplicable: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProgrammeArea(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ref = source["ref"];
+	        this.kind = source["kind"];
+	        this.title = source["title"];
+	        this.total = source["total"];
+	        this.covered = source["covered"];
+	        this.cells = this.convertValues(source["cells"], ProgrammeCell);
+	        this.undated = this.convertValues(source["undated"], ProgrammeCover);
+	        this.gap = source["gap"];
+	        this.notApplicable = source["notApplicable"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProgrammeAudit {
+	    auditId: string;
+	    ref: string;
+	    title: string;
+	    status: string;
+	    startDate: string;
+	    year: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProgrammeAudit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.auditId = source["auditId"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.status = source["status"];
+	        this.startDate = source["startDate"];
+	        this.year = source["year"];
+	    }
+	}
+	export class AuditProgramme {
+	    from: number;
+	    to: number;
+	    years: number[];
+	    audits: ProgrammeAudit[];
+	    areas: ProgrammeArea[];
+	    gaps: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditProgramme(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.years = source["years"];
+	        this.audits = this.convertValues(source["audits"], ProgrammeAudit);
+	        this.areas = this.convertValues(source["areas"], ProgrammeArea);
+	        this.gaps = source["gaps"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Bucket {
 	    status: string;
 	    count: number;
@@ -2304,32 +3172,270 @@ export namespace overview {
 	        this.message = source["message"];
 	    }
 	}
-	export class Row {
-	    kind: string;
+	export class MilestoneState {
 	    id: string;
-	    ref: string;
 	    title: string;
-	    status: string;
-	    ownerId: string;
-	    ownerName: string;
-	    due: string;
-	    updatedAt: string;
+	    month: number;
+	    dueDate: string;
+	    owner: string;
+	    link: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new Row(source);
+	        return new MilestoneState(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.month = source["month"];
+	        this.dueDate = source["dueDate"];
+	        this.owner = source["owner"];
+	        this.link = source["link"];
+	    }
+	}
+	export class TimelineState {
+	    total: number;
+	    done: number;
+	    due: number;
+	    overdue: number;
+	    dueIds: string[];
+	    overdueIds: string[];
+	    next?: MilestoneState;
+	
+	    static createFrom(source: any = {}) {
+	        return new TimelineState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.done = source["done"];
+	        this.due = source["due"];
+	        this.overdue = source["overdue"];
+	        this.dueIds = source["dueIds"];
+	        this.overdueIds = source["overdueIds"];
+	        this.next = this.convertValues(source["next"], MilestoneState);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NCBucket {
+	    age: string;
+	    grade: string;
+	    count: number;
+	    ids: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new NCBucket(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.age = source["age"];
+	        this.grade = source["grade"];
+	        this.count = source["count"];
+	        this.ids = source["ids"];
+	    }
+	}
+	export class ThemeState {
+	    theme: string;
+	    label: string;
+	    applicable: number;
+	    implemented: number;
+	    inProgress: number;
+	    planned: number;
+	    notStarted: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ThemeState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.theme = source["theme"];
+	        this.label = source["label"];
+	        this.applicable = source["applicable"];
+	        this.implemented = source["implemented"];
+	        this.inProgress = source["inProgress"];
+	        this.planned = source["planned"];
+	        this.notStarted = source["notStarted"];
+	    }
+	}
+	export class RAGCount {
+	    green: number;
+	    amber: number;
+	    red: number;
+	    unmeasured: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RAGCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.green = source["green"];
+	        this.amber = source["amber"];
+	        this.red = source["red"];
+	        this.unmeasured = source["unmeasured"];
+	    }
+	}
+	export class KPIState {
+	    id: string;
+	    ref: string;
+	    name: string;
+	    unit: string;
+	    target: number;
+	    rag: string;
+	    latest: number;
+	    latestOn: string;
+	    values: number[];
+	    link: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KPIState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.unit = source["unit"];
+	        this.target = source["target"];
+	        this.rag = source["rag"];
+	        this.latest = source["latest"];
+	        this.latestOn = source["latestOn"];
+	        this.values = source["values"];
+	        this.link = source["link"];
+	    }
+	}
+	export class ObjectiveState {
+	    id: string;
+	    ref: string;
+	    title: string;
+	    status: string;
+	    owner: string;
+	    dueDate: string;
+	    late: boolean;
+	    percent: number;
+	    kpis: number;
+	    measured: number;
+	    rag: string;
+	    link: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ObjectiveState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.ref = source["ref"];
 	        this.title = source["title"];
 	        this.status = source["status"];
-	        this.ownerId = source["ownerId"];
-	        this.ownerName = source["ownerName"];
+	        this.owner = source["owner"];
+	        this.dueDate = source["dueDate"];
+	        this.late = source["late"];
+	        this.percent = source["percent"];
+	        this.kpis = source["kpis"];
+	        this.measured = source["measured"];
+	        this.rag = source["rag"];
+	        this.link = source["link"];
+	    }
+	}
+	export class Decision {
+	    key: string;
+	    sort: string;
+	    ask: string;
+	    kind: string;
+	    id: string;
+	    ref: string;
+	    title: string;
+	    what: string;
+	    who: string;
+	    owner: string;
+	    when: string;
+	    note: string;
+	    since: string;
+	    link: string;
+	    escalation: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.sort = source["sort"];
+	        this.ask = source["ask"];
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.what = source["what"];
+	        this.who = source["who"];
+	        this.owner = source["owner"];
+	        this.when = source["when"];
+	        this.note = source["note"];
+	        this.since = source["since"];
+	        this.link = source["link"];
+	        this.escalation = source["escalation"];
+	    }
+	}
+	export class DueItem {
+	    key: string;
+	    kind: string;
+	    type: string;
+	    typeLabel: string;
+	    id: string;
+	    ref: string;
+	    title: string;
+	    what: string;
+	    due: string;
+	    overdue: boolean;
+	    days: number;
+	    personId: string;
+	    who: string;
+	    link: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DueItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.kind = source["kind"];
+	        this.type = source["type"];
+	        this.typeLabel = source["typeLabel"];
+	        this.id = source["id"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.what = source["what"];
 	        this.due = source["due"];
-	        this.updatedAt = source["updatedAt"];
+	        this.overdue = source["overdue"];
+	        this.days = source["days"];
+	        this.personId = source["personId"];
+	        this.who = source["who"];
+	        this.link = source["link"];
 	    }
 	}
 	export class KindCount {
@@ -2355,8 +3461,15 @@ export namespace overview {
 	    requirementStatuses: Bucket[];
 	    controlStatuses: Bucket[];
 	    nonconformityStatuses: Bucket[];
-	    overdue: Row[];
-	    upcoming: Row[];
+	    overdue: DueItem[];
+	    upcoming: DueItem[];
+	    decisions: Decision[];
+	    objectives: ObjectiveState[];
+	    kpis: KPIState[];
+	    kpiRag: RAGCount;
+	    themes: ThemeState[];
+	    openNcs: NCBucket[];
+	    timeline: TimelineState;
 	
 	    static createFrom(source: any = {}) {
 	        return new Dashboard(source);
@@ -2368,8 +3481,15 @@ export namespace overview {
 	        this.requirementStatuses = this.convertValues(source["requirementStatuses"], Bucket);
 	        this.controlStatuses = this.convertValues(source["controlStatuses"], Bucket);
 	        this.nonconformityStatuses = this.convertValues(source["nonconformityStatuses"], Bucket);
-	        this.overdue = this.convertValues(source["overdue"], Row);
-	        this.upcoming = this.convertValues(source["upcoming"], Row);
+	        this.overdue = this.convertValues(source["overdue"], DueItem);
+	        this.upcoming = this.convertValues(source["upcoming"], DueItem);
+	        this.decisions = this.convertValues(source["decisions"], Decision);
+	        this.objectives = this.convertValues(source["objectives"], ObjectiveState);
+	        this.kpis = this.convertValues(source["kpis"], KPIState);
+	        this.kpiRag = this.convertValues(source["kpiRag"], RAGCount);
+	        this.themes = this.convertValues(source["themes"], ThemeState);
+	        this.openNcs = this.convertValues(source["openNcs"], NCBucket);
+	        this.timeline = this.convertValues(source["timeline"], TimelineState);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2390,6 +3510,7 @@ export namespace overview {
 		    return a;
 		}
 	}
+	
 	export class LinkView {
 	    field: string;
 	    kind: string;
@@ -2426,6 +3547,34 @@ export namespace overview {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
 	        this.value = source["value"];
+	    }
+	}
+	export class Row {
+	    kind: string;
+	    id: string;
+	    ref: string;
+	    title: string;
+	    status: string;
+	    ownerId: string;
+	    ownerName: string;
+	    due: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.status = source["status"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerName = source["ownerName"];
+	        this.due = source["due"];
+	        this.updatedAt = source["updatedAt"];
 	    }
 	}
 	export class Detail {
@@ -2466,6 +3615,7 @@ export namespace overview {
 		    return a;
 		}
 	}
+	
 	
 	
 	export class GapSource {
@@ -2643,6 +3793,9 @@ export namespace overview {
 	}
 	
 	
+	
+	
+	
 	export class ObjectiveProgress {
 	    objectiveId: string;
 	    percent: number;
@@ -2683,6 +3836,12 @@ export namespace overview {
 		    return a;
 		}
 	}
+	
+	
+	
+	
+	
+	
 	export class ReviewAgenda {
 	    reviewId: string;
 	    previousReviewId: string;
@@ -2693,6 +3852,7 @@ export namespace overview {
 	    inputs: AgendaInput[];
 	    carriedActionIds: string[];
 	    holdMissing: Record<string, string>;
+	    closeMissing: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new ReviewAgenda(source);
@@ -2709,6 +3869,7 @@ export namespace overview {
 	        this.inputs = this.convertValues(source["inputs"], AgendaInput);
 	        this.carriedActionIds = source["carriedActionIds"];
 	        this.holdMissing = source["holdMissing"];
+	        this.closeMissing = source["closeMissing"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2729,6 +3890,8 @@ export namespace overview {
 		    return a;
 		}
 	}
+	
+	
 	
 	export class TraceItem {
 	    kind: string;
@@ -2876,6 +4039,141 @@ export namespace overview {
 
 export namespace report {
 	
+	export class Decision {
+	    ask: string;
+	    ref: string;
+	    title: string;
+	    owner: string;
+	    when: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ask = source["ask"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.owner = source["owner"];
+	        this.when = source["when"];
+	    }
+	}
+	export class ExceptionSample {
+	    rule: string;
+	    ref: string;
+	    title: string;
+	    count: number;
+	    detail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExceptionSample(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rule = source["rule"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.count = source["count"];
+	        this.detail = source["detail"];
+	    }
+	}
+	export class MoreDecisions {
+	    ask: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MoreDecisions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ask = source["ask"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Figure {
+	    label: string;
+	    text: string;
+	    rag: string;
+	    why: string;
+	    change: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Figure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.text = source["text"];
+	        this.rag = source["rag"];
+	        this.why = source["why"];
+	        this.change = source["change"];
+	    }
+	}
+	export class Executive {
+	    title: string;
+	    organisation: string;
+	    period: string;
+	    classification: string;
+	    edition: number;
+	    approval: string;
+	    generatedAt: string;
+	    previous: string;
+	    figures: Figure[];
+	    decisions: Decision[];
+	    more: MoreDecisions[];
+	    exceptions: ExceptionSample[];
+	    sheets: string[];
+	    asPresented: boolean;
+	    decisionsTitle: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Executive(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.organisation = source["organisation"];
+	        this.period = source["period"];
+	        this.classification = source["classification"];
+	        this.edition = source["edition"];
+	        this.approval = source["approval"];
+	        this.generatedAt = source["generatedAt"];
+	        this.previous = source["previous"];
+	        this.figures = this.convertValues(source["figures"], Figure);
+	        this.decisions = this.convertValues(source["decisions"], Decision);
+	        this.more = this.convertValues(source["more"], MoreDecisions);
+	        this.exceptions = this.convertValues(source["exceptions"], ExceptionSample);
+	        this.sheets = source["sheets"];
+	        this.asPresented = source["asPresented"];
+	        this.decisionsTitle = source["decisionsTitle"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Info {
 	    name: string;
 	    title: string;
@@ -2899,6 +4197,35 @@ export namespace report {
 
 }
 
+export namespace search {
+	
+	export class Result {
+	    kind: string;
+	    kindLabel: string;
+	    id: string;
+	    ref: string;
+	    title: string;
+	    field: string;
+	    snippet: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.kindLabel = source["kindLabel"];
+	        this.id = source["id"];
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.field = source["field"];
+	        this.snippet = source["snippet"];
+	    }
+	}
+
+}
+
 export namespace xlsx {
 	
 	export class Column {
@@ -2917,6 +4244,30 @@ export namespace xlsx {
 	        this.letter = source["letter"];
 	        this.name = source["name"];
 	        this.hidden = source["hidden"];
+	    }
+	}
+	export class DateWarning {
+	    field: string;
+	    column: string;
+	    count: number;
+	    example: string;
+	    readAs: string;
+	    dayFirst: boolean;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DateWarning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.column = source["column"];
+	        this.count = source["count"];
+	        this.example = source["example"];
+	        this.readAs = source["readAs"];
+	        this.dayFirst = source["dayFirst"];
+	        this.message = source["message"];
 	    }
 	}
 	export class Field {
@@ -3019,6 +4370,9 @@ export namespace xlsx {
 	    skipSections: boolean;
 	    locale: Locale;
 	    scores?: Record<string, number>;
+	    confidence?: Record<string, string>;
+	    scale?: string;
+	    notProposed?: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new Mapping(source);
@@ -3033,6 +4387,9 @@ export namespace xlsx {
 	        this.skipSections = source["skipSections"];
 	        this.locale = this.convertValues(source["locale"], Locale);
 	        this.scores = source["scores"];
+	        this.confidence = source["confidence"];
+	        this.scale = source["scale"];
+	        this.notProposed = source["notProposed"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -18,6 +18,10 @@ export function List() {
   return window['go']['app']['CampaignService']['List']();
 }
 
+export function Reach() {
+  return window['go']['app']['CampaignService']['Reach']();
+}
+
 export function Update(arg1) {
   return window['go']['app']['CampaignService']['Update'](arg1);
 }

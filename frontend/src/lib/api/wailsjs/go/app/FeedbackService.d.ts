@@ -12,4 +12,6 @@ export function List():Promise<Array<isms.Feedback>>;
 
 export function ToImprovement(arg1:string,arg2:number):Promise<isms.Improvement>;
 
+export function ToNonconformity(arg1:string,arg2:number):Promise<isms.Nonconformity>;
+
 export function Update(arg1:isms.Feedback):Promise<isms.Feedback>;

@@ -22,6 +22,10 @@ export function ToImprovement(arg1, arg2) {
   return window['go']['app']['FeedbackService']['ToImprovement'](arg1, arg2);
 }
 
+export function ToNonconformity(arg1, arg2) {
+  return window['go']['app']['FeedbackService']['ToNonconformity'](arg1, arg2);
+}
+
 export function Update(arg1) {
   return window['go']['app']['FeedbackService']['Update'](arg1);
 }

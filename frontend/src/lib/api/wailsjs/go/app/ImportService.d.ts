@@ -21,3 +21,5 @@ export function Preview(arg1:importer.Request):Promise<importer.Plan>;
 export function Revert(arg1:string):Promise<importer.Log>;
 
 export function SaveMapping(arg1:string,arg2:xlsx.Mapping):Promise<void>;
+
+export function SaveTemplate(arg1:string):Promise<string>;

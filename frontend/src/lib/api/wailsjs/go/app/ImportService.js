@@ -37,3 +37,7 @@ export function Revert(arg1) {
 export function SaveMapping(arg1, arg2) {
   return window['go']['app']['ImportService']['SaveMapping'](arg1, arg2);
 }
+
+export function SaveTemplate(arg1) {
+  return window['go']['app']['ImportService']['SaveTemplate'](arg1);
+}

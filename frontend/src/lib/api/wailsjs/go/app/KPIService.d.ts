@@ -11,6 +11,10 @@ export function Get(arg1:string):Promise<isms.KPI>;
 
 export function List():Promise<Array<isms.KPI>>;
 
+export function MeasureNow(arg1:string):Promise<isms.Measurement>;
+
+export function Metrics():Promise<Array<isms.Metric>>;
+
 export function Status():Promise<Array<app.KPIStatus>>;
 
 export function Update(arg1:isms.KPI):Promise<isms.KPI>;

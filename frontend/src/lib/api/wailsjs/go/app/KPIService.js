@@ -18,6 +18,14 @@ export function List() {
   return window['go']['app']['KPIService']['List']();
 }
 
+export function MeasureNow(arg1) {
+  return window['go']['app']['KPIService']['MeasureNow'](arg1);
+}
+
+export function Metrics() {
+  return window['go']['app']['KPIService']['Metrics']();
+}
+
 export function Status() {
   return window['go']['app']['KPIService']['Status']();
 }

@@ -6,6 +6,8 @@ export function AddAction(arg1:string,arg2:number,arg3:isms.Action):Promise<isms
 
 export function Advance(arg1:string,arg2:number):Promise<isms.Nonconformity>;
 
+export function Ageing():Promise<Array<isms.NCAgeing>>;
+
 export function Close(arg1:string,arg2:number,arg3:string):Promise<isms.Nonconformity>;
 
 export function Create(arg1:isms.Nonconformity):Promise<isms.Nonconformity>;

@@ -10,6 +10,10 @@ export function Advance(arg1, arg2) {
   return window['go']['app']['NonconformityService']['Advance'](arg1, arg2);
 }
 
+export function Ageing() {
+  return window['go']['app']['NonconformityService']['Ageing']();
+}
+
 export function Close(arg1, arg2, arg3) {
   return window['go']['app']['NonconformityService']['Close'](arg1, arg2, arg3);
 }

@@ -4,4 +4,6 @@ import {isms} from '../models';
 
 export function Get():Promise<isms.Organisation>;
 
+export function PreviewRiskMethod(arg1:isms.RiskMethod):Promise<isms.RiskMethodChange>;
+
 export function Save(arg1:isms.Organisation):Promise<isms.Organisation>;

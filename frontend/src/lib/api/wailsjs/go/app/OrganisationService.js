@@ -6,6 +6,10 @@ export function Get() {
   return window['go']['app']['OrganisationService']['Get']();
 }
 
+export function PreviewRiskMethod(arg1) {
+  return window['go']['app']['OrganisationService']['PreviewRiskMethod'](arg1);
+}
+
 export function Save(arg1) {
   return window['go']['app']['OrganisationService']['Save'](arg1);
 }

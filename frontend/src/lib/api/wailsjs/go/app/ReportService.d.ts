@@ -13,4 +13,6 @@ export function List():Promise<Array<report.Info>>;
 
 export function Open(arg1:string):Promise<void>;
 
+export function Preview(arg1:string,arg2:string):Promise<report.Executive>;
+
 export function Targets(arg1:string):Promise<Array<isms.Option>>;

@@ -22,6 +22,10 @@ export function Open(arg1) {
   return window['go']['app']['ReportService']['Open'](arg1);
 }
 
+export function Preview(arg1, arg2) {
+  return window['go']['app']['ReportService']['Preview'](arg1, arg2);
+}
+
 export function Targets(arg1) {
   return window['go']['app']['ReportService']['Targets'](arg1);
 }

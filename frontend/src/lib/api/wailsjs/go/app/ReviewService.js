@@ -10,6 +10,10 @@ export function Agenda(arg1) {
   return window['go']['app']['ReviewService']['Agenda'](arg1);
 }
 
+export function Close(arg1, arg2, arg3) {
+  return window['go']['app']['ReviewService']['Close'](arg1, arg2, arg3);
+}
+
 export function Create(arg1) {
   return window['go']['app']['ReviewService']['Create'](arg1);
 }
@@ -34,10 +38,18 @@ export function NewReview(arg1, arg2) {
   return window['go']['app']['ReviewService']['NewReview'](arg1, arg2);
 }
 
+export function RemoveDecision(arg1, arg2, arg3) {
+  return window['go']['app']['ReviewService']['RemoveDecision'](arg1, arg2, arg3);
+}
+
 export function SaveMinutes(arg1, arg2, arg3, arg4) {
   return window['go']['app']['ReviewService']['SaveMinutes'](arg1, arg2, arg3, arg4);
 }
 
 export function Update(arg1) {
   return window['go']['app']['ReviewService']['Update'](arg1);
+}
+
+export function UpdateDecision(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['ReviewService']['UpdateDecision'](arg1, arg2, arg3, arg4, arg5);
 }

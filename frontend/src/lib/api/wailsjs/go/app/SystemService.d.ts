@@ -4,8 +4,28 @@ import {app} from '../models';
 
 export function Backup():Promise<string>;
 
+export function BackupNow():Promise<string>;
+
+export function Backups():Promise<app.BackupFolder>;
+
+export function CancelRestore():Promise<void>;
+
+export function ChooseBackup():Promise<string>;
+
 export function Info():Promise<app.Info>;
+
+export function InspectBackup(arg1:string):Promise<app.BackupSummary>;
+
+export function Passphrase():Promise<app.PassphraseStatus>;
 
 export function Preferences():Promise<app.Preferences>;
 
+export function Restore(arg1:string,arg2:string):Promise<app.BackupSummary>;
+
+export function SetPassphrase(arg1:string,arg2:string):Promise<app.PassphraseStatus>;
+
 export function SetPreferences(arg1:app.Preferences):Promise<void>;
+
+export function Unlock(arg1:string):Promise<app.Info>;
+
+export function VerifyHistory():Promise<app.HistoryCheck>;

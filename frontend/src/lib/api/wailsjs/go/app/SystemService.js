@@ -6,14 +6,54 @@ export function Backup() {
   return window['go']['app']['SystemService']['Backup']();
 }
 
+export function BackupNow() {
+  return window['go']['app']['SystemService']['BackupNow']();
+}
+
+export function Backups() {
+  return window['go']['app']['SystemService']['Backups']();
+}
+
+export function CancelRestore() {
+  return window['go']['app']['SystemService']['CancelRestore']();
+}
+
+export function ChooseBackup() {
+  return window['go']['app']['SystemService']['ChooseBackup']();
+}
+
 export function Info() {
   return window['go']['app']['SystemService']['Info']();
+}
+
+export function InspectBackup(arg1) {
+  return window['go']['app']['SystemService']['InspectBackup'](arg1);
+}
+
+export function Passphrase() {
+  return window['go']['app']['SystemService']['Passphrase']();
 }
 
 export function Preferences() {
   return window['go']['app']['SystemService']['Preferences']();
 }
 
+export function Restore(arg1, arg2) {
+  return window['go']['app']['SystemService']['Restore'](arg1, arg2);
+}
+
+export function SetPassphrase(arg1, arg2) {
+  return window['go']['app']['SystemService']['SetPassphrase'](arg1, arg2);
+}
+
 export function SetPreferences(arg1) {
   return window['go']['app']['SystemService']['SetPreferences'](arg1);
+}
+
+export function Unlock(arg1) {
+  return window['go']['app']['SystemService']['Unlock'](arg1);
+}
+
+export function VerifyHistory() {
+  return window['go']['app']['SystemService']['VerifyHistory']();
 }

@@ -15,6 +15,8 @@ export function Get(arg1:string):Promise<isms.Training>;
 
 export function List():Promise<Array<isms.Training>>;
 
+export function SaveAttendance(arg1:string,arg2:Array<app.RosterEntry>):Promise<Array<isms.Attendance>>;
+
 export function SetAttendance(arg1:string,arg2:Array<string>,arg3:boolean,arg4:string):Promise<void>;
 
 export function Update(arg1:isms.Training):Promise<isms.Training>;

@@ -26,6 +26,10 @@ export function List() {
   return window['go']['app']['TrainingService']['List']();
 }
 
+export function SaveAttendance(arg1, arg2) {
+  return window['go']['app']['TrainingService']['SaveAttendance'](arg1, arg2);
+}
+
 export function SetAttendance(arg1, arg2, arg3, arg4) {
   return window['go']['app']['TrainingService']['SetAttendance'](arg1, arg2, arg3, arg4);
 }
