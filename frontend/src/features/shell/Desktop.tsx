@@ -137,6 +137,7 @@ export function Desktop({ info }: { info: SystemInfo }) {
     else if (c === 'theme') run.toggleTheme();
     else if (c === 'about') setAbout(true);
     else if (c === 'shortcuts') setKeys(true);
+    else if (c.startsWith('edit:')) document.execCommand(c.slice(5)); // the Edit menu acts on the focused field
   }), []);
 
   // The same shortcuts in a browser, where there is no native menu.
