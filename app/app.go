@@ -275,6 +275,10 @@ func (a *App) update(fn func(tx *store.Tx) error) error {
 	if err != nil {
 		return err
 	}
+	// Badger meets a full disk with SIGBUS, not an error: a save is refused before it.
+	if err := fault.CheckSpace(a.dataDir, 0); err != nil {
+		return err
+	}
 	return db.Update(fn)
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"github.com/ismsdesk/ismsdesk/backend/fault"
 	"github.com/ismsdesk/ismsdesk/backend/importer"
 	"github.com/ismsdesk/ismsdesk/backend/isms"
 	"github.com/ismsdesk/ismsdesk/backend/xlsx"
@@ -52,6 +53,10 @@ var importLabels = map[string]string{
 	xlsx.KindRisks: "Risks", xlsx.KindPeople: "People", xlsx.KindAttendance: "Training attendance",
 	xlsx.KindMeasurements: "KPI measurements", xlsx.KindAssets: "Assets",
 	xlsx.KindAcknowledgements: "Policy acknowledgements", xlsx.KindSurveyResults: "Survey results",
+	xlsx.KindObjectives: "Objectives", xlsx.KindKPIs: "KPIs", xlsx.KindPolicies: "Policies (register)",
+	xlsx.KindTrainings: "Training sessions", xlsx.KindCampaigns: "Awareness campaigns", xlsx.KindCommunications: "Communication log",
+	xlsx.KindAuditResults: "Audit checklist results", xlsx.KindNonconformities: "Nonconformities", xlsx.KindActions: "Actions",
+	xlsx.KindImprovements: "Improvements", xlsx.KindFeedback: "Feedback",
 }
 
 // Kinds lists the kinds the wizard imports.
@@ -132,6 +137,11 @@ func (s *ImportService) Import(req importer.Request) (importer.Result, error) {
 		return importer.Result{}, isms.Errorf(isms.CodeLocked, "another import is running; wait for it to finish or cancel it")
 	}
 	defer done()
+	if err := fault.CheckSpace(s.app.dataDir, 0); err != nil {
+		return importer.Result{}, err
+	}
+	ctx, unwatch := fault.Watch(ctx, s.app.dataDir) // stops and rolls back the import when the disk fills up
+	defer unwatch()
 	p, err := importer.Prepare(ctx, db, req)
 	if err != nil {
 		return importer.Result{}, err
@@ -139,9 +149,13 @@ func (s *ImportService) Import(req importer.Request) (importer.Result, error) {
 	if err := s.app.backupBeforeImport(db); err != nil {
 		return importer.Result{}, err
 	}
-	return importer.Commit(ctx, db, p, s.app.clock(), func(done, total int) {
+	res, err := importer.Commit(ctx, db, p, s.app.clock(), func(done, total int) {
 		s.app.emit("import:progress", ImportProgress{Done: done, Total: total})
 	})
+	if full := fault.Cause(ctx); err != nil && full != nil {
+		err = full
+	}
+	return res, err
 }
 
 // Cancel stops a running import; what it wrote is undone.

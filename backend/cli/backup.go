@@ -31,7 +31,7 @@ func backup(dir string, args []string, env Env) error {
 		return err
 	}
 	defer db.Close()
-	ctx, stop := signalContext()
+	ctx, stop := env.signalContext()
 	defer stop()
 	var info store.BackupInfo
 	if err := safefile.Write(*out, func(w io.Writer) error {
@@ -85,7 +85,7 @@ func restore(dir string, args []string, env Env) error {
 			return err
 		}
 	}
-	ctx, stop := signalContext()
+	ctx, stop := env.signalContext()
 	defer stop()
 	ctx, unwatch := fault.Watch(ctx, filepath.Dir(filepath.Clean(dir)))
 	defer unwatch()

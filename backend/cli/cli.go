@@ -41,12 +41,21 @@ const Usage = `Usage:
   ismsdesk [--data DIR] demo            fill an empty database with a sample organisation
   ismsdesk [--data DIR] import KIND FILE [--sheet NAME] [--header-row N] [--map FIELD=COLUMN]...
                                         [--match-by FIELD] [--dry-run] [--skip-invalid]
-                                        [--day-first] [--survey REF] [--from-2013] [--json]
+                                        [--day-first] [--survey REF] [--audit REF] [--from-2013] [--json]
                                         KIND: requirements, controls, risks, people,
                                         attendance, measurements, assets, acknowledgements,
-                                        survey-results (into the survey --survey names);
+                                        survey-results (into the survey --survey names),
+                                        objectives, kpis, policies (the register: never
+                                        approved or published by an import), trainings,
+                                        campaigns, communications, audit-results (into the
+                                        checklist of the audit --audit names; its status
+                                        never moves), nonconformities, actions,
+                                        improvements, feedback;
                                         --from-2013 brings an ISO/IEC 27001:2013 SoA onto
-                                        the 2022 controls (ISO/IEC 27002:2022 Annex B)
+                                        the 2022 controls (ISO/IEC 27002:2022 Annex B);
+                                        --set FIELD=VALUE gives every row whose cell is empty
+                                        that value (source=NIS2); --fix ID (or all) applies
+                                        a bulk fix the output offers
   ismsdesk [--data DIR] import history [--json]
                                         the import log: id, when, kind, file, rows, SHA-256
   ismsdesk [--data DIR] import revert ID
@@ -99,6 +108,8 @@ type Env struct {
 	Log            *slog.Logger
 	// Stdin is where a passphrase is asked when it is a terminal; nil means os.Stdin.
 	Stdin *os.File
+
+	ctx context.Context // cancelled by Ctrl-C or SIGTERM during a long command (see Run)
 }
 
 // SplitGlobal takes the global --data flag off args and returns the data folder flag
@@ -138,6 +149,11 @@ func Run(dir string, args []string, env Env) int {
 			defer restore()
 		}
 	}
+	if len(args) > 0 && (args[0] == "import" || args[0] == "export" || args[0] == "backup" || args[0] == "restore") {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		env.ctx = ctx
+	}
 	err := runSafely(dir, args, env)
 	var ue usageError
 	switch {
@@ -173,8 +189,13 @@ func runSafely(dir string, args []string, env Env) (err error) {
 }
 
 // signalContext is cancelled by Ctrl-C (SIGINT) or SIGTERM, so that a long command stops
-// cleanly, leaving nothing behind; stop restores the default handling.
-func signalContext() (context.Context, context.CancelFunc) {
+// cleanly, leaving nothing behind. Run catches the signals from the start of a long
+// command (import, export, backup, restore), so that one sent while it opens the folder
+// is not lost.
+func (env Env) signalContext() (context.Context, context.CancelFunc) {
+	if env.ctx != nil {
+		return context.WithCancel(env.ctx)
+	}
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
@@ -350,7 +371,7 @@ func splitPositional(args []string) (pos, flags []string) {
 // takesValue reports whether a flag is followed by a value.
 func takesValue(flagName string) bool {
 	switch strings.TrimLeft(flagName, "-") {
-	case "out", "id", "sheet", "header-row", "map", "match-by", "survey", "unmap", "scale":
+	case "out", "id", "sheet", "header-row", "map", "match-by", "survey", "audit", "unmap", "scale", "set", "fix", "fill-down", "merge-by", "header-rows", "sheets":
 		return true
 	}
 	return false

@@ -45,7 +45,7 @@ func runExport(dir string, args []string, env Env) error {
 	if !known {
 		return usagef("export: unknown REPORT %q; use calendar or one of %s", pos[0], reportNames())
 	}
-	ctx, stop := signalContext()
+	ctx, stop := env.signalContext()
 	defer stop()
 	db, err := openExisting(dir, env)
 	if err != nil {

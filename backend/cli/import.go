@@ -34,6 +34,20 @@ func (m mapFlags) Set(v string) error {
 	return nil
 }
 
+// setFlags collects repeated --set FIELD=VALUE flags: one value for a field on every row.
+type setFlags map[string]string
+
+func (m setFlags) String() string { return fmt.Sprint(map[string]string(m)) }
+
+func (m setFlags) Set(v string) error {
+	field, value, ok := strings.Cut(v, "=")
+	if !ok || strings.TrimSpace(field) == "" || strings.TrimSpace(value) == "" {
+		return fmt.Errorf("--set wants FIELD=VALUE, got %q", v)
+	}
+	m[strings.TrimSpace(field)] = strings.TrimSpace(value)
+	return nil
+}
+
 // importSummary is the JSON object `import --json` prints.
 type importSummary struct {
 	Kind      string            `json:"kind"`
@@ -59,6 +73,29 @@ type importSummary struct {
 	// ISO2013 is set for a Statement of Applicability of ISO/IEC 27001:2013: what
 	// --from-2013 brings onto which 2022 controls.
 	ISO2013 *importer.ISO2013 `json:"iso2013,omitempty"`
+	// NewPeople and NewControls are the people and custom controls the import creates.
+	NewPeople   []string `json:"newPeople"`
+	NewControls []string `json:"newControls"`
+	// Fixes are the bulk fixes offered (--fix ID) and whether they were applied.
+	Fixes []importer.Fix `json:"fixes"`
+	// ProblemGroups are the row problems by field and kind of message.
+	ProblemGroups []importer.ProblemGroup `json:"problemGroups"`
+	// RepeatedTitles are titles several rows share (a warning).
+	RepeatedTitles []importer.RepeatedTitle `json:"repeatedTitles"`
+	// GuessedPeople are names of a person column proposed by a guess, not added as people.
+	GuessedPeople []importer.GuessedPeople `json:"guessedPeople"`
+	// Layout says how the sheet's layout was read; Merged lists the records read from
+	// several rows (MergedRows rows joined); TableEnd is the table's last row when rows of
+	// another layout follow it (0: none).
+	Layout     []xlsx.LayoutNote       `json:"layout"`
+	FillDown   []string                `json:"fillDown"`
+	MergeBy    string                  `json:"mergeBy"`
+	Merged     []importer.MergedRecord `json:"merged"`
+	MergedRows int                     `json:"mergedRows"`
+	TableEnd   int                     `json:"tableEnd"`
+	// Sheets are the sheets imported; LayoutSheets the other sheets with the same layout.
+	Sheets       []string `json:"sheets"`
+	LayoutSheets []string `json:"layoutSheets"`
 }
 
 func runImport(dir string, args []string, env Env) error {
@@ -86,7 +123,19 @@ func runImport(dir string, args []string, env Env) error {
 	monthFirst := fs.Bool("month-first", false, "read dates like 03/04/2024 as March 4")
 	scale := fs.String("scale", "", `risks: the file's scale for likelihood and impact, read onto the risk method's levels: a range such as 1-10, or words such as "Low=1,Medium=2,High=3"`)
 	survey := fs.String("survey", "", "survey-results: the reference or title of the survey the results belong to")
+	audit := fs.String("audit", "", "audit-results: the reference or title of the audit whose checklist the results go into")
 	from2013 := fs.Bool("from-2013", false, "controls: bring an ISO/IEC 27001:2013 Statement of Applicability onto the 2022 controls")
+	sets := setFlags{}
+	fs.Var(sets, "set", "FIELD=VALUE: the same value on every row whose cell is empty (every row without a column); repeatable")
+	var fixes listFlag
+	fs.Var(&fixes, "fix", "ID: apply a bulk fix the preview offers, or all; repeatable")
+	var fillDown, sheets listFlag
+	fs.Var(&fillDown, "fill-down", "COLUMN: blank cells of the column (letter or header name) take the value above; repeatable")
+	noFillDown := fs.Bool("no-fill-down", false, "fill no column down, not even the proposed ones")
+	mergeBy := fs.String("merge-by", "", "FIELD: rows with the same value of the field are one record, their values joined; none to merge no rows")
+	headerRows := fs.Int("header-rows", 0, "with --header-row: how many rows the header spans (1 to 3)")
+	fs.Var(&sheets, "sheets", "SHEET: another sheet with the same layout to import with --sheet in one run; repeatable")
+	allSheets := fs.Bool("all-sheets", false, "import every sheet with the layout of the chosen one, all or nothing")
 	pos, flags := splitPositional(args)
 	if err := fs.Parse(flags); err != nil {
 		return usagef("import: %v", err)
@@ -109,6 +158,11 @@ func runImport(dir string, args []string, env Env) error {
 			return usagef("import: --map %s: %s has no field %q; its fields are %s", f, pos[0], f, strings.Join(list, ", "))
 		}
 	}
+	for f := range sets {
+		if !names[f] {
+			return usagef("import: --set %s: %s has no field %q; its fields are %s", f, pos[0], f, strings.Join(list, ", "))
+		}
+	}
 	if *matchBy != "" && !names[*matchBy] {
 		return usagef("import: --match-by %s: %s has no field %q; its fields are %s", *matchBy, pos[0], *matchBy, strings.Join(list, ", "))
 	}
@@ -117,6 +171,12 @@ func runImport(dir string, args []string, env Env) error {
 	}
 	if *survey == "" && pos[0] == xlsx.KindSurveyResults {
 		return usagef("import %s needs --survey REF: the reference or title of the survey the results belong to", xlsx.KindSurveyResults)
+	}
+	if *audit != "" && pos[0] != xlsx.KindAuditResults {
+		return usagef("import: --audit is for %s only", xlsx.KindAuditResults)
+	}
+	if *audit == "" && pos[0] == xlsx.KindAuditResults {
+		return usagef("import %s needs --audit REF: the reference or title of the audit whose checklist the results go into", xlsx.KindAuditResults)
 	}
 	if *headerRow < 0 {
 		return usagef("import: --header-row must be an Excel row number (1 or more)")
@@ -154,13 +214,28 @@ func runImport(dir string, args []string, env Env) error {
 			}
 		}
 	}
-	ctx, stop := signalContext()
+	ctx, stop := env.signalContext()
 	defer stop()
 	ctx, unwatch := fault.Watch(ctx, dir) // stops and rolls back the import when the disk fills up
 	defer unwatch()
 	req := importer.Request{Kind: pos[0], File: pos[1], Sheet: *sheet, HeaderRow: *headerRow,
-		Map: maps, DayFirst: *dayFirst, SkipInvalid: *skipInvalid, MatchBy: *matchBy, Survey: *survey, From2013: *from2013}
+		Map: maps, DayFirst: *dayFirst, SkipInvalid: *skipInvalid, MatchBy: *matchBy, Survey: *survey, Audit: *audit, From2013: *from2013}
 	req.Unmap, req.Scale = unmaps, *scale
+	req.Fixed, req.Fixes = sets, fixes
+	if *mergeBy != "" && *mergeBy != importer.MergeNone && !names[*mergeBy] {
+		return usagef("import: --merge-by %s: %s has no field %q; its fields are %s (or none)", *mergeBy, pos[0], *mergeBy, strings.Join(list, ", "))
+	}
+	if *headerRows < 0 || *headerRows > xlsx.MaxHeaderRows || (*headerRows > 0 && *headerRow == 0) {
+		return usagef("import: --header-rows takes 1 to %d, with --header-row", xlsx.MaxHeaderRows)
+	}
+	if *allSheets && len(sheets) > 0 {
+		return usagef("import: --all-sheets and --sheets cannot both be given")
+	}
+	if len(fillDown) > 0 && *noFillDown {
+		return usagef("import: --fill-down and --no-fill-down cannot both be given")
+	}
+	req.FillDown, req.NoFillDown, req.MergeBy, req.HeaderRows = fillDown, *noFillDown, *mergeBy, *headerRows
+	req.Sheets, req.AllSheets = sheets, *allSheets
 	if *monthFirst {
 		req.DateOrder = importer.DateOrderMonth
 	}
@@ -210,6 +285,11 @@ func runImport(dir string, args []string, env Env) error {
 		Unchanged: plan.Counts.Unchanged, Skipped: plan.Counts.Skipped, DryRun: *dryRun,
 		Mapping: plan.Mapping.Columns, Errors: plan.Errors, ISO2013: plan.ISO2013}
 	sum.Confidence, sum.Sections, sum.Warnings = plan.Mapping.Confidence, plan.Sections, plan.Warnings
+	sum.NewPeople, sum.NewControls, sum.Fixes = plan.NewPeople, plan.NewControls, plan.Fixes
+	sum.ProblemGroups, sum.RepeatedTitles, sum.GuessedPeople = plan.ProblemGroups, plan.RepeatedTitles, plan.GuessedPeople
+	sum.Layout, sum.FillDown, sum.MergeBy = plan.Mapping.Layout, plan.Mapping.FillDown, plan.Mapping.MergeBy
+	sum.Merged, sum.MergedRows, sum.TableEnd = plan.Merged, plan.MergedRows, plan.Header.End
+	sum.Sheets, sum.LayoutSheets = plan.SheetsRead, plan.LayoutSheets
 	var commitErr error
 	if len(plan.MappingProblems) > 0 {
 		commitErr = mappingError(plan)
@@ -230,7 +310,14 @@ func runImport(dir string, args []string, env Env) error {
 	} else if plan.ISO2013 != nil && !plan.ISO2013.Applied {
 		commitErr = isms.Errorf(isms.CodeInvalid, "%s is a Statement of Applicability of ISO/IEC 27001:2013; use --from-2013", plan.FileName)
 	} else if plan.Counts.Invalid > 0 && !*skipInvalid {
-		commitErr = isms.Errorf(isms.CodeInvalid, "%d of %d rows are not valid; fix them, or use --skip-invalid to import the rest", plan.Counts.Invalid, plan.Counts.Rows)
+		how := fixHint(plan)
+		if how == "" {
+			how = "or "
+		}
+		commitErr = isms.Errorf(isms.CodeInvalid, "%d of %d rows are not valid; fix them, %suse --skip-invalid to import the rest", plan.Counts.Invalid, plan.Counts.Rows, how)
+	}
+	if commitErr != nil && !*dryRun && isms.ErrorCode(commitErr) == isms.CodeInvalid && plan.Counts.Invalid > 0 && fixHint(plan) != "" {
+		commitErr = fmt.Errorf("%w (%sor --skip-invalid)", commitErr, strings.TrimSuffix(fixHint(plan), "or "))
 	}
 	if commitErr != nil && !*dryRun && len(plan.MappingProblems) == 0 && plan.ISO2013 != nil && !plan.ISO2013.Applied {
 		commitErr = fmt.Errorf("%w (use --from-2013)", commitErr)
@@ -262,15 +349,14 @@ func printSummary(w io.Writer, s importSummary, plan *importer.Plan) {
 	case !s.Imported:
 		verb = "Nothing imported: would have imported"
 	}
-	fmt.Fprintf(w, "%s %s from %s, sheet %q, header row %d: %d rows, %d created, %d updated, %d unchanged, %d skipped, %d invalid.\n",
-		verb, s.Kind, s.File, s.Sheet, s.HeaderRow, s.Rows, s.Created, s.Updated, s.Unchanged, s.Skipped, plan.Counts.Invalid)
+	fmt.Fprintf(w, "%s %s from %s, sheet %q, header row %d: %d %s, %d created, %d updated, %d unchanged, %d skipped, %d invalid.\n",
+		verb, s.Kind, s.File, s.Sheet, s.HeaderRow, s.Rows, plural(s.Rows, "row", "rows"), s.Created, s.Updated, s.Unchanged, s.Skipped, plan.Counts.Invalid)
 	printReading(w, plan)
-	if len(plan.NewPeople) > 0 {
-		fmt.Fprintf(w, "New people: %s\n", strings.Join(plan.NewPeople, ", "))
-	}
+	printNew(w, plan)
 	if iso := plan.ISO2013; iso != nil {
 		printISO2013(w, iso)
 	}
+	printFixes(w, plan, s.Errors)
 	for i, e := range s.Errors {
 		if i == 50 {
 			fmt.Fprintf(w, "... and %d more problems (use --json to see them all)\n", len(s.Errors)-50)
@@ -287,6 +373,115 @@ func printSummary(w io.Writer, s importSummary, plan *importer.Plan) {
 			fmt.Fprintf(w, "row %d, column %s, %s: %s\n", e.Row, e.Column, e.Field, e.Message)
 		}
 	}
+}
+
+// printNew lists the people and custom controls the import creates, and the names of a
+// guessed person column it does not make people of.
+func printNew(w io.Writer, plan *importer.Plan) {
+	list := func(title string, items []string) {
+		if len(items) == 0 {
+			return
+		}
+		shown := items
+		if len(shown) > 30 {
+			shown = shown[:30]
+		}
+		more := ""
+		if len(items) > len(shown) {
+			more = fmt.Sprintf(" and %d more (use --json to see them all)", len(items)-len(shown))
+		}
+		fmt.Fprintf(w, "%s (%d): %s%s\n", title, len(items), strings.Join(shown, ", "), more)
+	}
+	list("New people", plan.NewPeople)
+	list("New custom controls", plan.NewControls)
+	for _, g := range plan.GuessedPeople {
+		more := ""
+		if g.Count > len(g.Names) {
+			more = fmt.Sprintf(" and %d more", g.Count-len(g.Names))
+		}
+		fmt.Fprintf(w, "%s ← %s %q is a guess, so nobody is added from it: %d %s no one (%d %s left without %s): %s%s; use --map %s=%s to add them as people\n",
+			g.Field, g.Column, g.Header, g.Count, plural(g.Count, "name matches", "names match"), g.Rows, plural(g.Rows, "row", "rows"), g.Field,
+			strings.Join(g.Names, ", "), more, g.Field, g.Column)
+	}
+	if n := plan.RepeatedTitleCount; n > 0 {
+		fmt.Fprintf(w, "Warning: %d %s on several rows:\n", n, plural(n, "title appears", "titles appear"))
+		for i, r := range plan.RepeatedTitles {
+			if i == 10 {
+				fmt.Fprintf(w, "  ... and %d more (use --json to see them all)\n", n-10)
+				break
+			}
+			fmt.Fprintf(w, "  %q on %d rows (%s)\n", r.Title, r.Count, rowList(r.Rows, r.Count))
+		}
+	}
+}
+
+// printFixes prints the bulk fixes, with the flag that applies each, and the problems by
+// kind when there are many.
+func printFixes(w io.Writer, plan *importer.Plan, errors []xlsx.Problem) {
+	for _, f := range plan.Fixes {
+		if f.Applied {
+			fmt.Fprintf(w, "Fixed: %s (%s).\n", lowerFirst(f.Description), f.Problem)
+			continue
+		}
+		fmt.Fprintf(w, "Fix offered: %s (%s; %s): use --fix %s\n", lowerFirst(f.Description), f.Problem, rowList(f.Examples, f.Rows), f.ID)
+	}
+	if len(errors) <= 10 || len(plan.ProblemGroups) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "Problems by kind:")
+	for i, g := range plan.ProblemGroups {
+		if i == 10 {
+			fmt.Fprintf(w, "  ... and %d more kinds (use --json to see them all)\n", len(plan.ProblemGroups)-10)
+			break
+		}
+		fix := ""
+		if g.Fix != "" {
+			fix = " (--fix " + g.Fix + ")"
+		}
+		fmt.Fprintf(w, "  %d %s, %s: %s%s\n", g.Rows, plural(g.Rows, "row", "rows"), g.Field, g.Message, fix)
+	}
+}
+
+// rowList names the first rows of n: "rows 13, 25 and 37" or "rows 13, 25, ... of 8012".
+func rowList(rows []int, n int) string {
+	parts := make([]string, len(rows))
+	for i, r := range rows {
+		parts[i] = fmt.Sprint(r)
+	}
+	if n == 1 && len(rows) == 1 {
+		return "row " + parts[0]
+	}
+	if n > len(rows) {
+		return fmt.Sprintf("rows %s, ... (%d in all)", strings.Join(parts, ", "), n)
+	}
+	if len(parts) > 1 {
+		return "rows " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	}
+	return "rows " + strings.Join(parts, ", ")
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// fixHint names the --fix flags of the fixes offered and not applied: "use --fix ID, or ".
+func fixHint(plan *importer.Plan) string {
+	var ids []string
+	for _, f := range plan.Fixes {
+		if !f.Applied {
+			ids = append(ids, "--fix "+f.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	if len(ids) > 1 {
+		ids = append(ids, "--fix all")
+	}
+	return "use " + strings.Join(ids, " or ") + ", or "
 }
 
 // printISO2013 says that a file is a 2013 Statement of Applicability and what --from-2013
@@ -453,7 +648,7 @@ func importRevert(dir string, args []string, env Env) error {
 	if err := fault.CheckSpace(dir, 0); err != nil {
 		return err
 	}
-	ctx, stop := signalContext()
+	ctx, stop := env.signalContext()
 	defer stop()
 	l, err := importer.Revert(ctx, db, match[0].ID, env.Clock())
 	if err != nil {
@@ -480,6 +675,7 @@ func (l *listFlag) Set(v string) error {
 // printReading prints how the file was read: the mapping with its confidence, the
 // section rows skipped, and the date columns read by the date order alone.
 func printReading(w io.Writer, plan *importer.Plan) {
+	printLayout(w, plan)
 	if lines := plan.Mapping.Describe(plan.Header); len(lines) > 0 {
 		fmt.Fprintln(w, "Mapping (change it with --map FIELD=COLUMN or --unmap FIELD):")
 		for _, l := range lines {
@@ -531,4 +727,42 @@ func mappingError(plan *importer.Plan) error {
 		fields = append(fields, p.Field)
 	}
 	return isms.Errorf(isms.CodeInvalid, "the columns do not give every required field (%s), so nothing was imported; use --map FIELD=COLUMN (or --header-row N when the header is elsewhere)", strings.Join(fields, ", "))
+}
+
+// printLayout prints how the sheet's layout was read: the id split off the text, the
+// columns filled down, the rows merged into one record, where the table ends, and the
+// sheets that share its layout, with the flags that change each.
+func printLayout(w io.Writer, plan *importer.Plan) {
+	m := plan.Mapping
+	for _, n := range m.Layout {
+		flag := map[string]string{"splitRef": "--map ref=COLUMN", "fillDown": "--no-fill-down", "mergeBy": "--merge-by none"}[n.Option]
+		fmt.Fprintf(w, "Layout: %s (%s to change it)\n", n.Message, flag)
+	}
+	if len(m.FillDown) > 0 {
+		fmt.Fprintf(w, "Filled down: %s\n", strings.Join(m.FillDown, ", "))
+	}
+	if plan.MergedRows > 0 {
+		var ex []string
+		for i, r := range plan.Merged {
+			if i == 5 {
+				ex = append(ex, "...")
+				break
+			}
+			rows := make([]string, len(r.Rows))
+			for j, n := range r.Rows {
+				rows[j] = fmt.Sprint(n)
+			}
+			ex = append(ex, fmt.Sprintf("%s: row %d with %s", r.Ref, r.Row, strings.Join(rows, ", ")))
+		}
+		fmt.Fprintf(w, "%d %s merged into the record above by %s (%s)\n", plan.MergedRows, plural(plan.MergedRows, "row", "rows"), m.MergeBy, strings.Join(ex, "; "))
+	}
+	if h := plan.Header; h.End > 0 {
+		fmt.Fprintf(w, "The table ends at row %d: %d %s below it %s another layout (a matrix, a legend) and %s left out\n",
+			h.End, h.Below, plural(h.Below, "row", "rows"), map[bool]string{true: "has", false: "have"}[h.Below == 1], map[bool]string{true: "is", false: "are"}[h.Below == 1])
+	}
+	if len(plan.SheetsRead) > 1 {
+		fmt.Fprintf(w, "Sheets imported together: %s\n", strings.Join(plan.SheetsRead, ", "))
+	} else if len(plan.LayoutSheets) > 0 {
+		fmt.Fprintf(w, "Other sheets with this layout: %s (use --all-sheets to import them in the same run)\n", strings.Join(plan.LayoutSheets, ", "))
+	}
 }

@@ -31,6 +31,9 @@ type Log struct {
 	At         time.Time      `json:"at" ts_type:"string"`
 	RevertedAt time.Time      `json:"revertedAt" ts_type:"string"`
 	Skipped    []xlsx.Problem `json:"skipped"` // problems of the rows left out
+	// Fixed and Fixes are the values given to every row and the bulk fixes applied.
+	Fixed map[string]string `json:"fixed,omitempty"`
+	Fixes []string          `json:"fixes,omitempty"`
 }
 
 // logEntry is one record an import wrote, with what it was before.
@@ -53,6 +56,9 @@ type Result struct {
 	Log      Log            `json:"log"`
 	Errors   []xlsx.Problem `json:"errors"`
 	Sections []SectionRow   `json:"sections"` // the rows skipped as section headings
+	// NewPeople and NewControls are the people and custom controls the import created.
+	NewPeople   []string `json:"newPeople"`
+	NewControls []string `json:"newControls"`
 }
 
 // Commit writes a plan: every planned row, or nothing. When rows are invalid and the
@@ -77,6 +83,14 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 	}
 	if p.Request.SkipInvalid {
 		log.Skipped = p.Errors
+	}
+	if fixed := fixedValues(p.Request); len(fixed) > 0 {
+		log.Fixed = fixed
+	}
+	for _, f := range p.Fixes {
+		if f.Applied {
+			log.Fixes = append(log.Fixes, f.ID)
+		}
 	}
 	source := sourceOf(p.FileName, p.Sheet)
 	var writes []isms.Record
@@ -162,7 +176,7 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 	if progress != nil {
 		progress(total, total)
 	}
-	return Result{Log: log, Errors: log.Skipped, Sections: p.Sections}, nil
+	return Result{Log: log, Errors: log.Skipped, Sections: p.Sections, NewPeople: p.NewPeople, NewControls: p.NewControls}, nil
 }
 
 // Ready returns the error (code invalid) that Commit refuses the plan with before
@@ -178,9 +192,16 @@ func (p *Plan) Ready() error {
 		return err
 	}
 	if p.Counts.Invalid > 0 && !p.Request.SkipInvalid {
+		how := "fix them, or skip the invalid rows"
+		for _, f := range p.Fixes {
+			if !f.Applied {
+				how = "fix them, apply the fixes offered, or skip the invalid rows"
+				break
+			}
+		}
 		return isms.Errorf(isms.CodeInvalid,
-			"%d of %d rows of %s are not valid; nothing was imported (fix them, or skip the invalid rows)",
-			p.Counts.Invalid, p.Counts.Rows, p.FileName)
+			"%d of %d rows of %s are not valid; nothing was imported (%s)",
+			p.Counts.Invalid, p.Counts.Rows, p.FileName, how)
 	}
 	return nil
 }

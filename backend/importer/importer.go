@@ -21,11 +21,11 @@ import (
 
 // Request says what to import and how.
 type Request struct {
-	Kind         string            `json:"kind"`         // xlsx kind: requirements, controls, risks, people, attendance, measurements, assets, acknowledgements, survey-results
+	Kind         string            `json:"kind"`         // an xlsx kind (xlsx.Kinds): requirements, controls, risks, ..., audit-results, feedback
 	File         string            `json:"file"`         // path of the .xlsx, .xlsm or .csv file
 	Sheet        string            `json:"sheet"`        // "" for the first visible sheet
 	HeaderRow    int               `json:"headerRow"`    // Excel row number of the header; 0 to detect it
-	HeaderRows   int               `json:"headerRows"`   // 1 or 2 header rows when HeaderRow is set; 0 means 1
+	HeaderRows   int               `json:"headerRows"`   // 1 to 3 header rows when HeaderRow is set; 0 means 1
 	Map          map[string]string `json:"map"`          // field -> column letter or header name, over the proposal
 	Unmap        []string          `json:"unmap"`        // fields to leave unmapped
 	FillDown     []string          `json:"fillDown"`     // column letters whose blanks take the value above
@@ -48,9 +48,26 @@ type Request struct {
 	// Survey names, for survey-results, the survey the results belong to: its reference or
 	// exact title (or its ID, as the wizard sends it).
 	Survey string `json:"survey"`
+	// Audit names, for audit-results, the audit whose checklist the results go into: its
+	// reference or exact title (or its ID, as the wizard sends it).
+	Audit string `json:"audit"`
+	// MergeBy makes rows with the same value of this field (after fill-down) one record:
+	// "" keeps the proposal (see xlsx.ProposeLayout), MergeNone merges nothing.
+	MergeBy string `json:"mergeBy"`
+	// NoFillDown fills no column down, not even the proposed ones.
+	NoFillDown bool `json:"noFillDown"`
+	// Sheets names more sheets to import with Sheet, in one all-or-nothing run; AllSheets
+	// imports every visible sheet that shares Sheet's layout (Plan.LayoutSheets).
+	Sheets    []string `json:"sheets"`
+	AllSheets bool     `json:"allSheets"`
 	// From2013, for a controls file numbered as ISO/IEC 27001:2013, brings its decisions
 	// onto the 2022 controls through the ISO/IEC 27002:2022 Annex B correspondence.
 	From2013 bool `json:"from2013"`
+	// Fixed gives a field the same value on every row whose cell is empty (every row when
+	// the field has no column), before the rows are checked: source type "Legal", source "NIS2".
+	Fixed map[string]string `json:"fixed"`
+	// Fixes are the IDs of the plan's bulk fixes to apply (see Plan.Fixes); "all" applies every one.
+	Fixes []string `json:"fixes"`
 }
 
 // Action says what an import does with a row.
@@ -72,6 +89,7 @@ type PlannedRow struct {
 	Ref      string         `json:"ref"`
 	Title    string         `json:"title"`
 	Problems []xlsx.Problem `json:"problems"`
+	Sheet    string         `json:"sheet,omitempty"` // when the import reads several sheets
 
 	rec isms.Record // the record to write (create or update)
 }
@@ -103,6 +121,28 @@ type Plan struct {
 	// ISO2013 is set when a controls file is a Statement of Applicability of ISO/IEC
 	// 27001:2013: it cannot be imported until the request brings it onto 2022 (From2013).
 	ISO2013 *ISO2013 `json:"iso2013"`
+	// LayoutSheets are the other sheets with this sheet's layout, which the request can
+	// import together with it (AllSheets); SheetsRead the sheets this plan reads.
+	LayoutSheets []string `json:"layoutSheets"`
+	SheetsRead   []string `json:"sheetsRead"`
+	// Merged are the records read from several rows (Mapping.MergeBy), MergedRows the
+	// number of rows joined into them.
+	Merged     []MergedRecord `json:"merged"`
+	MergedRows int            `json:"mergedRows"`
+	// NewControls are the custom controls the import creates ("C-01 Visitor escort").
+	NewControls []string `json:"newControls"`
+	// GuessedPeople are the names of a person column proposed by a weak match that match
+	// no stored person: no one is created from them until the user chooses the column.
+	GuessedPeople []GuessedPeople `json:"guessedPeople"`
+	// RepeatedTitles are titles that several rows share (a warning: rows are still imported).
+	RepeatedTitles []RepeatedTitle `json:"repeatedTitles"`
+	// RepeatedTitleCount is how many titles several rows share (RepeatedTitles lists the first).
+	RepeatedTitleCount int `json:"repeatedTitleCount"`
+	// ProblemGroups are the row problems grouped by field and kind of message, largest first.
+	ProblemGroups []ProblemGroup `json:"problemGroups"`
+	// Fixes are the corrections offered for rows that break a domain rule the same way;
+	// the request's Fixes apply them.
+	Fixes []Fix `json:"fixes"`
 
 	people []*isms.Person // people to create before the rows
 	extra  []isms.Record  // other records to create before the rows (trainings)
@@ -172,7 +212,7 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 		}
 	}
 	if req.Sheet == "" {
-		req.Sheet = bestSheet(wb, req.Kind)
+		req.Sheet = registerSheet(wb, req.Kind)
 	}
 	grid, err := wb.ReadSheet(req.Sheet, xlsx.ReadOptions{})
 	if err != nil {
@@ -204,8 +244,18 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 		Header: header, Mapping: mapping, Fields: fields,
 		Rows: []PlannedRow{}, NewPeople: []string{}, Errors: []xlsx.Problem{},
 		Sections: []SectionRow{}, Warnings: []xlsx.DateWarning{}, LocaleHint: hint,
+		NewControls: []string{}, GuessedPeople: []GuessedPeople{}, RepeatedTitles: []RepeatedTitle{},
+		ProblemGroups: []ProblemGroup{}, Fixes: []Fix{},
+		SheetsRead: []string{grid.Sheet}, Merged: []MergedRecord{},
 	}
-	if problems := mappingProblems(req, mapping.Check(header)); len(problems) > 0 {
+	p.LayoutSheets = layoutSheets(wb, grid.Sheet, header, mapping)
+	if err := checkFixed(req, fields, mapping); err != nil {
+		return nil, err
+	}
+	if err := checkFixes(req); err != nil {
+		return nil, err
+	}
+	if problems := withoutFixed(req, mappingProblems(req, mapping.Check(header))); len(problems) > 0 {
 		p.MappingProblems = problems
 		return p, nil
 	}
@@ -213,6 +263,26 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if results, err = withFixed(req, header, grid, mapping, results); err != nil {
+		return nil, err
+	}
+	extra, err := extraSheets(wb, req, grid.Sheet, p.LayoutSheets)
+	if err != nil {
+		return nil, err
+	}
+	if len(extra) > 0 { // one register over several sheets: imported together
+		for i := range results {
+			results[i].Sheet = grid.Sheet
+		}
+		more, err := readSheets(ctx, wb, req, header, mapping, extra)
+		if err != nil {
+			return nil, err
+		}
+		results = append(results, more...)
+		p.SheetsRead = append(p.SheetsRead, extra...)
+		p.Sheet = strings.Join(p.SheetsRead, ", ")
+	}
+	p.Merged, p.MergedRows = mergedRecords(results)
 	p.Sections = sectionRows(header, mapping, results)
 	p.Warnings = append(p.Warnings, xlsx.AmbiguousDates(req.Kind, header, grid, mapping)...)
 	if ctx.Err() != nil {
@@ -224,6 +294,9 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if len(extra) > 0 {
+		tagSheets(p, results)
 	}
 	p.noRecords(grid, results)
 	return p, nil
@@ -250,34 +323,6 @@ func mappingProblems(req Request, problems []xlsx.Problem) []xlsx.Problem {
 	return out
 }
 
-// bestSheet picks, when the user named none, the visible sheet whose header maps best
-// to the kind's fields: the one with most required fields mapped, then most fields.
-func bestSheet(wb *xlsx.Workbook, kind string) string {
-	best, bestScore := "", -1
-	for _, s := range wb.Sheets {
-		if s.Hidden {
-			continue
-		}
-		g, err := wb.ReadSheet(s.Name, xlsx.ReadOptions{MaxRows: 60})
-		if err != nil {
-			continue
-		}
-		h, err := xlsx.DetectHeader(g)
-		if err != nil {
-			continue
-		}
-		m, err := xlsx.ProposeMappingFor(kind, h, g)
-		if err != nil {
-			continue
-		}
-		score := 100*(len(m.Columns)-len(m.Check(h))) + len(h.DataRows(g))
-		if score > bestScore {
-			best, bestScore = s.Name, score
-		}
-	}
-	return best
-}
-
 func sheetNames(sheets []xlsx.SheetInfo) string {
 	names := make([]string, len(sheets))
 	for i, s := range sheets {
@@ -293,11 +338,13 @@ func chooseMapping(db *store.DB, req Request, h xlsx.Header, g *xlsx.Grid, hint 
 	if err != nil {
 		return m, err
 	}
+	m.Layout = xlsx.ProposeLayout(req.Kind, h, g, &m)
 	if saved, ok, err := SavedMapping(db, req.Kind, xlsx.LayoutKey(h)); err != nil {
 		return m, err
 	} else if ok {
 		m.Columns = saved.Mapping.Columns
 		m.FillDown = saved.Mapping.FillDown
+		m.SplitRef, m.MergeBy, m.Layout = saved.Mapping.SplitRef, saved.Mapping.MergeBy, nil
 		m.SkipSections = saved.Mapping.SkipSections
 		m.Locale = saved.Mapping.Locale
 		m.Scale = saved.Mapping.Scale
@@ -338,6 +385,9 @@ func chooseMapping(db *store.DB, req Request, h xlsx.Header, g *xlsx.Grid, hint 
 	}
 	if len(req.FillDown) > 0 {
 		m.FillDown = req.FillDown
+	}
+	if err := layoutChoices(req, h, fields, &m); err != nil {
+		return m, err
 	}
 	if req.KeepSections {
 		m.SkipSections = false

@@ -87,8 +87,9 @@ func chooseScale(db *store.DB, req Request, m *xlsx.Mapping) error {
 
 // SectionRow is a row skipped as a section heading: its Excel row number and its text.
 type SectionRow struct {
-	Row  int    `json:"row"`
-	Text string `json:"text"`
+	Row   int    `json:"row"`
+	Text  string `json:"text"`
+	Sheet string `json:"sheet,omitempty"` // when the import reads several sheets
 }
 
 // sectionRows lists the rows the conversion took as section headings, each with the
@@ -111,11 +112,14 @@ func sectionRows(h xlsx.Header, m xlsx.Mapping, results []xlsx.RowResult) []Sect
 				parts = append(parts, v)
 			}
 		}
+		if r.Heading != "" { // a hierarchy level of its own, or the header again
+			parts = append([]string{strings.Join(strings.Fields(r.Heading), " ")}, parts...)
+		}
 		text := strings.Join(parts, " — ")
 		if rs := []rune(text); len(rs) > 160 {
 			text = string(rs[:159]) + "…"
 		}
-		out = append(out, SectionRow{Row: r.Row, Text: text})
+		out = append(out, SectionRow{Row: r.Row, Text: text, Sheet: r.Sheet})
 	}
 	return out
 }

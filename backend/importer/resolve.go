@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/mail"
 	"slices"
 	"strings"
@@ -18,17 +19,27 @@ import (
 // references become control and risk IDs.
 var resolvedField = map[string]string{"owner": "ownerId", "custodian": "custodianId", "controls": "controlIds", "risks": "riskIds"}
 
-// directory finds people by name or e-mail, including the ones this import adds.
+// directory finds people by name or e-mail, including the ones this import adds: an
+// owner repeated on many rows, written by name, e-mail or "Name <address>", is one person.
 type directory struct {
-	byKey map[string]string // folded name or e-mail -> person ID
-	added []string          // keys of people this import plans to create, in order
-	plan  *Plan
+	byKey   map[string]string       // folded name or e-mail -> person ID
+	added   []string                // keys this import added, in order (undone with a row)
+	planned map[string]*isms.Person // people this import creates, by ID
+	source  map[string]string       // planned person ID -> the text it was made from
+	edits   []personEdit            // changes to planned people, in order (undone with a row)
+	plan    *Plan
+}
+
+// personEdit is a planned person's name and e-mail before a later row completed them.
+type personEdit struct {
+	p           *isms.Person
+	name, email string
 }
 
 func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 func newDirectory(tx *store.Tx, p *Plan) (*directory, error) {
-	d := &directory{byKey: map[string]string{}, plan: p}
+	d := &directory{byKey: map[string]string{}, planned: map[string]*isms.Person{}, source: map[string]string{}, plan: p}
 	err := tx.Each(isms.KindPerson, func(r isms.Record) error {
 		person := r.(*isms.Person)
 		d.byKey[fold(person.Name)] = person.ID
@@ -40,41 +51,199 @@ func newDirectory(tx *store.Tx, p *Plan) (*directory, error) {
 	return d, err
 }
 
-// person returns the ID of the person with that name or e-mail, planning a new person
-// when there is none.
-func (d *directory) person(name, email string) string {
+// split reads an owner written as an e-mail address, or as "Name <address>" (copied from mail).
+func split(name, email string) (string, string) {
+	name, email = strings.TrimSpace(name), strings.TrimSpace(email)
 	if email == "" && strings.Contains(name, "@") {
-		// an owner written as an e-mail address, or as "Name <address>" (copied from mail)
-		if a, err := mail.ParseAddress(strings.TrimSpace(name)); err == nil {
-			name, email = a.Name, a.Address
+		if a, err := mail.ParseAddress(name); err == nil {
+			name, email = strings.TrimSpace(a.Name), a.Address
 		}
 	}
+	return name, email
+}
+
+// find returns the ID of the person with that e-mail or name, "" when there is none.
+func (d *directory) find(name, email string) string {
+	name, email = split(name, email)
 	for _, k := range []string{fold(email), fold(name)} {
-		if k == "" {
-			continue
-		}
-		if id, ok := d.byKey[k]; ok {
+		if id, ok := d.byKey[k]; ok && k != "" {
 			return id
 		}
 	}
-	if strings.TrimSpace(name) == "" && strings.TrimSpace(email) == "" {
+	return ""
+}
+
+// key adds a key for a person unless another person has it.
+func (d *directory) key(k, id string) {
+	if _, taken := d.byKey[k]; k != "" && !taken {
+		d.byKey[k] = id
+		d.added = append(d.added, k)
+	}
+}
+
+// person returns the ID of the person with that name or e-mail, planning a new person
+// when there is none. What a row adds to a person found completes it for the next rows:
+// "Ada Lovelace" then "Ada Lovelace <ada@example.com>" then "ada@example.com" is one person
+// (a planned person gets the e-mail; a stored one is not changed).
+func (d *directory) person(name, email string) string {
+	name, email = split(name, email)
+	if name == "" && email == "" {
 		return ""
 	}
-	display := strings.TrimSpace(name)
-	if display == "" {
-		display = strings.TrimSpace(email)
+	if id := d.find(name, email); id != "" {
+		if p, ok := d.planned[id]; ok {
+			if email != "" && p.Email == "" {
+				d.edits = append(d.edits, personEdit{p, p.Name, p.Email})
+				p.Email = email
+			}
+			if name != "" && strings.EqualFold(p.Name, p.Email) && !strings.EqualFold(name, p.Email) {
+				d.edits = append(d.edits, personEdit{p, p.Name, p.Email})
+				p.Name = name // first known by the address alone
+			}
+		}
+		d.key(fold(email), id)
+		d.key(fold(name), id)
+		return id
 	}
-	p := &isms.Person{Name: display, Email: strings.TrimSpace(email), Active: true}
+	display := name
+	if display == "" {
+		display = email
+	}
+	p := &isms.Person{Name: display, Email: email, Active: true}
 	p.ID = newID()
 	d.plan.people = append(d.plan.people, p)
-	d.plan.NewPeople = append(d.plan.NewPeople, display)
-	for _, k := range []string{fold(email), fold(name)} {
-		if k != "" {
-			d.byKey[k] = p.ID
-			d.added = append(d.added, k)
+	d.planned[p.ID] = p
+	d.source[p.ID] = display
+	if email != "" && name != "" {
+		d.source[p.ID] = email
+	}
+	d.key(fold(email), p.ID)
+	d.key(fold(name), p.ID)
+	return p.ID
+}
+
+// GuessedPeople are the names of a person column proposed by a weak match ("guess") that
+// match no stored person: nobody is made of them until the user chooses the column.
+type GuessedPeople struct {
+	Field  string   `json:"field"`
+	Column string   `json:"column"`
+	Header string   `json:"header"` // the column's name
+	Names  []string `json:"names"`  // the first ones
+	Count  int      `json:"count"`  // how many names
+	Rows   int      `json:"rows"`   // how many rows left without that person
+}
+
+// maxGuessedNames bounds the names a plan lists for a guessed column.
+const maxGuessedNames = 20
+
+// personFrom resolves the person a row names in a field (owner, custodian). From a column
+// proposed by a weak match only people already stored are found: the names of no one are
+// noted in the plan, and the field of an updated record keeps its stored value.
+func (r *resolver) personFrom(field, name, email string) string {
+	if r.p.Mapping.Confidence[field] != xlsx.ConfidenceGuess {
+		return r.dir.person(name, email)
+	}
+	id := r.dir.find(name, email)
+	if id != "" || strings.TrimSpace(name+email) == "" {
+		return id
+	}
+	if j, ok := resolvedField[field]; ok {
+		r.keep[j] = true
+	}
+	if r.guessed == nil {
+		r.guessed = map[string]*guessed{}
+	}
+	g, ok := r.guessed[field]
+	if !ok {
+		col := r.p.Mapping.Columns[field]
+		g = &guessed{GuessedPeople: GuessedPeople{Field: field, Column: col, Names: []string{}}, seen: map[string]bool{}}
+		if c, found := r.p.Header.Column(xlsx.ColumnIndex(col)); found {
+			g.Header = c.Name
+		}
+		r.guessed[field] = g
+		r.guessOrder = append(r.guessOrder, field)
+	}
+	g.Rows++
+	if k := fold(name + " " + email); !g.seen[k] {
+		g.seen[k] = true
+		g.Count++
+		if len(g.Names) < maxGuessedNames {
+			g.Names = append(g.Names, strings.TrimSpace(name+" "+email))
 		}
 	}
-	return p.ID
+	return ""
+}
+
+// guessed collects the names left out of one guessed column.
+type guessed struct {
+	GuessedPeople
+	seen map[string]bool
+}
+
+// checkPeople makes a row problem of each person planned for the row that could not be
+// stored (an owner written as "alice@example", a name too long for a person), on the
+// field that names them, instead of an error at commit about a field the sheet lacks.
+func (r *resolver) checkPeople(row *PlannedRow, res xlsx.RowResult, m additions) {
+	check := func(p *isms.Person) {
+		err := p.Validate()
+		if err == nil {
+			return
+		}
+		src := r.dir.source[p.ID]
+		field := ""
+		for _, f := range slices.Sorted(maps.Keys(res.Values)) {
+			if src != "" && strings.Contains(fold(res.Values[f]), fold(src)) {
+				field = f
+				break
+			}
+		}
+		var why []string
+		if e, ok := err.(*isms.Error); ok && len(e.Fields) > 0 {
+			for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
+				what := "the name"
+				if f == "email" {
+					what = "the e-mail address"
+				}
+				why = append(why, what+" "+e.Fields[f])
+			}
+		} else {
+			why = append(why, err.Error())
+		}
+		row.Problems = append(row.Problems, xlsx.Problem{Row: res.Row, Column: r.p.Mapping.Columns[field], Field: field,
+			Message: fmt.Sprintf("%q cannot be added as a person: %s", oneLineText(src, 60), strings.Join(why, "; "))})
+	}
+	for _, p := range r.p.people[m.people:] {
+		check(p)
+	}
+	for _, e := range r.dir.edits[m.edits:] {
+		if e.p.Validate() != nil && !slices.Contains(r.p.people[m.people:], e.p) {
+			check(e.p)
+		}
+	}
+}
+
+// oneLineText shortens a text to n characters on one line.
+func oneLineText(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if rs := []rune(s); len(rs) > n {
+		return string(rs[:n-1]) + "…"
+	}
+	return s
+}
+
+// newRecords lists what the plan creates besides its rows' records: the new people, once
+// each, and the custom controls its rows create.
+func (p *Plan) newRecords() {
+	p.NewPeople = make([]string, 0, len(p.people))
+	for _, person := range p.people {
+		p.NewPeople = append(p.NewPeople, person.Name)
+	}
+	p.NewControls = []string{}
+	for _, row := range p.Rows {
+		if c, ok := row.rec.(*isms.Control); ok && row.Action == ActionCreate && c.Custom {
+			p.NewControls = append(p.NewControls, strings.TrimSpace(c.Ref+" "+c.Title))
+		}
+	}
 }
 
 // existing indexes the stored records of a kind by a match key.
@@ -129,9 +298,16 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 	if err != nil {
 		return err
 	}
-	r := &resolver{tx: tx, p: p, dir: dir, seen: map[string]int{}, refs: map[string]int{}, ambiguous: map[string][]string{}}
+	r := &resolver{tx: tx, p: p, dir: dir, seen: map[string]int{}, refs: map[string]int{}, ambiguous: map[string][]string{},
+		fix: newFixer(p.Request)}
 	if err := r.load(); err != nil {
 		return err
+	}
+	if spec, ok := registers[p.Request.Kind]; ok { // the other registers (register.go)
+		if err := r.loadRegister(spec); err != nil {
+			return err
+		}
+		r.dateOrders(results)
 	}
 	if p.Request.Kind == xlsx.KindControls {
 		r.checkTitles = englishTitles(results)
@@ -148,6 +324,8 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 			continue
 		}
 		p.Counts.Rows++
+		res.Problems = r.fix.converted(res)
+		r.titles.add(res)
 		row := PlannedRow{Row: res.Row, Problems: rowProblems(p, res)}
 		if len(row.Problems) == 0 {
 			if err := r.row(&row, res); err != nil {
@@ -183,6 +361,13 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 	if p.Request.SkipInvalid {
 		p.Counts.Skipped = p.Counts.Invalid
 	}
+	p.newRecords()
+	for _, f := range r.guessOrder {
+		p.GuessedPeople = append(p.GuessedPeople, r.guessed[f].GuessedPeople)
+	}
+	p.RepeatedTitles, p.RepeatedTitleCount = r.titles.repeated()
+	p.Fixes = r.fix.list()
+	p.ProblemGroups = groupProblems(p.Request.Kind, p.Errors)
 	return nil
 }
 
@@ -216,10 +401,17 @@ type resolver struct {
 	train      existing            // attendance: trainings by topic (and topic|date)
 	pol        *policyIndex        // acknowledgements: policies by reference and title
 	survey     *surveyUpdate       // survey results: the chosen survey and its planned update
+	audit      *auditUpdate        // audit results: the chosen audit and its planned checklist
+	reg        *registerPlan       // the other registers (register.go)
 	// controls: whether the file's titles can be compared with the catalogue's (English),
 	// and the rows of a 2013 Statement of Applicability
 	checkTitles bool
 	iso         *legacy
+	fix         *fixer              // the bulk fixes: rows counted, and the fixes applied
+	titles      titles              // titles of the rows, to warn about repeated ones
+	keep        map[string]bool     // JSON fields the row being planned leaves as stored
+	guessed     map[string]*guessed // names of guessed person columns left out, by field
+	guessOrder  []string
 }
 
 func (r *resolver) load() (err error) {
@@ -265,6 +457,8 @@ func (r *resolver) load() (err error) {
 		err = r.loadPolicies()
 	case xlsx.KindSurveyResults:
 		err = r.loadSurvey()
+	case xlsx.KindAuditResults:
+		err = r.loadAudit()
 	case xlsx.KindMeasurements:
 		err = r.loadExisting(isms.KindMeasurement, func(rec isms.Record) string {
 			m := rec.(*isms.Measurement)
@@ -288,7 +482,11 @@ func (r *resolver) load() (err error) {
 // row plans one valid converted row.
 func (r *resolver) row(row *PlannedRow, res xlsx.RowResult) error {
 	mark := r.mark()
+	r.keep = map[string]bool{}
 	err := r.planRow(row, res)
+	if err == nil {
+		r.checkPeople(row, res, mark)
+	}
 	if err == nil && len(row.Problems) > 0 {
 		r.undo(mark) // people and trainings of a row left out are not added
 	}
@@ -296,15 +494,25 @@ func (r *resolver) row(row *PlannedRow, res xlsx.RowResult) error {
 }
 
 // additions marks how far the plan's new people and trainings went.
-type additions struct{ people, names, extra, keys, trainings int }
+type additions struct{ people, edits, extra, keys, trainings int }
 
 func (r *resolver) mark() additions {
-	return additions{len(r.p.people), len(r.p.NewPeople), len(r.p.extra), len(r.dir.added), len(r.trainAdded)}
+	return additions{len(r.p.people), len(r.dir.edits), len(r.p.extra), len(r.dir.added), len(r.trainAdded)}
 }
 
-// undo forgets the people and trainings planned since the mark.
+// undo forgets the people and trainings planned since the mark, and what the row added
+// to people planned before.
 func (r *resolver) undo(m additions) {
-	r.p.people, r.p.NewPeople, r.p.extra = r.p.people[:m.people], r.p.NewPeople[:m.names], r.p.extra[:m.extra]
+	for _, p := range r.p.people[m.people:] {
+		delete(r.dir.planned, p.ID)
+		delete(r.dir.source, p.ID)
+	}
+	r.p.people, r.p.extra = r.p.people[:m.people], r.p.extra[:m.extra]
+	for i := len(r.dir.edits) - 1; i >= m.edits; i-- {
+		e := r.dir.edits[i]
+		e.p.Name, e.p.Email = e.name, e.email
+	}
+	r.dir.edits = r.dir.edits[:m.edits]
 	for _, k := range r.dir.added[m.keys:] {
 		delete(r.dir.byKey, k)
 	}
@@ -324,25 +532,25 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 	}
 	switch x := res.Record.(type) {
 	case *xlsx.RequirementRow:
-		x.Requirement.OwnerID = r.dir.person(x.OwnerName, "")
+		x.Requirement.OwnerID = r.personFrom("owner", x.OwnerName, "")
 		x.Requirement.ControlIDs = r.controls(res.Values, problem)
 		rec, key = x.Requirement, r.matchKey()(x.Requirement)
 	case *xlsx.ControlRow:
 		if !r.controlRow(row, res, x, problem) {
 			return nil
 		}
-		x.Control.OwnerID = r.dir.person(x.OwnerName, "")
+		x.Control.OwnerID = r.personFrom("owner", x.OwnerName, "")
 		rec, key = x.Control, r.matchKey()(x.Control)
 		keepCatalogueTitle(x.Control, r.have[key])
 	case *xlsx.RiskRow:
-		x.Risk.OwnerID = r.dir.person(x.OwnerName, "")
+		x.Risk.OwnerID = r.personFrom("owner", x.OwnerName, "")
 		x.Risk.ControlIDs = r.controls(res.Values, problem)
 		rec, key = x.Risk, r.matchKey()(x.Risk)
 	case *xlsx.AssetRow:
 		// a register repeats its owners and custodians on many rows: the directory
 		// makes each name or e-mail one person, created once
-		x.Asset.OwnerID = r.dir.person(x.OwnerName, "")
-		x.Asset.CustodianID = r.dir.person(x.CustodianName, "")
+		x.Asset.OwnerID = r.personFrom("owner", x.OwnerName, "")
+		x.Asset.CustodianID = r.personFrom("custodian", x.CustodianName, "")
 		x.Asset.RiskIDs = r.risks(res.Values, problem)
 		x.Asset.ControlIDs = r.controls(res.Values, problem)
 		rec, key = x.Asset, r.matchKey()(x.Asset)
@@ -383,6 +591,12 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 		m := &isms.Measurement{KPIID: k.Base().ID, Date: x.Date, Value: x.Value, Note: x.Note, Source: isms.MeasuredByImport}
 		rec, key = m, m.KPIID+"|"+string(m.Date)
 	default:
+		switch {
+		case r.audit != nil:
+			return r.auditResult(row, res)
+		case r.reg != nil:
+			return r.registerRow(row, res)
+		}
 		return fmt.Errorf("importer: unexpected row type %T", res.Record)
 	}
 	if key == "" {
@@ -433,18 +647,22 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 		}
 	}
 	if !ok {
-		if err := rec.Validate(); err != nil {
+		if continuedNew(res.Values, problem) { // a text cut on export (longtext.go)
+			return nil
+		}
+		if err := r.validate(rec, res.Row); err != nil {
 			r.fieldProblems(row, res.Row, err)
 			return nil
 		}
 		row.Action, row.rec = ActionCreate, rec
 		return nil
 	}
-	merged, changed, err := merge(old, rec, r.mappedFields(), r.p.Request.Kind)
+	fields := slices.DeleteFunc(r.mappedFields(), func(f string) bool { return r.keep[f] })
+	merged, changed, err := merge(old, rec, fields, r.p.Request.Kind)
 	if err != nil {
 		return err
 	}
-	if err := merged.Validate(); err != nil {
+	if err := r.validate(merged, res.Row); err != nil {
 		r.fieldProblems(row, res.Row, err)
 		return nil
 	}
@@ -627,6 +845,14 @@ func (r *resolver) mappedFields() []string {
 		}
 		out = append(out, f)
 	}
+	for f := range fixedValues(r.p.Request) { // a field with one value for every row
+		if _, mapped := r.p.Mapping.Columns[f]; !mapped {
+			if j, ok := resolvedField[f]; ok {
+				f = j
+			}
+			out = append(out, f)
+		}
+	}
 	return out
 }
 
@@ -687,7 +913,7 @@ func merge(old, imported isms.Record, fields []string, kind string) (isms.Record
 	changed := false
 	for _, f := range fields {
 		v, ok := newMap[f]
-		if !ok {
+		if !ok || continuedText(v) { // a text cut on export keeps the stored one (longtext.go)
 			continue
 		}
 		if string(oldMap[f]) != string(v) && !sameSet(oldMap[f], v) {

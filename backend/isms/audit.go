@@ -88,6 +88,10 @@ type Audit struct {
 	ReportDate   Date            `json:"reportDate"`   // when the audit was reported
 	ClosedByID   string          `json:"closedById"`   // who closed it
 	ClosedOn     Date            `json:"closedOn"`     // when it was closed
+
+	// Stated in the report too (blank on audits recorded before they were asked for):
+	PositivePractices string `json:"positivePractices,omitempty"` // the good practice the audit found
+	Distribution      string `json:"distribution,omitempty"`      // who receives the report, e.g. "Top management; the auditees"
 }
 
 // Kind implements Record.
@@ -104,6 +108,8 @@ func (a *Audit) Validate() error {
 	p.Require("title", a.Title)
 	p.MaxLen("title", a.Title, 300)
 	p.Enum("status", a.Status, AuditStatuses, false)
+	p.MaxLen("positivePractices", a.PositivePractices, 5000)
+	p.MaxLen("distribution", a.Distribution, 2000)
 	for _, m := range a.Methods {
 		p.Enum("methods", m, AuditMethods, false)
 	}

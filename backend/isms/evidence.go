@@ -16,6 +16,8 @@ var EvidenceTargets = Enum{
 	{string(KindAudit), "Internal audit"},
 	{string(KindNonconformity), "Nonconformity"},
 	{string(KindReview), "Management review"},
+	{string(KindTraining), "Training session"},
+	{string(KindCampaign), "Awareness campaign"},
 }
 
 // Evidence is documented information (clause 7.5) that supports one record: a file whose

@@ -32,6 +32,7 @@ type Training struct {
 	DurationHours float64  `json:"durationHours"` // length in hours
 	Status        string   `json:"status"`        // one of TrainingStatuses
 	OwnerID       string   `json:"ownerId"`       // who organises it
+	Effectiveness string   `json:"effectiveness"` // how the session's effectiveness was evaluated and what it showed (7.2 c)
 }
 
 // Kind implements Record.
@@ -53,6 +54,7 @@ func (t *Training) Validate() error {
 		p.Add("roleIds", "a required training needs at least one audience role")
 	}
 	p.Range("renewalMonths", t.RenewalMonths, 0, 120)
+	p.MaxLen("effectiveness", t.Effectiveness, 4000)
 	return p.Err()
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/xlsx"
 )
 
 // Red, amber and green as report colours (Excel's "good", "neutral" and "bad" fills).
@@ -191,9 +192,9 @@ func (b *book) cell(v any, rag string) (any, error) {
 		v, kind = "", "wrap"
 	case string:
 		kind = "wrap"
-		v = clean(x)
+		v = cellText(x)
 	case plain:
-		kind, v = "text", clean(string(x))
+		kind, v = "text", cellText(string(x))
 	case isms.Date:
 		if x == "" || !x.Valid() {
 			if rag == "" {
@@ -228,6 +229,11 @@ func (b *book) cell(v any, rag string) (any, error) {
 func excelTime(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 }
+
+// cellText is a string as a cell holds it: cleaned, and a text longer than Excel's
+// 32,767 characters cut with a mark that gives its whole length (xlsx.FitCell), never
+// silently; re-importing the cell keeps the stored text.
+func cellText(s string) string { return xlsx.FitCell(clean(s)) }
 
 // clean removes characters that XML 1.0 cannot hold (control characters other than tab,
 // line feed and carriage return).
@@ -618,7 +624,7 @@ func (b *book) setValue(sheet, ref string, v any) error {
 	var err error
 	switch x := v.(type) {
 	case string:
-		err = b.f.SetCellStr(sheet, ref, clean(x))
+		err = b.f.SetCellStr(sheet, ref, cellText(x))
 	case nil:
 	default:
 		err = b.f.SetCellValue(sheet, ref, v)

@@ -27,7 +27,7 @@ var execKinds = []isms.Kind{isms.KindRisk, isms.KindControl, isms.KindAction, is
 // execFigures names each report's headline figures, in the order the page shows them.
 var execFigures = map[string][]string{
 	"management-review":  {"controls", "risks", "kpis", "objectives", "ncs", "actions", "requirements", "exceptions"},
-	"audit":              {"audit.checklist", "audit.ncs", "audit.actions", "ncs.major", "controls", "exceptions"},
+	"audit":              {"audit.assessed", "audit.conforming", "audit.findings", "audit.raised", "audit.scope", "audit.actions", "exceptions"},
 	"soa":                {"controls", "controls.late", "controls.evidence", "risks", "requirements"},
 	"requirements":       {"requirements", "requirements.covered", "requirements.contradicted", "controls", "actions"},
 	"gap-analysis":       {"requirements.covered", "requirements", "requirements.contradicted", "controls", "ncs"},
@@ -218,8 +218,11 @@ var figureFuncs = map[string]func(s *snap) (figure, bool){
 	"requirements.covered":      figCovered,
 	"requirements.contradicted": figContradicted,
 	"exceptions":                figExceptions,
-	"audit.checklist":           figAuditChecklist,
-	"audit.ncs":                 figAuditNCs,
+	"audit.assessed":            figAuditAssessed,
+	"audit.conforming":          figAuditConforming,
+	"audit.findings":            figAuditFindings,
+	"audit.raised":              figAuditRaised,
+	"audit.scope":               figAuditScope,
 	"audit.actions":             figAuditActions,
 	"assets.owner":              figAssetsOwner,
 	"assets.classified":         figAssetsClassified,
@@ -600,58 +603,6 @@ func auditNCs(s *snap, a *isms.Audit) []*isms.Nonconformity {
 		}
 	}
 	return out
-}
-
-func figAuditChecklist(s *snap) (figure, bool) {
-	a, ok := theAudit(s)
-	if !ok || len(a.Checklist) == 0 {
-		return figure{}, false
-	}
-	conf, tst, ncs, obs := 0, 0, 0, 0
-	for _, c := range a.Checklist {
-		if tested(c.Result) {
-			tst++
-		}
-		switch c.Result {
-		case isms.ResultConforming:
-			conf++
-		case isms.ResultMinorNC, isms.ResultMajorNC:
-			ncs++
-		case isms.ResultObservation, isms.ResultOpportunity:
-			obs++
-		}
-	}
-	f := figure{Label: "Checklist items conforming", Value: float64(conf), Text: fmt.Sprintf("%d of %d tested (%d on the checklist)", conf, tst, len(a.Checklist))}
-	switch {
-	case ncs > 0:
-		f.RAG, f.Why = ragRed, plural(ncs, "item is a nonconformity", "items are nonconformities")
-	case obs > 0 || tst < len(a.Checklist):
-		f.RAG, f.Why = ragAmber, "Observations, opportunities or items not tested"
-	default:
-		f.RAG, f.Why = ragGreen, "Every item tested conforms"
-	}
-	return f, true
-}
-
-func figAuditNCs(s *snap) (figure, bool) {
-	a, ok := theAudit(s)
-	if !ok {
-		return figure{}, false
-	}
-	open, late := 0, 0
-	for _, n := range auditNCs(s, a) {
-		if n.Status != isms.NCClosed {
-			open++
-			if ncOverdue(n, s.today) {
-				late++
-			}
-		}
-	}
-	f := countFigure("Nonconformities from this audit still open", open, ragAmber, "Within their due dates")
-	if late > 0 {
-		f.RAG, f.Why = ragRed, plural(late, "is", "are")+" past the due date"
-	}
-	return f, true
 }
 
 func figAuditActions(s *snap) (figure, bool) {

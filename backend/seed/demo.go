@@ -781,6 +781,9 @@ func (d *demo) addAudit() {
 		Independence: "Sophie Turner (Operations) has no responsibility for the ISMS or for the audited controls.",
 		Status:       isms.AuditCompleted, ReportDate: d.day(-105),
 		Conclusion: "The ISMS is largely implemented and effective; three nonconformities need corrective action before certification.",
+		PositivePractices: "Backups are restored and tested every month (A.8.13); the vulnerability patch SLA is met (A.8.8); " +
+			"KPIs are analysed in a monthly pack (9.1); every Annex A control has a justified SoA decision (6.1.3).",
+		Distribution: "Olivia Carter (CEO) and the senior management team; Priya Shah (ISMS Manager); the auditees",
 		Checklist: []isms.ChecklistItem{
 			c("4.3", "Is the ISMS scope documented and available?", isms.ResultConforming, "Scope statement v1.0 in POL-01."),
 			c("5.2", "Is the policy approved, communicated and available?", isms.ResultConforming, "Published, e-mail of 41 recipients."),

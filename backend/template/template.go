@@ -162,7 +162,7 @@ func capitalise(s string) string {
 // isPerson reports whether a field names a person the import finds or adds.
 func isPerson(f xlsx.Field) bool {
 	switch f.Name {
-	case "owner", "custodian", "person":
+	case "owner", "custodian", "person", "approver", "reviewer":
 		return true
 	}
 	return false
@@ -261,6 +261,69 @@ var examples = map[string]map[string]any{
 	xlsx.KindSurveyResults: {
 		"question": "Do you know how to report a security incident?", "answers": 18, "score": 4.2,
 		"result": "Most staff would call the service desk; two did not know the incident e-mail address.",
+	},
+	xlsx.KindObjectives: {
+		"ref": "OBJ-01", "title": "Fewer staff fall for phishing",
+		"statement":    "Bring the click rate of the monthly phishing simulation below 5% by the end of the year.",
+		"businessGoal": "Keep the trust of our clients", "measure": "Phishing simulation click rate",
+		"target": 5.0, "unit": "%", "owner": "Sam Taylor", "dueDate": days(240), "status": "Proposed",
+		"notes": "Simulations are run by the managed security provider.",
+		// "kpis" stays blank: it names KPIs already in ISMS Desk, such as KPI-01
+	},
+	xlsx.KindKPIs: {
+		"ref": "KPI-01", "name": "Phishing simulation click rate",
+		"description": "Share of staff who click the link of the monthly simulated phishing e-mail.",
+		"method":      "Clicks divided by recipients, from the phishing platform's monthly report.",
+		"frequency":   "Monthly", "unit": "%", "target": 5.0, "direction": "Lower is better", "amber": 10.0,
+		"owner": "Sam Taylor", "active": true,
+		// "objective" and "control" stay blank: they name records already in ISMS Desk
+	},
+	xlsx.KindPolicies: {
+		"ref": "POL-01", "title": "Information security policy", "docType": "Policy", "owner": "Sam Taylor",
+		"approver": "Robin Partner", "reviewCycleMonths": 12, "nextReviewDate": days(300), "status": "Draft",
+		"controls": "A.5.1",
+	},
+	xlsx.KindTrainings: {
+		"ref": "TRN-01", "topic": "Phishing awareness", "description": "How to spot and report phishing e-mails, with a short quiz.",
+		"date": days(14), "status": "Planned", "required": false, "trainer": "Jordan Lee", "durationHours": 1.5,
+		"renewalMonths": 12, "materials": "SharePoint > Training > Phishing awareness.pptx", "owner": "Sam Taylor",
+		// "roles" stays blank: it names roles already in ISMS Desk (a required training needs them)
+	},
+	xlsx.KindCampaigns: {
+		"ref": "AW-01", "title": "Phishing awareness month",
+		"description": "A tip a week on spotting phishing, and how to report it.",
+		"channels":    "E-mail; Intranet", "audience": "All staff", "startDate": days(7), "endDate": days(37),
+		"status": "Planned", "owner": "Sam Taylor",
+	},
+	xlsx.KindCommunications: {
+		"date": days(-10), "subject": "New password policy in force", "audience": "All staff", "channel": "E-mail",
+		"audienceSize": 44, "reach": 40, "owner": "Sam Taylor", "notes": "Sent with the policy attached; 4 people were on leave.",
+	},
+	xlsx.KindAuditResults: {
+		"ref": "A.5.15", "question": "Are access rights reviewed every quarter, and the reviews recorded?",
+		"result": "Conforming", "evidence": "Access review log of the last two quarters, signed by the owners.",
+	},
+	xlsx.KindNonconformities: {
+		"ref": "NC-001", "title": "Leavers' accounts not removed on time",
+		"description": "Two accounts of people who left in March were still active in April.",
+		"source":      "Internal audit", "detectedOn": days(-20), "owner": "Sam Taylor", "status": "Correction",
+		"dueDate": days(40), "correction": "The two accounts were disabled the day they were found.",
+		"correctionOn": days(-19),
+	},
+	xlsx.KindActions: {
+		"ref": "ACT-001", "title": "Add account removal to the leavers' checklist",
+		"description": "HR tells IT the leaving date; IT disables the accounts that day.",
+		"owner":       "Jordan Lee", "dueDate": days(30), "status": "In progress", "notes": "Checklist drafted with HR.",
+	},
+	xlsx.KindImprovements: {
+		"ref": "IMP-01", "title": "Single sign-on for every business application",
+		"goal":        "One account per person to disable when they leave.",
+		"description": "Connect the remaining three applications to Microsoft Entra ID.",
+		"owner":       "Jordan Lee", "status": "Approved", "startDate": days(-5), "dueDate": days(90),
+	},
+	xlsx.KindFeedback: {
+		"date": days(-3), "from": "Client: Fabrikam", "text": "Please send the monthly reports through the portal, not by e-mail.",
+		"sentiment": "Neutral", "status": "Accepted", "response": "Reports go through the client portal from next month.",
 	},
 }
 
@@ -492,6 +555,23 @@ var kinds = map[string]kindText{
 		into: "The rows go into KPIs already in ISMS Desk: add the KPI first (Monitoring), then name it by its reference or name on each row. A second value for the same KPI and date updates the first."},
 	xlsx.KindAcknowledgements: {sheet: "Acknowledgements", label: "Policy acknowledgements", row: "one person's acknowledgement of a policy",
 		into: "The rows go into policies already in ISMS Desk: each row names the policy by its reference or exact title, and records the acknowledgement of its published version, so add and publish the policy first. Someone who already acknowledged that version is left as they were."},
+	xlsx.KindObjectives: {sheet: "Objectives", label: "Objectives", row: "an information security objective",
+		into: "A row whose reference is already in ISMS Desk updates that objective. An import never approves an objective: senior management approves it in ISMS Desk (Objectives) once it is SMART."},
+	xlsx.KindKPIs: {sheet: "KPIs", label: "KPIs", row: "a KPI (its definition; its values are imported as KPI measurements)"},
+	xlsx.KindPolicies: {sheet: "Policies", label: "Policies (register)", row: "a policy, procedure or standard of the register",
+		into: "A new policy starts with a draft version 1.0. An import never approves or publishes a policy: its versions are written, approved and published in ISMS Desk (Policies), and the status column must say what ISMS Desk says."},
+	xlsx.KindTrainings: {sheet: "Trainings", label: "Training sessions", row: "a training session",
+		into: "A training already in ISMS Desk is found by its reference, or by its topic and date. Attendance is imported separately, as training attendance."},
+	xlsx.KindCampaigns:      {sheet: "Campaigns", label: "Awareness campaigns", row: "an awareness campaign"},
+	xlsx.KindCommunications: {sheet: "Communication log", label: "Communication log", row: "one entry of the communication log", into: "An entry already in ISMS Desk is found by its date and subject."},
+	xlsx.KindAuditResults: {sheet: "Checklist", label: "Audit checklist results", row: "one checklist item of an audit, with its result",
+		into: "The rows go into one audit already in ISMS Desk, planned or in progress: choose it in the import wizard. Each row is matched to the checklist item with the same clause or control and question, or added; results are recorded once the audit is started. The import never changes the audit's status."},
+	xlsx.KindNonconformities: {sheet: "Nonconformities", label: "Nonconformities", row: "a nonconformity",
+		into: "A row whose reference is already in ISMS Desk updates that nonconformity, one stage at a time. The effectiveness review and the closing are recorded in ISMS Desk (Corrective actions), never by an import."},
+	xlsx.KindActions:      {sheet: "Actions", label: "Actions", row: "an action"},
+	xlsx.KindImprovements: {sheet: "Improvements", label: "Improvements", row: "an improvement initiative"},
+	xlsx.KindFeedback: {sheet: "Feedback", label: "Feedback", row: "one feedback item",
+		into: "An item already in ISMS Desk is found by its date and text. Feedback becomes an improvement or a nonconformity in ISMS Desk (Feedback), never by an import."},
 	xlsx.KindSurveyResults: {sheet: "Survey results", label: "Survey results", row: "one question of a survey, with its results",
 		into: "The rows go into one survey already in ISMS Desk: add the survey first (Surveys), then choose it in the import wizard. Each row's question is matched by its text: the survey's question is updated, or a new one is added."},
 }

@@ -52,6 +52,9 @@ func exampleOf(cols []Column, field string) any {
 func target(t *testing.T, db *store.DB, kind string, cols []Column) string {
 	t.Helper()
 	survey := ""
+	if kind == xlsx.KindAuditResults {
+		survey = "IA-01" // the audit the results go into
+	}
 	err := db.Update(func(tx *store.Tx) error {
 		switch kind {
 		case xlsx.KindAcknowledgements:
@@ -67,6 +70,9 @@ func target(t *testing.T, db *store.DB, kind string, cols []Column) string {
 		case xlsx.KindMeasurements:
 			return tx.Create(&isms.KPI{Ref: fmt.Sprint(exampleOf(cols, "kpi")), Name: "Phishing simulation click rate", Frequency: "monthly",
 				Unit: "%", Target: 5, Amber: 10, Direction: "lower_is_better", Active: true}, "test")
+		case xlsx.KindAuditResults:
+			return tx.Create(&isms.Audit{Ref: survey, Title: "Access control audit", AuditorName: "Jo External", Status: isms.AuditInProgress,
+				StartDate: "2026-05-04", Checklist: []isms.ChecklistItem{{Ref: "7.2", Question: "Are competences recorded?", Result: isms.ResultConforming}}}, "test")
 		case xlsx.KindSurveyResults:
 			survey = "SUR-01"
 			return tx.Create(&isms.Survey{Ref: survey, Title: "Staff security culture survey", Type: isms.SurveyKindSurvey, Date: "2026-04-20"}, "test")
@@ -99,6 +105,9 @@ func TestTemplatesImport(t *testing.T) {
 				t.Fatal(err)
 			}
 			req := importer.Request{Kind: kind, File: path, Survey: target(t, db, kind, cols)}
+			if kind == xlsx.KindAuditResults {
+				req.Survey, req.Audit = "", req.Survey
+			}
 			p, err := importer.Prepare(context.Background(), db, req)
 			if err != nil {
 				t.Fatal(err)
@@ -216,6 +225,16 @@ func mismatches(t *testing.T, tx *store.Tx, m map[string]any, ls map[string][]is
 			continue
 		}
 		name := c.Field.Name
+		if list, ok := m[name].([]any); ok && len(c.Field.Options) > 0 { // a list of enum values, such as channels
+			var labels []string
+			for _, v := range list {
+				labels = append(labels, c.Field.Options.Label(fmt.Sprint(v)))
+			}
+			if got := strings.Join(labels, "; "); got != w {
+				out = append(out, fmt.Sprintf("%s is %s, want %v", name, got, w))
+			}
+			continue
+		}
 		if got, ok := m[name]; ok {
 			if !reflect.DeepEqual(got, w) {
 				out = append(out, fmt.Sprintf("%s is %v, want %v", name, got, w))
@@ -280,6 +299,19 @@ func checkStored(t *testing.T, tx *store.Tx, kind string, cols []Column) {
 		day, _ := want(t, columnOf(cols, "date"))
 		if p := person.(*isms.Person); p.Name != exampleOf(cols, "person") || p.Email != exampleOf(cols, "email") || string(a.On) != day {
 			t.Errorf("acknowledged by %s <%s> on %s; the example row says %v <%v> on %v", p.Name, p.Email, a.On, exampleOf(cols, "person"), exampleOf(cols, "email"), day)
+		}
+		return
+	case xlsx.KindAuditResults:
+		rec, err := tx.ByRef(isms.KindAudit, "IA-01")
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := rec.(*isms.Audit)
+		if len(a.Checklist) != 2 || a.Status != isms.AuditInProgress {
+			t.Fatalf("checklist %+v, status %s", a.Checklist, a.Status)
+		}
+		if problems := mismatches(t, tx, jsonOf(t, a.Checklist[1]), nil, cols); len(problems) > 0 {
+			t.Errorf("the audit's checklist item: %s", strings.Join(problems, "; "))
 		}
 		return
 	case xlsx.KindSurveyResults:

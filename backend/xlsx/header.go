@@ -17,9 +17,14 @@ type Column struct {
 // Header is the header of a table on a sheet.
 type Header struct {
 	Row         int      `json:"row"`         // Excel row number of the (first) header row, 1-based
-	Rows        int      `json:"rows"`        // 1, or 2 for a header with a group band above it
+	Rows        int      `json:"rows"`        // 1, or 2 or 3 for a header with group bands above it
 	FirstColumn int      `json:"firstColumn"` // 0-based index of the first column of the table
 	Columns     []Column `json:"columns"`     // from FirstColumn to the last named column
+	// End is the Excel row number of the table's last row when a blank gap and rows of
+	// another layout (a risk matrix, a legend) follow it; 0 when the table runs to the end.
+	End int `json:"end,omitempty"`
+	// Below counts the rows with values after End, left out of the table.
+	Below int `json:"below,omitempty"`
 }
 
 // DataStart returns the Excel row number of the first row after the header.
@@ -76,29 +81,55 @@ func DetectHeader(g *Grid) (Header, error) {
 	if best < 0 {
 		return Header{}, invalid("sheet %q has no header row that names its columns: choose the header row", g.Sheet)
 	}
-	rows := 1
-	top := best
-	if up := best - 1; up >= 0 && !g.Rows[up].Empty() && g.Rows[up].Num == g.Rows[best].Num-1 && isBand(g, up, best, width) {
-		top, rows = up, 2
-	} else if down := best + 1; down < len(g.Rows) && g.Rows[down].Num == g.Rows[best].Num+1 && isBand(g, best, down, width) {
-		rows = 2
+	top, bottom := best, best
+	// group bands above the column names (up to two), or the best row is itself a band
+	for best-top < MaxHeaderRows-1 {
+		up := top - 1
+		if up < 0 || g.Rows[up].Empty() || g.Rows[up].Num != g.Rows[top].Num-1 || !isBand(g, up, top, width) || (top < best && hasLong(g.Rows[up])) {
+			break
+		}
+		top = up
 	}
-	return buildHeader(g, top, rows), nil
+	for top == best && bottom-top < MaxHeaderRows-1 {
+		down := bottom + 1
+		if down >= len(g.Rows) || g.Rows[down].Num != g.Rows[bottom].Num+1 || !isBand(g, bottom, down, width) || (bottom > best && hasLong(g.Rows[down])) {
+			break
+		}
+		bottom = down
+	}
+	h := buildHeader(g, top, bottom-top+1)
+	h.markEnd(g)
+	return h, nil
 }
 
-// HeaderAt builds the header the user chose: Excel row number row, over rows rows (1 or 2).
+// MaxHeaderRows is the most rows a header can span: column names under up to two bands.
+const MaxHeaderRows = 3
+
+// HeaderAt builds the header the user chose: Excel row number row, over rows rows (1 to 3).
 func HeaderAt(g *Grid, row, rows int) (Header, error) {
-	if rows < 1 || rows > 2 {
+	if rows < 1 || rows > MaxHeaderRows {
 		rows = 1
 	}
 	i := g.RowIndex(row)
 	if i < 0 || g.Rows[i].Empty() {
 		return Header{}, invalid("row %d of sheet %q is empty: it cannot be the header row", row, g.Sheet)
 	}
-	if rows == 2 && (i+1 >= len(g.Rows) || g.Rows[i+1].Num != row+1) {
-		rows = 1
+	for rows > 1 && (i+rows-1 >= len(g.Rows) || g.Rows[i+rows-1].Num != row+rows-1) {
+		rows--
 	}
-	return buildHeader(g, i, rows), nil
+	h := buildHeader(g, i, rows)
+	h.markEnd(g)
+	return h, nil
+}
+
+// hasLong reports whether a row has a long text cell: data, not a header's third row.
+func hasLong(r Row) bool {
+	for _, c := range r.Cells {
+		if _, long, _ := headerLike(c); long {
+			return true
+		}
+	}
+	return false
 }
 
 func filledCount(r Row) int {
@@ -135,12 +166,21 @@ func headerScore(g *Grid, cand []int, k, width int) float64 {
 	if n == 0 || (n == 1 && width >= 3) {
 		return 0
 	}
-	var short, digits, long, num int
+	var short, digits, long, num, codes int
 	seen := map[string]bool{}
+	codeSeen := map[string]bool{}
+	all := map[string]bool{}
 	cols := map[int]bool{}
 	for i, c := range r.Cells {
 		s, l, nu := headerLike(c)
+		if t := strings.ToLower(foldSpace(c)); t != "" {
+			all[t] = true
+		}
 		switch {
+		case s && isCode(c):
+			codes++ // "A.5.1", "GV.OC-01": the columns of a matrix, or the references of a row
+			codeSeen[strings.ToLower(strings.TrimSpace(c))] = true
+			digits++
 		case s && strings.ContainsAny(c, "0123456789@"):
 			digits++ // "R-1", "Art. 32", an e-mail: more like data than a column name
 		case s:
@@ -161,6 +201,12 @@ func headerScore(g *Grid, cand []int, k, width int) float64 {
 		return 0
 	}
 	score := float64(short)*2 + float64(digits)*0.5 + float64(len(seen)) - float64(long)*2 - float64(num)*3
+	// A matrix names its columns with distinct codes (A.5.1 | A.5.2 | …) and fills them
+	// with marks that repeat (x, x, ✓): distinct codes count as names, repeats against.
+	if codes >= 3 && len(codeSeen) == codes {
+		score += float64(codes)
+	}
+	score -= 1.5 * float64(n-len(all))
 	// agreement: the rows below put their values under this row's columns
 	var cover float64
 	below := 0
@@ -258,37 +304,32 @@ func mergeValue(g *Grid, rowIdx, col int) string {
 
 func buildHeader(g *Grid, top, rows int) Header {
 	h := Header{Row: g.Rows[top].Num, Rows: rows}
-	width := len(g.Rows[top].Cells)
-	if rows == 2 {
-		width = max(width, len(g.Rows[top+1].Cells))
+	width := 0
+	for k := 0; k < rows; k++ {
+		width = max(width, len(g.Rows[top+k].Cells))
 	}
 	names := make([]string, width)
 	first := -1
 	for c := 0; c < width; c++ {
-		name := foldSpace(mergeValue(g, top, c))
-		if rows == 2 {
-			upper := name
-			lower := foldSpace(mergeValue(g, top+1, c))
-			if upper == "" && g.Rows[top].Cell(c) == "" && !coveredByMerge(g, g.Rows[top].Num, c) && lower != "" {
+		var parts []string
+		for k := 0; k < rows; k++ {
+			v := foldSpace(mergeValue(g, top+k, c))
+			if v == "" && k < rows-1 && !coveredByMerge(g, g.Rows[top+k].Num, c) && lowerHas(g, top+k, rows-k-1, c) {
 				// CSV or unmerged band: a band cell reaches right over the empty cells
 				for p := c - 1; p >= 0; p-- {
-					if v := foldSpace(g.Rows[top].Cell(p)); v != "" {
-						if foldSpace(g.Rows[top+1].Cell(p)) != "" {
-							upper = v
+					if b := foldSpace(g.Rows[top+k].Cell(p)); b != "" {
+						if lowerHas(g, top+k, rows-k-1, p) {
+							v = b
 						}
 						break
 					}
 				}
 			}
-			switch {
-			case upper == "" || upper == lower:
-				name = lower
-			case lower == "" || coveredByMerge(g, g.Rows[top].Num, c) && mergeSpansRows(g, g.Rows[top].Num, c):
-				name = upper
-			default:
-				name = upper + " " + lower
+			if v != "" && (len(parts) == 0 || parts[len(parts)-1] != v) {
+				parts = append(parts, v)
 			}
 		}
+		name := strings.Join(parts, " ")
 		names[c] = name
 		if name != "" && first < 0 {
 			first = c
@@ -318,6 +359,17 @@ func buildHeader(g *Grid, top, rows int) Header {
 	return h
 }
 
+// lowerHas reports whether one of the n header rows below row index i has its own value
+// in column c.
+func lowerHas(g *Grid, i, n, c int) bool {
+	for k := 1; k <= n; k++ {
+		if foldSpace(g.Rows[i+k].Cell(c)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func mergeSpansRows(g *Grid, row, col int) bool {
 	for _, m := range g.Merges {
 		if m.FirstRow == row && m.LastRow > row && m.FirstCol <= col && col <= m.LastCol {
@@ -328,12 +380,15 @@ func mergeSpansRows(g *Grid, row, col int) bool {
 }
 
 // DataRows returns the rows after the header that have a value in one of the header's
-// columns; rows end at the last such row.
+// columns, up to the table's end (see End).
 func (h Header) DataRows(g *Grid) []Row {
 	var out []Row
 	for _, r := range g.Rows {
 		if r.Num < h.DataStart() {
 			continue
+		}
+		if h.End > 0 && r.Num > h.End {
+			break
 		}
 		if h.rowHasData(r) {
 			out = append(out, r)

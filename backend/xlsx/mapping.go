@@ -28,11 +28,29 @@ const (
 	// KindSurveyResults: the results of one survey, a question per row (answers, score,
 	// summary); the survey is chosen for the import, the questions matched by their text.
 	KindSurveyResults = "survey-results"
+	// The registers of the other areas, one record a row, matched by reference (or, for
+	// the kinds without one, by their natural key: a training by topic and date, a
+	// communication by date and subject, feedback by date and text).
+	KindObjectives      = "objectives"
+	KindKPIs            = "kpis"
+	KindPolicies        = "policies" // the register only: an import never approves or publishes
+	KindTrainings       = "trainings"
+	KindCampaigns       = "campaigns"
+	KindCommunications  = "communications"
+	KindNonconformities = "nonconformities"
+	KindActions         = "actions"
+	KindImprovements    = "improvements"
+	KindFeedback        = "feedback"
+	// KindAuditResults: the checklist results of one audit, an item per row (clause or
+	// control, question, result, evidence notes); the audit is chosen for the import.
+	KindAuditResults = "audit-results"
 )
 
 // Kinds lists the import kinds in the order the wizard offers them.
 func Kinds() []string {
-	return []string{KindRequirements, KindControls, KindRisks, KindPeople, KindAttendance, KindMeasurements, KindAssets, KindAcknowledgements, KindSurveyResults}
+	return []string{KindRequirements, KindControls, KindRisks, KindPeople, KindAttendance, KindMeasurements, KindAssets, KindAcknowledgements, KindSurveyResults,
+		KindObjectives, KindKPIs, KindPolicies, KindTrainings, KindCampaigns, KindCommunications, KindAuditResults,
+		KindNonconformities, KindActions, KindImprovements, KindFeedback}
 }
 
 // FieldType says how a field's cells are parsed.
@@ -80,7 +98,17 @@ var (
 	synEvid  = []string{"evidence", "proof", "evidence location", "preuve", "preuves", "justificatif", "nachweis", "nachweise", "evidencia", "evidencias"}
 	synDesc  = []string{"description", "text", "details", "détails", "descriptif", "beschreibung", "descripción", "descripcion", "contenu", "contenido", "inhalt"}
 	// synRisks name a column that lists risk references ("R-001; R-004").
-	synRisks = []string{"risks", "linked risks", "related risks", "associated risks", "risk refs", "risk references", "risk ids", "risques", "risques associés", "risiken", "riesgos"}
+	synRisks  = []string{"risks", "linked risks", "related risks", "associated risks", "risk refs", "risk references", "risk ids", "risques", "risques associés", "risiken", "riesgos"}
+	synStatus = []string{"status", "state", "statut", "état", "estado", "stand"}
+	synTarget = []string{"target", "target value", "cible", "valeur cible", "zielwert", "sollwert", "soll", "valor objetivo", "meta"}
+	synUnit   = []string{"unit", "units", "unit of measure", "unité", "einheit", "unidad"}
+	synStart  = []string{"start date", "start", "starts", "from date", "date de début", "début", "startdatum", "beginn", "fecha de inicio", "inicio"}
+	synEnd    = []string{"end date", "end", "ends", "date de fin", "fin", "enddatum", "ende", "fecha de fin", "fecha final"}
+	// synCompleted name when an action or initiative was done.
+	synCompleted = []string{"completed on", "completion date", "date completed", "done on", "terminé le", "date de réalisation", "réalisé le", "erledigt am", "abgeschlossen am", "fertiggestellt am", "completado el", "fecha de finalización"}
+	synAudience  = []string{"audience", "target audience", "public", "public cible", "zielgruppe", "publikum", "público", "destinatarios"}
+	// synRoles name a column that lists roles by name ("ISMS Manager; All staff").
+	synRoles = []string{"audience roles", "roles", "target roles", "rôles", "rôles visés", "rollen", "zielrollen", "roles destinatarios"}
 )
 
 func syn(lists ...[]string) []string {
@@ -92,6 +120,140 @@ func syn(lists ...[]string) []string {
 }
 
 var catalogs = map[string][]Field{
+	KindObjectives: {
+		{Name: "ref", Label: "Objective reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"objective id", "objective ref", "objective no", "objective number"})},
+		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"objective", "objective title", "objective name", "objectif", "ziel", "objetivo"})},
+		{Name: "statement", Label: "Statement", Type: TypeMultiline, Synonyms: []string{"statement", "objective statement", "what will be achieved", "description", "details", "énoncé", "déclaration", "aussage", "beschreibung", "zielbeschreibung", "enunciado", "descripción"}},
+		{Name: "businessGoal", Label: "Business goal", Type: TypeText, Synonyms: []string{"business goal", "business objective", "goal", "aligned to", "objectif métier", "objectif de l'entreprise", "geschäftsziel", "unternehmensziel", "objetivo de negocio", "meta de negocio"}},
+		{Name: "measure", Label: "Measure", Type: TypeText, Synonyms: []string{"measure", "measured by", "how measured", "metric", "mesure", "indicateur de mesure", "messgröße", "medida", "métrica"}},
+		{Name: "target", Label: "Target", Type: TypeFloat, Synonyms: synTarget},
+		{Name: "unit", Label: "Unit", Type: TypeText, Synonyms: synUnit},
+		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: synOwner},
+		{Name: "dueDate", Label: "Due date", Type: TypeDate, Synonyms: synDue},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "objectiveStatus", Options: isms.ObjectiveStatuses, Synonyms: syn(synStatus, []string{"objective status"})},
+		{Name: "kpis", Label: "KPIs", Type: TypeText, Exact: true, Synonyms: []string{"kpis", "kpi", "linked kpis", "kpi references", "indicators", "indicateurs", "kennzahlen", "indicadores"}},
+		{Name: "notes", Label: "Notes", Type: TypeMultiline, Synonyms: synNotes},
+	},
+	KindKPIs: {
+		{Name: "ref", Label: "KPI reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"kpi id", "kpi ref", "kpi no", "kpi number", "indicator id"})},
+		{Name: "name", Label: "Name", Required: true, Type: TypeText, Synonyms: []string{"name", "kpi", "kpi name", "indicator", "indicator name", "metric", "title", "nom", "titre", "indicateur", "nom de l'indicateur", "kennzahl", "name der kennzahl", "bezeichnung", "titel", "indicador", "nombre", "título"}},
+		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"what is measured"})},
+		{Name: "method", Label: "Method", Type: TypeMultiline, Synonyms: []string{"method", "measurement method", "how measured", "calculation", "formula", "méthode", "méthode de mesure", "formule", "methode", "messmethode", "berechnung", "método", "fórmula", "cálculo"}},
+		{Name: "frequency", Label: "Frequency", Type: TypeEnum, Enum: "frequency", Options: isms.Frequencies, Synonyms: []string{"frequency", "measurement frequency", "how often", "fréquence", "périodicité", "frequenz", "häufigkeit", "messhäufigkeit", "frecuencia", "periodicidad"}},
+		{Name: "unit", Label: "Unit", Type: TypeText, Synonyms: synUnit},
+		{Name: "target", Label: "Target", Type: TypeFloat, Synonyms: syn(synTarget, []string{"green threshold", "seuil vert"})},
+		{Name: "direction", Label: "Direction", Type: TypeEnum, Enum: "direction", Options: isms.Directions, Synonyms: []string{"direction", "polarity", "better when", "sens", "polarité", "richtung", "polarität", "dirección", "sentido"}},
+		{Name: "amber", Label: "Amber threshold", Type: TypeFloat, Synonyms: []string{"amber threshold", "amber", "warning threshold", "tolerance", "seuil orange", "seuil d'alerte", "seuil de tolérance", "warnschwelle", "schwellenwert gelb", "umbral ámbar", "umbral de alerta"}},
+		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: synOwner},
+		{Name: "objective", Label: "Objective", Type: TypeText, Exact: true, Synonyms: []string{"objective", "linked objective", "isms objective", "objectif", "ziel", "objetivo"}},
+		{Name: "control", Label: "Control", Type: TypeText, Exact: true, Synonyms: []string{"control", "linked control", "annex a control", "mesure de sécurité", "maßnahme", "control vinculado"}},
+		{Name: "active", Label: "Active", Type: TypeBool, Synonyms: []string{"active", "in use", "still measured", "actif", "aktiv", "activo"}},
+	},
+	KindPolicies: {
+		{Name: "ref", Label: "Policy reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"policy id", "policy ref", "policy no", "policy number", "document id", "document ref", "document reference", "doc ref"})},
+		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"policy", "policy title", "policy name", "document", "document title", "politique", "richtlinie", "política", "documento"})},
+		{Name: "docType", Label: "Document type", Type: TypeEnum, Enum: "docType", Options: isms.DocTypes, Synonyms: []string{"document type", "doc type", "type", "kind", "type de document", "dokumenttyp", "dokumentart", "art", "tipo", "tipo de documento"}},
+		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: syn(synOwner, []string{"document owner", "policy owner"})},
+		{Name: "approver", Label: "Approver", Type: TypeText, Synonyms: []string{"approver", "approved by", "approving authority", "approbateur", "approuvé par", "validé par", "genehmiger", "freigeber", "genehmigt von", "freigegeben von", "aprobador", "aprobado por"}},
+		{Name: "reviewCycleMonths", Label: "Review cycle (months)", Type: TypeInt, Synonyms: []string{"review cycle (months)", "review cycle", "review frequency", "review interval", "months between reviews", "cycle de revue", "fréquence de revue", "périodicité de revue", "überprüfungszyklus", "prüfzyklus", "überprüfungsintervall", "ciclo de revisión", "frecuencia de revisión"}},
+		{Name: "nextReviewDate", Label: "Next review", Type: TypeDate, Synonyms: []string{"next review", "next review date", "review date", "review due", "prochaine revue", "date de prochaine revue", "nächste überprüfung", "nächste prüfung", "próxima revisión", "fecha de próxima revisión"}},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "policyStatus", Options: isms.PolicyStatuses, Synonyms: syn(synStatus, []string{"version status", "approval status", "document status", "statut du document", "dokumentstatus", "estado del documento"})},
+		{Name: "controls", Label: "Controls", Type: TypeText, Exact: true, Synonyms: synControls},
+	},
+	KindTrainings: {
+		{Name: "ref", Label: "Training reference", Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"training id", "training ref", "course id", "course code", "session id"})},
+		{Name: "topic", Label: "Topic", Required: true, Type: TypeText, Synonyms: []string{"topic", "training", "title", "name", "course", "course name", "training title", "subject", "session", "thème", "sujet", "formation", "intitulé", "titre", "thema", "schulung", "titel", "kurs", "tema", "curso", "formación", "título"}},
+		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"learning goals", "content and goals"})},
+		{Name: "date", Label: "Date", Required: true, Type: TypeDate, Synonyms: []string{"date", "training date", "session date", "held on", "date de la formation", "date de session", "datum", "schulungsdatum", "termin", "fecha", "fecha de la formación"}},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "trainingStatus", Options: isms.TrainingStatuses, Synonyms: syn(synStatus, []string{"training status", "session status"})},
+		{Name: "required", Label: "Required", Type: TypeBool, Synonyms: []string{"required", "mandatory", "compulsory", "obligatoire", "requis", "pflicht", "verpflichtend", "obligatorio", "requerido"}},
+		{Name: "roles", Label: "Audience roles", Type: TypeText, Exact: true, Synonyms: synRoles},
+		{Name: "trainer", Label: "Trainer", Type: TypeText, Synonyms: []string{"trainer", "instructor", "presenter", "provider", "given by", "formateur", "intervenant", "animateur", "schulungsleiter", "dozent", "referent", "formador", "ponente"}},
+		{Name: "durationHours", Label: "Duration (hours)", Type: TypeFloat, Synonyms: []string{"duration (hours)", "duration", "hours", "length", "durée", "durée (heures)", "heures", "dauer", "dauer (stunden)", "stunden", "duración", "horas"}},
+		{Name: "renewalMonths", Label: "Renewal (months)", Type: TypeInt, Synonyms: []string{"renewal (months)", "renewal", "renew every", "valid for (months)", "validity (months)", "renouvellement", "validité (mois)", "auffrischung", "gültigkeit (monate)", "renovación", "validez (meses)"}},
+		{Name: "materials", Label: "Materials", Type: TypeText, Synonyms: []string{"materials", "slides", "course materials", "supports", "support de cours", "unterlagen", "materialien", "schulungsunterlagen", "materiales"}},
+		{Name: "owner", Label: "Organiser", Type: TypeText, Synonyms: syn([]string{"organiser", "organizer", "organised by", "organized by", "organisateur", "organisator", "organizador"}, synOwner)},
+	},
+	KindCampaigns: {
+		{Name: "ref", Label: "Campaign reference", Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"campaign id", "campaign ref", "campaign no"})},
+		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"campaign", "campaign name", "campaign title", "campagne", "kampagne", "campaña"})},
+		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"messages", "messages and goals"})},
+		{Name: "channels", Label: "Channels", Required: true, Type: TypeText, Enum: "channel", Options: isms.Channels, Synonyms: []string{"channels", "channel", "media", "canaux", "canal", "kanäle", "kanal", "canales", "medios"}},
+		{Name: "audience", Label: "Audience", Type: TypeText, Synonyms: synAudience},
+		{Name: "roles", Label: "Audience roles", Type: TypeText, Exact: true, Synonyms: synRoles},
+		{Name: "startDate", Label: "Start date", Required: true, Type: TypeDate, Synonyms: synStart},
+		{Name: "endDate", Label: "End date", Type: TypeDate, Synonyms: synEnd},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "campaignStatus", Options: isms.CampaignStatuses, Synonyms: syn(synStatus, []string{"campaign status"})},
+		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: synOwner},
+	},
+	KindCommunications: {
+		{Name: "date", Label: "Date", Required: true, Type: TypeDate, Synonyms: []string{"date", "sent on", "communicated on", "date sent", "date d'envoi", "envoyé le", "datum", "gesendet am", "fecha", "fecha de envío"}},
+		{Name: "subject", Label: "Subject", Required: true, Type: TypeText, Synonyms: []string{"subject", "topic", "title", "message", "communication", "objet", "sujet", "thème", "titre", "betreff", "thema", "titel", "asunto", "tema", "título"}},
+		{Name: "audience", Label: "Audience", Type: TypeText, Synonyms: syn(synAudience, []string{"to", "recipients", "to whom", "destinataires", "empfänger"})},
+		{Name: "roles", Label: "Audience roles", Type: TypeText, Exact: true, Synonyms: synRoles},
+		{Name: "channel", Label: "Channel", Required: true, Type: TypeEnum, Enum: "channel", Options: isms.Channels, Synonyms: []string{"channel", "medium", "via", "canal", "moyen", "kanal", "medio"}},
+		{Name: "audienceSize", Label: "Audience size", Type: TypeInt, Synonyms: []string{"audience size", "number of recipients", "recipients count", "audience count", "taille de l'audience", "nombre de destinataires", "anzahl empfänger", "zielgruppengröße", "tamaño de la audiencia", "número de destinatarios"}},
+		{Name: "reach", Label: "Reached (people)", Type: TypeInt, Synonyms: []string{"reached (people)", "reached", "people reached", "number reached", "personnes atteintes", "atteints", "erreicht", "erreichte personen", "alcanzados", "personas alcanzadas"}},
+		{Name: "owner", Label: "By", Type: TypeText, Synonyms: syn([]string{"by", "from", "sender", "sent by", "communicated by", "par", "expéditeur", "émetteur", "von", "absender", "por", "remitente"}, synOwner)},
+		{Name: "campaign", Label: "Campaign", Type: TypeText, Exact: true, Synonyms: []string{"campaign", "awareness campaign", "campaign ref", "campagne", "kampagne", "campaña"}},
+		{Name: "notes", Label: "Notes", Type: TypeMultiline, Synonyms: synNotes},
+	},
+	KindAuditResults: {
+		// ref or question identifies an item (Check asks for one)
+		{Name: "ref", Label: "Clause or control", Type: TypeText, Key: true, Synonyms: []string{"clause or control", "clause/control", "clause", "control", "ref", "reference", "item ref", "requirement ref", "iso clause", "article", "clause ou mesure", "chapitre", "référence", "abschnitt", "kapitel", "klausel", "referenz", "cláusula", "apartado", "referencia"}},
+		{Name: "question", Label: "Question", Type: TypeMultiline, Synonyms: []string{"question", "audit question", "what to check", "checkpoint", "check", "point de contrôle", "question d'audit", "frage", "prüffrage", "prüfpunkt", "pregunta", "pregunta de auditoría", "punto de control"}},
+		{Name: "result", Label: "Result", Type: TypeEnum, Enum: "checklistResult", Options: isms.ChecklistResults, Synonyms: []string{"result", "outcome", "assessment", "rating", "finding", "résultat", "constat", "évaluation", "ergebnis", "bewertung", "feststellung", "resultado", "hallazgo", "evaluación"}},
+		{Name: "evidence", Label: "Evidence notes", Type: TypeMultiline, Synonyms: []string{"evidence notes", "evidence", "audit evidence", "notes", "observations", "comments", "preuves", "notes d'audit", "nachweise", "bemerkungen", "notizen", "evidencias", "observaciones", "notas"}},
+	},
+	KindNonconformities: {
+		{Name: "ref", Label: "Nonconformity reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"nc id", "nc ref", "nc no", "nc number", "nonconformity id", "nonconformity ref"})},
+		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"nonconformity", "nc", "non-conformité", "non conformité", "nichtkonformität", "abweichung", "no conformidad"})},
+		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"what happened"})},
+		{Name: "source", Label: "Source", Type: TypeEnum, Enum: "ncSource", Options: isms.NonconformitySources, Synonyms: []string{"source", "found by", "detected through", "detection source", "provenance", "source de détection", "quelle", "fundquelle", "fuente"}},
+		{Name: "detectedOn", Label: "Detected on", Type: TypeDate, Synonyms: []string{"detected on", "date detected", "detection date", "raised on", "date raised", "identified on", "date", "détecté le", "date de détection", "festgestellt am", "erkannt am", "datum", "detectado el", "fecha de detección", "fecha"}},
+		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: synOwner},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "ncStatus", Options: isms.NonconformityStatuses, Synonyms: syn(synStatus, []string{"stage", "étape", "phase", "etapa"})},
+		{Name: "dueDate", Label: "Due date", Type: TypeDate, Synonyms: synDue},
+		{Name: "correction", Label: "Correction", Type: TypeMultiline, Synonyms: []string{"correction (10.2 a)", "correction", "immediate correction", "containment", "correction immédiate", "korrektur", "sofortmaßnahme", "corrección", "corrección inmediata"}},
+		{Name: "correctionOn", Label: "Corrected on", Type: TypeDate, Synonyms: []string{"corrected on", "correction date", "date corrected", "corrigé le", "date de correction", "korrigiert am", "corregido el", "fecha de corrección"}},
+		{Name: "rootCause", Label: "Root cause", Type: TypeMultiline, Synonyms: []string{"root cause (10.2 b)", "root cause", "cause", "root cause analysis", "cause racine", "cause profonde", "ursache", "grundursache", "causa raíz", "causa"}},
+		{Name: "similarCheck", Label: "Similar cases checked", Type: TypeMultiline, Synonyms: []string{"similar cases checked (10.2 b)", "similar cases checked", "similar cases", "similar nonconformities", "cas similaires", "ähnliche fälle", "casos similares"}},
+		{Name: "reviewedOn", Label: "Effectiveness reviewed on", Type: TypeDate, Synonyms: []string{"effectiveness reviewed on (10.2 d)", "effectiveness reviewed on", "effectiveness review date", "efficacité vérifiée le", "date de vérification de l'efficacité", "wirksamkeit geprüft am", "eficacia revisada el"}},
+		{Name: "verdict", Label: "Verdict", Type: TypeEnum, Enum: "verdict", Options: isms.Verdicts, Synonyms: []string{"verdict", "effectiveness", "effectiveness verdict", "efficacité", "wirksamkeit", "eficacia"}},
+		{Name: "reviewer", Label: "Reviewer", Type: TypeText, Synonyms: []string{"reviewer", "effectiveness reviewer", "reviewed by", "vérificateur", "vérifié par", "prüfer", "geprüft von", "revisor", "revisado por"}},
+		{Name: "effectivenessComment", Label: "Effectiveness comment", Type: TypeMultiline, Synonyms: []string{"effectiveness comment", "effectiveness evidence", "commentaire sur l'efficacité", "kommentar zur wirksamkeit", "comentario de eficacia"}},
+		{Name: "closedOn", Label: "Closed on", Type: TypeDate, Synonyms: []string{"closed on", "date closed", "closure date", "clôturé le", "date de clôture", "geschlossen am", "cerrado el", "fecha de cierre"}},
+	},
+	KindActions: {
+		{Name: "ref", Label: "Action reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"action", "action id", "action ref", "action no", "action number", "task id"})},
+		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"action title", "task", "to do", "tâche", "aufgabe", "tarea"})},
+		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: synDesc},
+		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: syn(synOwner, []string{"action owner", "assignee"})},
+		{Name: "dueDate", Label: "Due date", Type: TypeDate, Synonyms: synDue},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "actionStatus", Options: isms.ActionStatuses, Synonyms: syn(synStatus, []string{"action status"})},
+		{Name: "completedOn", Label: "Completed on", Type: TypeDate, Synonyms: synCompleted},
+		{Name: "notes", Label: "Notes", Type: TypeMultiline, Synonyms: syn(synNotes, []string{"progress notes", "progress"})},
+	},
+	KindImprovements: {
+		{Name: "ref", Label: "Improvement reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"improvement id", "improvement ref", "initiative id"})},
+		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"improvement", "initiative", "amélioration", "verbesserung", "mejora"})},
+		{Name: "goal", Label: "Goal", Type: TypeMultiline, Synonyms: []string{"goal", "aim", "objective", "expected benefit", "what it should achieve", "but", "objectif", "ziel", "objetivo", "meta"}},
+		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: syn(synDesc, []string{"approach"})},
+		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: synOwner},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "improvementStatus", Options: isms.ImprovementStatuses, Synonyms: syn(synStatus, []string{"improvement status"})},
+		{Name: "startDate", Label: "Start date", Type: TypeDate, Synonyms: synStart},
+		{Name: "dueDate", Label: "Due date", Type: TypeDate, Synonyms: synDue},
+		{Name: "completedOn", Label: "Completed on", Type: TypeDate, Synonyms: synCompleted},
+		{Name: "outcome", Label: "Outcome", Type: TypeMultiline, Synonyms: []string{"outcome", "result", "results", "benefit achieved", "résultat", "bilan", "ergebnis", "resultado"}},
+	},
+	KindFeedback: {
+		{Name: "date", Label: "Date", Required: true, Type: TypeDate, Synonyms: []string{"date", "received on", "given on", "date received", "reçu le", "date de réception", "datum", "erhalten am", "fecha", "recibido el"}},
+		{Name: "from", Label: "From", Type: TypeText, Synonyms: []string{"from", "given by", "submitted by", "who", "interested party", "party", "de la part de", "émetteur", "auteur", "von", "eingereicht von", "de parte de", "autor"}},
+		{Name: "text", Label: "Feedback", Required: true, Type: TypeMultiline, Synonyms: []string{"feedback", "text", "feedback text", "comment", "comments", "message", "retour", "commentaire", "avis", "remarque", "rückmeldung", "kommentar", "comentario", "opinión", "texto", "mensaje"}},
+		{Name: "sentiment", Label: "Sentiment", Type: TypeEnum, Enum: "sentiment", Options: isms.Sentiments, Synonyms: []string{"sentiment", "tone", "mood", "ressenti", "tonalité", "stimmung", "tonalität", "sentimiento", "tono"}},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "feedbackStatus", Options: isms.FeedbackStatuses, Synonyms: syn(synStatus, []string{"feedback status"})},
+		{Name: "response", Label: "Response", Type: TypeMultiline, Synonyms: []string{"response", "answer", "reply", "how answered", "réponse", "suite donnée", "antwort", "reaktion", "respuesta"}},
+	},
 	KindRequirements: {
 		{Name: "ref", Label: "Reference", Required: true, Type: TypeText, Key: true, Synonyms: synRef},
 		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"requirement name", "objective", "objectif", "thématique"})},
@@ -233,6 +395,14 @@ type Mapping struct {
 	// but whose values do not read as the field: `D "Due date": its values do not read as
 	// dates (such as "someday")`.
 	NotProposed map[string]string `json:"notProposed,omitempty"`
+	// SplitRef is the letter of a column whose cells start with an id: the id is the
+	// reference, the rest the title ("GV.OC-01: The mission …"); see SplitID.
+	SplitRef string `json:"splitRef,omitempty"`
+	// MergeBy is the field whose value makes rows one record (after fill-down): their
+	// values are joined; "" merges nothing. See ProposeLayout.
+	MergeBy string `json:"mergeBy,omitempty"`
+	// Layout says what the proposal found in the sheet's layout (ProposeLayout).
+	Layout []LayoutNote `json:"layout,omitempty"`
 	// Method is the organisation's risk method, whose scales risk scores are read onto
 	// (nil: 1 to 5). It is set for each import, not saved.
 	Method *isms.RiskMethod `json:"-"`
@@ -475,8 +645,8 @@ func sampleColumns(h Header, g *Grid) map[int][]string {
 
 // personFields name people; titleFields name a record.
 var (
-	personFields = map[string]bool{"owner": true, "custodian": true, "person": true}
-	titleFields  = map[string]bool{"title": true, "name": true}
+	personFields = map[string]bool{"owner": true, "custodian": true, "person": true, "approver": true, "reviewer": true}
+	titleFields  = map[string]bool{"title": true, "name": true, "topic": true, "subject": true}
 )
 
 // notPeople are words of a header about a thing, not a person ("Device name", "Control");
@@ -530,6 +700,8 @@ func valuesFit(f Field, sample []string, exact bool) (bool, string) {
 		ok = func(v string) bool { _, err := ParseBool(v); return err == nil }
 	case f.Type == TypeDate:
 		ok = func(v string) bool { _, err := ParseDate(v, Locale{}); return err == nil }
+	case periodFields[f.Name]:
+		ok = func(v string) bool { _, err := ParseMonths(v); return err == nil }
 	case f.Type == TypeInt, f.Type == TypeFloat:
 		ok = func(v string) bool { _, err := ParseNumber(v); return err == nil }
 	case f.Type == TypePercent:
@@ -630,7 +802,7 @@ func columnName(h Header, letter string) string {
 
 // titleFrom names the field whose first line gives a record its title when the sheet has
 // no title column.
-var titleFrom = map[string]string{KindRequirements: "text", KindRisks: "description"}
+var titleFrom = map[string]string{KindRequirements: "text", KindRisks: "description", KindNonconformities: "description", KindImprovements: "goal"}
 
 // Check returns problems with the mapping itself: unknown fields, columns outside the
 // header, required fields left unmapped.
@@ -660,6 +832,9 @@ func (m Mapping) Check(h Header) []Problem {
 			}
 			out = append(out, Problem{Field: f.Name, Message: msg})
 		}
+	}
+	if m.Kind == KindAuditResults && m.Columns["ref"] == "" && m.Columns["question"] == "" {
+		out = append(out, Problem{Field: "question", Message: "Question or clause is required: choose the column that holds the checklist question, or the clause or control it checks (such as 9.2 or A.5.15)"})
 	}
 	if m.Kind == KindControls && m.Columns["ref"] == "" && m.Columns["title"] == "" {
 		out = append(out, Problem{Field: "ref", Message: "Control reference or title is required: choose the column that holds the Annex A reference (such as A.5.1) or the control's title"})

@@ -19,7 +19,13 @@ const (
 	MaxFileSize       = 200 << 20 // bytes of the file itself
 	MaxUnzippedSize   = 1 << 30   // bytes of all parts of a workbook once unzipped
 	MaxUnzippedXMLMem = 64 << 20  // larger worksheet parts are unzipped to a temporary file
+	MaxSheetRows      = 1 << 20   // rows with values in a sheet: Excel's own limit, 1,048,576
 )
+
+// tooManyRows refuses a sheet with more rows than MaxSheetRows.
+func tooManyRows(file, sheet string) error {
+	return invalid("%s: sheet %q has more than %s rows, the most a sheet can have in Excel and the most ISMS Desk imports: split it into several files and import them one by one", file, sheet, thousands(MaxSheetRows))
+}
 
 // Formats of a workbook.
 const (
@@ -189,17 +195,26 @@ func openXLSX(base string, r io.ReaderAt, size int64) (*Workbook, error) {
 	br := bytes.NewReader(data)
 	zr, err := zip.NewReader(br, size)
 	if err != nil {
+		if bytes.HasPrefix(data, []byte("PK\x03\x04")) && len(data) > 64 {
+			// a zip's directory is at its end: a file that starts as a zip and has none was cut short
+			return nil, invalid("%s is damaged or cut short: the zip directory at its end is missing or unreadable (as after an incomplete download or copy); copy or download it again, or open it in Excel and save it again as .xlsx", base)
+		}
 		return nil, damaged()
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 	}
-	if total > MaxUnzippedSize {
-		return nil, invalid("%s is too large to import: it unpacks to more than %d MB", base, MaxUnzippedSize>>20)
+	if total > MaxUnzippedSize { // what the zip declares, refused before anything inflates
+		return nil, invalid("%s is too large to import: it unpacks to more than %d MB (the limit)", base, MaxUnzippedSize>>20)
 	}
 	if findPart(zr, "xl/workbook.xml") == nil {
 		return nil, invalid("%s is not an Excel workbook (no workbook part inside): save it as .xlsx in Excel", base)
+	}
+	// Every part is checked to its end here (CRC, sizes, bomb limits); excelize and the
+	// layout scan below then read the same bytes, held in memory.
+	if err := checkParts(base, zr, size); err != nil {
+		return nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		RawCellValue:      true,
@@ -293,7 +308,7 @@ func (w *Workbook) layout(sheet string) (*sheetLayout, error) {
 	}
 	rc, err := zf.Open()
 	if err != nil {
-		return empty, nil
+		return empty, invalid("%s: sheet %q cannot be read (its part %s is damaged): open the file in Excel or LibreOffice, save it again and import it again", w.Name, sheet, p)
 	}
 	defer rc.Close()
 	cache := map[int]cellKind{}
@@ -316,7 +331,22 @@ func (w *Workbook) layout(sheet string) (*sheetLayout, error) {
 	if errors.Is(err, errCutShort) {
 		return lay, invalid("%s: sheet %q is cut short (its XML ends early), so some rows would be missing: open the file in Excel or LibreOffice, save it again and import it again", w.Name, sheet)
 	}
+	// read the part to its end, so that archive/zip checks its size and CRC-32 here too
+	if _, err := io.Copy(io.Discard, rc); err != nil {
+		return lay, invalid("%s: sheet %q is damaged (its part %s %v): open the file in Excel or LibreOffice, save it again and import it again", w.Name, sheet, p, partError(err))
+	}
 	return lay, nil
+}
+
+// partError says in words what archive/zip found wrong with a part read to its end.
+func partError(err error) string {
+	switch {
+	case errors.Is(err, zip.ErrChecksum):
+		return "fails its checksum (CRC-32)"
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, io.ErrUnexpectedEOF):
+		return "does not unpack to the size its header declares"
+	}
+	return "has corrupt data: " + err.Error()
 }
 
 func (w *Workbook) readXLSXGrid(sheet string, opts ReadOptions) (*Grid, error) {
@@ -334,6 +364,9 @@ func (w *Workbook) readXLSXGrid(sheet string, opts ReadOptions) (*Grid, error) {
 	num := 0
 	for rows.Next() {
 		num++
+		if b.filled >= MaxSheetRows {
+			return nil, tooManyRows(w.Name, sheet)
+		}
 		cells, err := rows.Columns()
 		if err != nil {
 			return nil, invalid("%s: sheet %q is damaged near row %d: %v", w.Name, sheet, num, err)

@@ -2,9 +2,11 @@ package xlsx
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"net/mail"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -20,6 +22,7 @@ type Problem struct {
 	Column  string `json:"column"`
 	Field   string `json:"field"`
 	Message string `json:"message"`
+	Sheet   string `json:"sheet,omitempty"` // set when an import reads several sheets
 }
 
 // RowResult is one data row converted: its Excel row number, the text of each mapped
@@ -32,6 +35,12 @@ type RowResult struct {
 	Record   any               `json:"record,omitempty"`
 	Problems []Problem         `json:"problems,omitempty"`
 	Section  bool              `json:"section,omitempty"` // a section row, skipped
+	// Heading is a section's text when it is not in a mapped column (a hierarchy level of
+	// its own, a repeated header row).
+	Heading string `json:"heading,omitempty"`
+	// Merged lists the Excel rows joined into this record (see Mapping.MergeBy).
+	Merged []int  `json:"merged,omitempty"`
+	Sheet  string `json:"sheet,omitempty"` // set when an import reads several sheets
 }
 
 // Valid reports whether the row has no problems.
@@ -205,25 +214,28 @@ const sectionShare = 0.30
 
 // Rows converts the data rows under the header with the mapping into records, with every
 // problem by Excel row and column. Rows without values are left out; section rows are
-// returned marked Section (without a record) when m.SkipSections is set.
+// returned marked Section (without a record) when m.SkipSections is set. A header row
+// repeated inside the table is a section. A cell under a merge over several rows reads
+// the merge's value; with m.SplitRef, the id at the start of that column's cells is the
+// reference and the rest the title; with m.MergeBy, rows with the same value of that
+// field (after fill-down) are one record, returned on its first row with Merged.
 func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 	fields, err := Fields(kind)
 	if err != nil {
 		return nil, err
 	}
-	cols := map[string]int{}
-	for _, f := range fields {
-		if c := m.Column(f.Name); c >= 0 {
-			cols[f.Name] = c
-		}
-	}
+	cols := mappedColumns(kind, m)
 	fill := map[int]bool{}
 	for _, l := range m.FillDown {
 		if c := ColumnIndex(l); c >= 0 {
 			fill[c] = true
 		}
 	}
-	last := map[int]string{}
+	split := -1
+	if m.SplitRef != "" {
+		split = ColumnIndex(m.SplitRef)
+	}
+	last := map[string]string{} // per field: the value filled down
 	var out []RowResult
 	data := h.DataRows(g)
 	cv := converter{kind: kind, m: m, dateOrder: map[string]Locale{}}
@@ -238,51 +250,145 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 	// first the values of each row (after fill-down) and whether it looks like a section
 	type pending struct {
 		res       RowResult
-		candidate bool // looks like a section heading
-		structure bool // a framework's structure node: no reference and not assessable
+		candidate bool              // looks like a section heading
+		structure bool              // a framework's structure node: no reference and not assessable
+		raw       map[string]string // the row's own values, before fill-down
 	}
 	marks := markColumn(data, cols)
+	var levels []int
+	if kc, ok := cols[sectionKey(kind, m)]; ok {
+		levels = levelColumns(h, data, m, kc)
+	}
 	rows := make([]pending, 0, len(data))
 	candidates := 0
+	read := func(r Row, c int) string {
+		v := r.Cell(c)
+		if strings.TrimSpace(v) == "" && len(g.Merges) > 0 {
+			v = mergedCell(g, r, c)
+		}
+		return v
+	}
 	for _, r := range data {
+		if h.repeatsHeader(g, r) {
+			rows = append(rows, pending{res: RowResult{Row: r.Num, Values: map[string]string{}, Heading: "the header row, repeated"}, structure: true})
+			continue
+		}
 		vals := make(map[string]string, len(cols))
+		raw := make(map[string]string, len(cols))
 		for name, c := range cols {
-			v := r.Cell(c)
+			v := read(r, c)
+			blank := strings.TrimSpace(v) == ""
+			if c == split {
+				if id, rest, ok := SplitID(v); ok {
+					v = id
+					if name != "ref" {
+						v = rest
+					}
+				} else if name == "ref" {
+					v = ""
+				}
+			}
+			raw[name] = v
 			if fill[c] {
-				if strings.TrimSpace(v) == "" {
-					v = last[c]
+				if blank {
+					v = last[name]
 				} else {
-					last[c] = v
+					last[name] = v
 				}
 			}
 			vals[name] = v
 		}
-		if allBlank(vals) {
+		heading := ""
+		if strings.TrimSpace(raw[sectionKey(kind, m)]) == "" && (split < 0 || strings.TrimSpace(r.Cell(split)) == "") {
+			heading = levelValue(r, levels) // a level of the hierarchy: "GOVERN (GV)", "Asset Management (ID.AM)"
+		}
+		if allBlank(vals) && heading == "" {
 			continue
 		}
-		p := pending{res: RowResult{Row: r.Num, Values: vals}}
+		p := pending{res: RowResult{Row: r.Num, Values: vals}, raw: raw}
 		if m.SkipSections {
-			raw := rawVals(r, cols)
-			p.structure = marks >= 0 && strings.TrimSpace(raw[sectionKey(kind, m)]) == "" && !isMark(r.Cell(marks))
-			p.candidate = !p.structure && IsSection(kind, m, raw)
+			p.structure = heading != "" || marks >= 0 && strings.TrimSpace(raw[sectionKey(kind, m)]) == "" && !isMark(r.Cell(marks))
+			p.candidate = !p.structure && IsSection(kind, m, raw) && !(m.MergeBy != "" && continuation(kind, m, raw, vals))
 			if p.candidate {
 				candidates++
+			}
+			if heading != "" {
+				p.res.Heading = heading
 			}
 		}
 		rows = append(rows, p)
 	}
 	tooMany := float64(candidates) > sectionShare*float64(len(rows))
+	// rows that are one record: joined into the first, in row order
+	into := map[string]int{} // merge key -> index in out
+	conflicts := map[int]map[string][]string{}
 	for _, p := range rows {
 		res := p.res
 		if p.structure || (p.candidate && !tooMany) {
 			res.Section = true
+			if p.raw != nil {
+				res.Values = p.raw // a heading's own text, nothing filled down into it
+			}
 			out = append(out, res)
 			continue
 		}
-		res.Record, res.Problems = cv.convert(res.Row, res.Values)
+		if m.MergeBy != "" {
+			if k := strings.ToLower(strings.TrimSpace(res.Values[m.MergeBy])); k != "" {
+				if i, ok := into[k]; ok {
+					if conflicts[i] == nil {
+						conflicts[i] = map[string][]string{}
+					}
+					mergeValues(kind, out[i].Values, res.Values, conflicts[i])
+					out[i].Merged = append(out[i].Merged, res.Row)
+					continue
+				}
+				into[k] = len(out)
+			}
+		}
 		out = append(out, res)
 	}
+	for i := range out {
+		if out[i].Section {
+			continue
+		}
+		out[i].Record, out[i].Problems = cv.convert(out[i].Row, out[i].Values)
+		for _, f := range sortedFields(conflicts[i]) {
+			vs := conflicts[i][f]
+			label := f
+			if fd, ok := field(kind, f); ok {
+				label = fd.Label
+			}
+			out[i].Problems = append(out[i].Problems, Problem{Row: out[i].Row, Column: m.Columns[f], Field: f,
+				Message: fmt.Sprintf("the rows of this record (%s) give different values of %s: %s; keep one value in the file, or import without merging rows", rowList(out[i].Row, out[i].Merged), label, quoteAll(vs))})
+		}
+	}
 	return out, nil
+}
+
+func sortedFields(m map[string][]string) []string {
+	out := make([]string, 0, len(m))
+	for f := range m {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// rowList writes rows 5, 6 and 9 as "rows 5, 6, 9".
+func rowList(first int, more []int) string {
+	parts := []string{strconv.Itoa(first)}
+	for _, r := range more {
+		parts = append(parts, strconv.Itoa(r))
+	}
+	return "rows " + strings.Join(parts, ", ")
+}
+
+func quoteAll(vs []string) string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = quote(v)
+	}
+	return strings.Join(out, ", ")
 }
 
 // sectionKey is the field whose blank makes a row a candidate section: the reference, or

@@ -16,13 +16,12 @@ import { api, normaliseError, type Stored } from '../../lib/api';
 import { areaOfPlural, recordPath } from '../../lib/areas';
 import { fieldLabel, formatDate, formatDateTime } from '../../lib/format';
 import type { AreaConfig, FieldSpec, Lookups } from './kit';
-import { kitKeys, useAreaMutation, useAreaRecord, useLookups, usePeople } from './queries';
+import { kitKeys, optionsOf, useAreaMutation, useAreaRecord, useEnums, useLookups, usePeople } from './queries';
 import { fieldMessage, RecordForm } from './RecordForm';
 import { EvidencePanel } from './EvidencePanel';
 import { TracePanel } from './TracePanel';
 
 /** The kinds evidence can be attached to (isms.EvidenceTargets). */
-const evidenceKinds = new Set(['requirement', 'control', 'risk', 'policy', 'audit', 'nonconformity', 'review']);
 
 /** The kinds whose page shows the traceability chain. */
 const traceKinds = new Set(['requirement', 'risk', 'control', 'policy', 'asset', 'objective', 'issue', 'party']);
@@ -89,6 +88,9 @@ export function DetailPage<T extends Stored>({ config, id }: { config: AreaConfi
   const detail = useQuery({ queryKey: ['records', 'detail', config.plural, id], queryFn: () => api.records.get(config.plural, id) });
   const people = usePeople();
   const l = useLookups(config.fields.filter((f) => f.kind).map((f) => f.kind ?? ''));
+  // The kinds evidence can support, as Go lists them (isms.EvidenceTargets).
+  const enums = useEnums();
+  const evidenceTargets = optionsOf(enums.data, 'evidenceTargets').map((o) => o.value);
   const [editing, setEditing] = useState(false);
   const del = useAreaMutation(({ id, version }: { id: string; version: number }) => config.service.remove(id, version));
   const found = areaOfPlural(config.plural);
@@ -204,7 +206,7 @@ export function DetailPage<T extends Stored>({ config, id }: { config: AreaConfi
                   ))}
                 </Stack>
               </Paper>
-              {evidenceKinds.has(config.kind) && <EvidencePanel targetKind={config.kind} targetId={r.id} />}
+              {evidenceTargets.includes(config.kind) && <EvidencePanel targetKind={config.kind} targetId={r.id} />}
               <Paper withBorder p="md" radius="md">
                 <Title order={4} mb="sm">History</Title>
                 {detail.isError ? <QueryError error={detail.error} /> : <HistoryList history={detail.data?.history ?? []} resolve={resolve} labels={Object.fromEntries(config.fields.map((f) => [f.name, f.label]))} />}

@@ -22,7 +22,7 @@ export const auditArea: AreaConfig<Audit> = {
   blank: () => ({
     ...unsaved, ref: '', title: '', scope: '', objectives: '', criteria: 'ISO/IEC 27001:2022 clauses 4 to 10; the ISMS policies and procedures', methods: [],
     startDate: '', endDate: '', auditorId: '', auditorName: '', auditeeIds: [], independence: '', status: 'planned', checklist: [], conclusion: '',
-    reportDate: '', closedById: '', closedOn: '',
+    reportDate: '', closedById: '', closedOn: '', positivePractices: '', distribution: '',
   }),
   refOf: (a) => a.ref,
   titleOf: (a) => a.title,
@@ -68,6 +68,8 @@ export const auditArea: AreaConfig<Audit> = {
     { name: 'auditeeIds', label: 'Auditees', type: 'people', description: 'The people interviewed or whose work is audited; not the auditor' },
     { name: 'independence', label: 'Independence', type: 'textarea', description: 'How the auditor’s objectivity and impartiality are ensured (9.2.2)' },
     { name: 'conclusion', label: 'Conclusion', type: 'textarea', description: 'Stated in the report; asked for when the audit is reported' },
+    { name: 'positivePractices', label: 'Positive practices', type: 'textarea', description: 'Good practice the audit found, stated in the report' },
+    { name: 'distribution', label: 'Distribution', type: 'textarea', description: 'Who receives the report, e.g. top management, the ISMS Manager and the auditees' },
     { name: 'closedById', label: 'Closed by', type: 'person', form: false },
     { name: 'closedOn', label: 'Closed on', type: 'date', form: false },
   ],

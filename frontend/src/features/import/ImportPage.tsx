@@ -17,8 +17,8 @@ import { RunStep } from './RunStep';
 import { SheetGrid } from './SheetGrid';
 import { TemplateButton } from '../../components/TemplateButton';
 import {
-  buildRequest, chooseFile, chooseHeader, chooseKind, chooseSheet, effectiveHeader, fileName, importBlocker, initialState,
-  sheetOptions, surveyMissing, surveyResults, type WizardState,
+  buildRequest, chooseFile, chooseHeader, chooseKind, chooseSheet, effectiveHeader, fileName, importBlocker, importLabel, initialState,
+  sheetOptions, surveyMissing, surveyResults, auditMissing, auditResults, type WizardState,
 } from './wizard';
 
 /** Where the wizard was, kept while the user looks at other screens (e.g. the imported records). */
@@ -39,7 +39,7 @@ export function ImportPage() {
   const [init] = useState<Snapshot>(() => {
     const kind = params.get('kind');
     if (kind === null && last) return last;
-    return { state: { ...initialState, kind: kind ?? 'requirements', survey: params.get('survey') ?? '' }, step: 0, result: null, reverted: null };
+    return { state: { ...initialState, kind: kind ?? 'requirements', survey: params.get('survey') ?? '', audit: params.get('audit') ?? '' }, step: 0, result: null, reverted: null };
   });
   const [state, setState] = useState<WizardState>(init.state);
   const [step, setStep] = useState(init.step);
@@ -62,6 +62,9 @@ export function ImportPage() {
 
   const kind = kinds.data?.find((k) => k.kind === state.kind);
   const surveys = useAreaList('surveys', api.surveys);
+  const audits = useAreaList('audits', api.audits);
+  // results go into a planned audit or one in progress; a reported one is reopened first
+  const openAudits = (audits.data ?? []).filter((a) => a.status === 'planned' || a.status === 'in_progress');
   const header = effectiveHeader(state, inspect.data);
   const plan = preview.data;
   const blocker = importBlocker(plan, state.skipInvalid);
@@ -69,7 +72,7 @@ export function ImportPage() {
   const stale = preview.isPlaceholderData || preview.isFetching;
 
   const canNext = [
-    state.file !== '' && state.kind !== '' && !surveyMissing(state) && inspect.isSuccess && !inspect.isPlaceholderData,
+    state.file !== '' && state.kind !== '' && !surveyMissing(state) && !auditMissing(state) && inspect.isSuccess && !inspect.isPlaceholderData,
     header.row > 0 && inspect.isSuccess,
     !!plan && !stale && !preview.isError && (plan.mappingProblems ?? []).length === 0,
     false,
@@ -171,6 +174,19 @@ export function ImportPage() {
                       error={surveys.error ? normaliseError(surveys.error).message : undefined}
                     />
                   )}
+                  {state.kind === auditResults && (
+                    <Select
+                      label="Audit"
+                      description="The results go into this audit's checklist; its status does not change"
+                      placeholder={audits.isPending ? 'Loading…' : openAudits.length ? 'Choose the audit' : 'Plan or start the audit under Internal audits first'}
+                      data={openAudits.map((v) => ({ value: v.id, label: [v.ref, v.title].filter(Boolean).join(' ') }))}
+                      value={state.audit || null}
+                      onChange={(v) => setState((s) => ({ ...s, audit: v ?? '' }))}
+                      searchable
+                      w={320}
+                      error={audits.error ? normaliseError(audits.error).message : undefined}
+                    />
+                  )}
                 </Group>
                 {state.file ? (
                   <Group gap="xs" wrap="nowrap">
@@ -220,7 +236,7 @@ export function ImportPage() {
                     <Text size="sm" fw={500} id="header-rows-label">Header rows</Text>
                     <SegmentedControl
                       aria-labelledby="header-rows-label"
-                      data={[{ value: '1', label: '1 row' }, { value: '2', label: '2 rows' }]}
+                      data={[{ value: '1', label: '1 row' }, { value: '2', label: '2 rows' }, { value: '3', label: '3 rows' }]}
                       value={String(rows)}
                       onChange={(v) => header.row > 0 && setState((s) => chooseHeader(s, header.row, Number(v)))}
                       disabled={header.row === 0}
@@ -240,7 +256,7 @@ export function ImportPage() {
                 )}
                 <Text size="sm" c="dimmed" data-testid="header-summary">
                   {header.row > 0
-                    ? `${state.headerRow > 0 ? 'Chosen' : 'Detected'} header: row ${header.row}${rows === 2 ? ` and ${header.row + 1}` : ''}, highlighted below. Data starts in row ${header.row + rows}. Click a row number to use another row.`
+                    ? `${state.headerRow > 0 ? 'Chosen' : 'Detected'} header: row ${header.row}${rows > 1 ? ` to ${header.row + rows - 1}` : ''}, highlighted below. Data starts in row ${header.row + rows}. Click a row number to use another row.`
                     : 'Choose the header row: click its row number below.'}
                 </Text>
                 <SheetGrid
@@ -303,7 +319,7 @@ export function ImportPage() {
               {step === 3 ? (
                 <Tooltip label="Ctrl+Enter" openDelay={600}>
                   <Button leftSection={<IconUpload size={16} />} onClick={startImport} disabled={!!blocker || stale}>
-                    Import {plan ? `${(plan.counts.rows - (state.skipInvalid ? plan.counts.invalid : 0)).toLocaleString()} rows` : ''}
+                    {importLabel(plan, state.skipInvalid)}
                   </Button>
                 </Tooltip>
               ) : (

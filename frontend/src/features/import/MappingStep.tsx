@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Loader, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCalendarQuestion, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarQuestion, IconDeviceFloppy, IconLayoutRows } from '@tabler/icons-react';
 import { normaliseError, type ImportField, type ImportPlan } from '../../lib/api';
 import { useSaveMapping } from './queries';
-import { columnOptions, confidenceOf, dateWarningText, matchableKinds, matchOptions, setFieldColumn, type WizardState } from './wizard';
+import { FixedValues } from './FixedValues';
+import {
+  columnOptions, confidenceOf, dateWarningText, matchableKinds, matchOptions, mergedText, mergeOptions, mergeValue, setFieldColumn, sheetsText,
+  type WizardState,
+} from './wizard';
 
 /** MappingStep lets the user choose the column of each field and the reading options. */
 export function MappingStep({
@@ -28,6 +32,9 @@ export function MappingStep({
   const fillDown = state.fillDown ?? plan?.mapping.fillDown ?? [];
   const notProposed = plan?.mapping.notProposed ?? {};
   const warnings = plan?.warnings ?? [];
+  const layout = plan?.mapping.layout ?? [];
+  const layoutSheets = plan?.layoutSheets ?? [];
+  const below = plan?.header.below ?? 0;
 
   const onSave = () => {
     if (!plan || name.trim() === '') return;
@@ -45,7 +52,7 @@ export function MappingStep({
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           Header in row {plan?.header.row ?? '…'}
-          {plan && plan.header.rows === 2 ? ` and ${plan.header.row + 1}` : ''} of sheet {plan?.sheet ?? '…'}. Each field takes
+          {plan && plan.header.rows > 1 ? ` to ${plan.header.row + plan.header.rows - 1}` : ''} of sheet {plan?.sheet ?? '…'}. Each field takes
           the column chosen here.
         </Text>
         {fetching && <Loader size="xs" aria-label="Updating the preview" />}
@@ -95,6 +102,7 @@ export function MappingStep({
           })}
         </SimpleGrid>
       </Paper>
+      <FixedValues state={state} onChange={onChange} fields={fields} columns={columns} />
       <Paper withBorder p="md" radius="md">
         <Title order={4} size="h5" mb="xs">Reading options</Title>
         <Stack gap="sm">
@@ -120,6 +128,39 @@ export function MappingStep({
             clearable
             searchable
           />
+          <Select
+            label="Records over several rows"
+            description="Rows of one record (statements under one requirement, a safeguard mapped to several controls) are joined: texts one a line, lists of controls together"
+            data={mergeOptions(fields, columns)}
+            value={mergeValue(state, plan)}
+            onChange={(v) => onChange({ ...state, mergeBy: v ?? 'none' })}
+            allowDeselect={false}
+            w={420}
+            comboboxProps={{ withinPortal: true }}
+          />
+          {(layout.length > 0 || (plan?.mergedRows ?? 0) > 0 || below > 0) && (
+            <Alert color="blue" variant="light" icon={<IconLayoutRows />} p="xs" title="How the sheet is read">
+              <Stack gap={2}>
+                {layout.map((n, i) => (
+                  <Text size="sm" key={`${n.option}-${i}`}>{n.message.charAt(0).toUpperCase() + n.message.slice(1)}.</Text>
+                ))}
+                {(plan?.mergedRows ?? 0) > 0 && <Text size="sm">{mergedText(plan?.mergedRows ?? 0, plan?.merged?.length ?? 0)}</Text>}
+                {below > 0 && (
+                  <Text size="sm">
+                    The table ends at row {plan?.header.end}: {below.toLocaleString()} {below === 1 ? 'row' : 'rows'} below it, with another layout (a matrix or a legend), {below === 1 ? 'is' : 'are'} not imported.
+                  </Text>
+                )}
+              </Stack>
+            </Alert>
+          )}
+          {layoutSheets.length > 0 && (
+            <Checkbox
+              label={sheetsText(layoutSheets)}
+              description="Every row of these sheets is checked; nothing is imported unless all of them can be"
+              checked={state.allSheets}
+              onChange={(e) => onChange({ ...state, allSheets: e.currentTarget.checked })}
+            />
+          )}
           <Group gap="xl">
             <Checkbox
               label="Skip section rows"

@@ -1,9 +1,45 @@
+import type { ReactNode } from 'react';
 import { Accordion, Alert, Badge, Checkbox, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarQuestion, IconUserPlus } from '@tabler/icons-react';
-import type { ImportPlan } from '../../lib/api';
+import { IconAlertTriangle, IconCalendarQuestion, IconCopy, IconShieldPlus, IconUserPlus, IconUserQuestion, IconWand } from '@tabler/icons-react';
+import type { ImportField, ImportPlan } from '../../lib/api';
+import { plural } from '../data/restore';
 import { Iso2013Panel } from './Iso2013Panel';
 import { ProblemsTable, PlannedRowsTable, SectionsTable } from './tables';
-import { dateWarningText, sectionsTitle, type WizardState } from './wizard';
+import {
+  dateWarningText, guessedText, newPeopleText, problemsTitle, repeatedTitlesText, sectionsTitle, toggleFix, type WizardState,
+} from './wizard';
+
+/** labelOf names a field by its label. */
+function labelOf(fields: ImportField[] | null | undefined, name: string): string {
+  return fields?.find((f) => f.name === name)?.label ?? name;
+}
+
+/** subjectOf puts the field's label before a message that does not start with it. */
+function subjectOf(label: string, message: string): string {
+  return message.toLowerCase().startsWith(label.toLowerCase()) ? message : `${label}: ${message}`;
+}
+
+/** rowsText lists the first Excel rows of a set: "rows 13, 25, 37…". */
+function rowsText(rows: number[] | null | undefined, n: number): string {
+  const list = (rows ?? []).join(', ');
+  if (n === 1) return `row ${list}`;
+  return `rows ${list}${n > (rows ?? []).length ? '…' : ''}`;
+}
+
+/** NewRecords lists what the import adds besides its rows: the new people and custom controls. */
+function NewRecords({ title, items, icon, hint }: { title: string; items: string[]; icon: ReactNode; hint: string }) {
+  if (items.length === 0) return null;
+  return (
+    <Alert color="blue" variant="light" icon={icon} title={`${title} (${items.length.toLocaleString()})`} aria-label={title}>
+      <Text size="xs" c="dimmed" mb={6}>{hint}</Text>
+      <Group gap={6} mah={96} style={{ overflowY: 'auto' }}>
+        {items.map((p) => (
+          <Badge key={p} variant="outline" color="blue" tt="none">{p}</Badge>
+        ))}
+      </Group>
+    </Alert>
+  );
+}
 
 function Stat({ label, value, colour }: { label: string; value: number; colour?: string }) {
   return (
@@ -32,6 +68,9 @@ export function PreviewStep({
   const rows = plan.rows ?? [];
   const errors = plan.errors ?? [];
   const people = plan.newPeople ?? [];
+  const fixes = plan.fixes ?? [];
+  const groups = plan.problemGroups ?? [];
+  const repeated = plan.repeatedTitles ?? [];
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -49,20 +88,38 @@ export function PreviewStep({
         <Stat label="Sections" value={c.sections} />
       </SimpleGrid>
       {plan.iso2013 && <Iso2013Panel iso={plan.iso2013} onChange={(from2013) => onChange({ ...state, from2013 })} />}
-      {people.length > 0 && (
-        <Alert color="blue" variant="light" icon={<IconUserPlus />} title={`${people.length} new ${people.length === 1 ? 'person' : 'people'} will be added`}>
-          <Group gap={6}>
-            {people.map((p) => (
-              <Badge key={p} variant="outline" color="blue" tt="none">{p}</Badge>
-            ))}
-          </Group>
+      <NewRecords title="New people" items={people} icon={<IconUserPlus />}
+        hint={`${newPeopleText(people.length)}: owners and people the rows name who are not among the people yet.`} />
+      <NewRecords title="New custom controls" items={plan.newControls ?? []} icon={<IconShieldPlus />}
+        hint={`${plural((plan.newControls ?? []).length, 'control is', 'controls are')} not in Annex A and will be added as the organisation’s own.`} />
+      {(plan.guessedPeople ?? []).map((g) => (
+        <Alert key={g.field} color="yellow" variant="light" icon={<IconUserQuestion />} p="xs">
+          <Text size="sm">{guessedText(g, labelOf(plan.fields, g.field))}</Text>
         </Alert>
+      ))}
+      {fixes.length > 0 && (
+        <Paper withBorder p="sm" radius="md" role="group" aria-label="Fixes for many rows">
+          <Title order={4} size="h5" mb={4}><IconWand size={16} style={{ verticalAlign: -2 }} /> Fixes for many rows at once</Title>
+          <Text size="xs" c="dimmed" mb="xs">These rows break a rule the same way. Tick a fix to correct them all in this import; the file is not changed.</Text>
+          <Stack gap={6}>
+            {fixes.map((f) => (
+              <Checkbox
+                key={f.id}
+                data-testid={`fix-${f.id}`}
+                label={<Group gap={6} component="span">{f.description} <Badge size="sm" variant="light" color="orange">{f.rows.toLocaleString()}</Badge></Group>}
+                description={`${labelOf(plan.fields, f.field)}: ${f.problem} (${rowsText(f.examples, f.rows)}).`}
+                checked={(state.fixes ?? []).includes(f.id)}
+                onChange={(e) => onChange(toggleFix(state, f.id, e.currentTarget.checked))}
+              />
+            ))}
+          </Stack>
+        </Paper>
       )}
       {errors.length > 0 && (
         <Stack gap="xs">
           <Group justify="space-between">
             <Title order={4} size="h5" c="red.8">
-              <IconAlertTriangle size={16} style={{ verticalAlign: -2 }} /> {errors.length.toLocaleString()} {errors.length === 1 ? 'problem' : 'problems'}
+              <IconAlertTriangle size={16} style={{ verticalAlign: -2 }} /> {problemsTitle(errors.length)}
             </Title>
             <Checkbox
               label="Skip invalid rows and import the rest"
@@ -70,8 +127,32 @@ export function PreviewStep({
               onChange={(e) => onChange({ ...state, skipInvalid: e.currentTarget.checked })}
             />
           </Group>
+          {groups.length > 1 && (
+            <Stack gap={2} aria-label="Problems by kind">
+              {groups.slice(0, 6).map((g) => (
+                <Text size="sm" key={`${g.field}-${g.message}`}>
+                  <Text span fw={600}>{plural(g.rows, 'row', 'rows')}</Text> · {subjectOf(labelOf(plan.fields, g.field), g.message)}
+                  {g.fix ? <Text span c="dimmed"> (a fix is offered above)</Text> : null}
+                </Text>
+              ))}
+              {groups.length > 6 && <Text size="xs" c="dimmed">and {plural(groups.length - 6, 'other kind', 'other kinds')} of problem, in the table below</Text>}
+            </Stack>
+          )}
           <ProblemsTable problems={errors} />
         </Stack>
+      )}
+      {repeated.length > 0 && (
+        <Alert color="yellow" variant="light" icon={<IconCopy />} p="xs" title={repeatedTitlesText(plan.repeatedTitleCount ?? repeated.length)}>
+          <Text size="xs" c="dimmed" mb={4}>A warning only: the rows are imported. Check that they are not the same record twice.</Text>
+          <Stack gap={0} mah={120} style={{ overflowY: 'auto' }} aria-label="Repeated titles">
+            {repeated.map((r) => (
+              <Text size="sm" key={r.title}>“{r.title}” on {plural(r.count, 'row', 'rows')} ({rowsText(r.rows, r.count)})</Text>
+            ))}
+            {(plan.repeatedTitleCount ?? 0) > repeated.length && (
+              <Text size="xs" c="dimmed">and {plural((plan.repeatedTitleCount ?? 0) - repeated.length, 'other title', 'other titles')}</Text>
+            )}
+          </Stack>
+        </Alert>
       )}
       {(plan.warnings ?? []).map((w) => (
         <Alert key={w.field} color="yellow" variant="light" icon={<IconCalendarQuestion />} p="xs">

@@ -5,7 +5,8 @@ import { normaliseError, type ImportLog, type ImportResult, type Progress } from
 import { formatDateTime } from '../../lib/format';
 import { confirmRevert } from './revert';
 import { ProblemsTable } from './tables';
-import { importedPath, progressPercent } from './wizard';
+import { plural } from '../data/restore';
+import { importedPath, newPeopleText, progressPercent } from './wizard';
 
 function Count({ label, value }: { label: string; value: number }) {
   return (
@@ -51,7 +52,7 @@ export function RunStep({
         <Title order={3} size="h4">Importing…</Title>
         <ProgressBar value={progress ? pct : 100} animated striped={!progress} size="lg" aria-label="Import progress" />
         <Text size="sm" c="dimmed" aria-live="polite">
-          {progress ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows written` : 'Reading the file…'}
+          {progress ? `${progress.done.toLocaleString()} of ${plural(progress.total, 'record', 'records')} written` : 'Reading the file…'}
         </Text>
         <Group>
           <Button color="red" variant="light" leftSection={<IconPlayerStop size={16} />} onClick={onCancel} disabled={cancelRequested}>
@@ -80,13 +81,16 @@ export function RunStep({
   const { log } = result;
   const c = log.counts;
   const skipped = result.errors ?? log.skipped ?? [];
+  const newPeople = result.newPeople ?? [];
+  const newControls = result.newControls ?? [];
   return (
     <Stack gap="md">
       <Alert color={reverted ? 'gray' : 'green'} icon={<IconCircleCheck />} title={reverted ? 'Import reverted' : 'Import complete'}>
         {reverted
           ? `The import of ${log.file} was undone at ${formatDateTime(reverted.revertedAt)}.`
           : `${log.file}${log.sheet ? ` (sheet ${log.sheet})` : ''} was imported in one transaction.`}
-        {!reverted && log.newPeople > 0 ? ` ${log.newPeople} new ${log.newPeople === 1 ? 'person was' : 'people were'} added.` : ''}
+        {!reverted && log.newPeople > 0 ? ` ${newPeopleText(log.newPeople, true)}.` : ''}
+        {!reverted && newControls.length > 0 ? ` ${plural(newControls.length, 'custom control was', 'custom controls were')} added.` : ''}
       </Alert>
       <SimpleGrid cols={4} spacing="sm" maw={720} aria-label="Import summary">
         <Count label="Created" value={c.created} />
@@ -94,6 +98,22 @@ export function RunStep({
         <Count label="Unchanged" value={c.unchanged} />
         <Count label="Skipped" value={c.skipped} />
       </SimpleGrid>
+      {!reverted && newPeople.length > 0 && (
+        <Stack gap={4} aria-label="New people">
+          <Title order={4} size="h5">New people ({newPeople.length.toLocaleString()})</Title>
+          <Group gap={6} mah={96} style={{ overflowY: 'auto' }}>
+            {newPeople.map((p) => <Badge key={p} variant="outline" color="blue" tt="none">{p}</Badge>)}
+          </Group>
+        </Stack>
+      )}
+      {!reverted && newControls.length > 0 && (
+        <Stack gap={4} aria-label="New custom controls">
+          <Title order={4} size="h5">New custom controls ({newControls.length.toLocaleString()})</Title>
+          <Group gap={6} mah={96} style={{ overflowY: 'auto' }}>
+            {newControls.map((c) => <Badge key={c} variant="outline" color="blue" tt="none">{c}</Badge>)}
+          </Group>
+        </Stack>
+      )}
       {skipped.length > 0 && (
         <Stack gap="xs">
           <Title order={4} size="h5">Skipped rows</Title>

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ImportCounts, ImportPlan, SheetPreview } from '../../lib/api';
 import {
   buildRequest, chooseFile, matchOptions, chooseHeader, chooseKind, chooseSheet, columnLabel, columnLetter, columnOptions, countsSummary,
-  effectiveHeader, fileName, importBlocker, importedPath, initialState, progressPercent, setFieldColumn, sheetOptions, surveyMissing,
-  confidenceOf, dateWarningText, sectionsTitle, type WizardState,
+  effectiveHeader, fileName, importBlocker, importedPath, initialState, progressPercent, setFieldColumn, sheetOptions, surveyMissing, auditMissing,
+  confidenceOf, dateWarningText, sectionsTitle, setFixed, fixableFields, toggleFix, importLabel, newPeopleText, repeatedTitlesText,
+  problemsTitle, guessedText, type WizardState,
 } from './wizard';
 
 const base: WizardState = { ...initialState, file: '/tmp/reg.xlsx', kind: 'requirements' };
@@ -26,7 +27,7 @@ describe('buildRequest', () => {
     expect(buildRequest(base)).toEqual({
       kind: 'requirements', file: '/tmp/reg.xlsx', sheet: '', headerRow: 0, headerRows: 0, map: {}, unmap: [],
       fillDown: [], keepSections: false, dayFirst: false, dateOrder: '', skipInvalid: false, matchBy: '', survey: '',
-      from2013: false, scale: '',
+      audit: '', from2013: false, scale: '', fixed: {}, fixes: [], noFillDown: false, mergeBy: '', sheets: [], allSheets: false,
     });
   });
 
@@ -178,6 +179,14 @@ describe('matchOptions', () => {
     expect(surveyMissing({ kind: 'survey-results', survey: '' })).toBe(true);
     expect(surveyMissing({ kind: 'survey-results', survey: 's1' })).toBe(false);
     expect(surveyMissing({ kind: 'attendance', survey: '' })).toBe(false);
+    // the audit goes with audit checklist results only, and is needed before a preview
+    expect(buildRequest({ ...base, audit: 'a1' }).audit).toBe('');
+    expect(buildRequest({ ...base, kind: 'audit-results', audit: 'a1' }).audit).toBe('a1');
+    expect(auditMissing({ kind: 'audit-results', audit: '' })).toBe(true);
+    expect(auditMissing({ kind: 'audit-results', audit: 'a1' })).toBe(false);
+    expect(auditMissing({ kind: 'requirements', audit: '' })).toBe(false);
+    expect(importedPath('audit-results')).toBe('/records/audits');
+    expect(importedPath('nonconformities')).toBe('/records/nonconformities');
   });
 });
 
@@ -228,5 +237,60 @@ describe('reading: confidence, sections, dates and the scale', () => {
     expect(buildRequest(risks).scale).toBe('1-10');
     expect(buildRequest({ ...risks, kind: 'requirements' }).scale).toBe('');
     expect(chooseKind(risks, 'requirements').scale).toBe('');
+  });
+});
+
+describe('same value for every row, fixes and labels', () => {
+  it('sends the values for every row trimmed, without the blank ones, and forgets them with a new kind', () => {
+    let s = setFixed(base, 'sourceType', 'legal');
+    s = setFixed(s, 'source', ' NIS2 ');
+    s = setFixed(s, 'notes', '   ');
+    expect(buildRequest(s).fixed).toEqual({ sourceType: 'legal', source: 'NIS2' });
+    expect(setFixed(s, 'source', '').fixed).toEqual({ sourceType: 'legal', notes: '   ' });
+    expect(chooseKind(s, 'risks').fixed).toEqual({});
+    expect(fixableFields([
+      { name: 'ref', label: 'Reference', required: true, type: 'text', key: true },
+      { name: 'source', label: 'Source', required: false, type: 'text' },
+    ]).map((f) => f.name)).toEqual(['source']);
+  });
+
+  it('ticks and unticks a fix; a new file forgets the fixes', () => {
+    let s = toggleFix(base, 'requirement-not-applicable-status', true);
+    s = toggleFix(s, 'excluded-control-status', true);
+    expect(buildRequest(s).fixes).toEqual(['requirement-not-applicable-status', 'excluded-control-status']);
+    s = toggleFix(s, 'requirement-not-applicable-status', false);
+    expect(s.fixes).toEqual(['excluded-control-status']);
+    expect(chooseFile(s, '/tmp/other.xlsx').fixes).toEqual([]);
+  });
+
+  it('names the rows to import with the right plural', () => {
+    expect(importLabel(plan({ counts: counts({ rows: 1, created: 1 }) }), false)).toBe('Import 1 row');
+    expect(importLabel(plan({ counts: counts({ rows: 2, created: 2 }) }), false)).toBe('Import 2 rows');
+    expect(importLabel(plan({ counts: counts({ rows: 8013, invalid: 8012 }) }), true)).toBe('Import 1 row');
+    expect(importLabel(plan({ counts: counts({ rows: 100000 }) }), false)).toBe('Import 100,000 rows');
+    expect(importLabel(undefined, false)).toBe('Import');
+    expect(newPeopleText(1)).toBe('1 new person will be added');
+    expect(newPeopleText(3, true)).toBe('3 new people were added');
+    expect(repeatedTitlesText(1)).toBe('1 title appears on several rows');
+    expect(repeatedTitlesText(4)).toBe('4 titles appear on several rows');
+    expect(problemsTitle(1)).toBe('1 problem');
+    expect(problemsTitle(8012)).toBe('8,012 problems');
+  });
+
+  it('says why a guessed person column adds nobody, and how to add them', () => {
+    const g = { field: 'owner', column: 'E', header: 'Owner of the process', names: ['Bob'], count: 3, rows: 1 };
+    const text = guessedText(g, 'Owner');
+    expect(text).toContain('column E “Owner of the process” by a guess');
+    expect(text).toContain('3 names match no one (Bob and 2 others)');
+    expect(text).toContain('1 row is left without owner');
+    expect(text).not.toMatch(/--/);
+  });
+
+  it('offers the fixes when invalid rows block the import', () => {
+    const fix = { id: 'x', field: 'status', problem: 'p', description: 'd', rows: 2, examples: [3, 4], applied: false };
+    expect(importBlocker(plan({ counts: counts({ rows: 3, invalid: 2 }), fixes: [fix] }), false)).toBe(
+      '2 rows are invalid: apply the fixes offered, fix the file, or skip invalid rows and import the rest.');
+    expect(importBlocker(plan({ counts: counts({ rows: 3, invalid: 1 }), fixes: [{ ...fix, applied: true }] }), false)).toBe(
+      '1 row is invalid: fix the file, or skip invalid rows and import the rest.');
   });
 });

@@ -223,6 +223,10 @@ export interface Header {
   rows: number;
   firstColumn: number;
   columns: HeaderColumn[] | null;
+  /** The table's last row when rows of another layout (a matrix, a legend) follow a gap; 0 or absent when none. */
+  end?: number;
+  /** How many rows with values lie below the table's end, left out. */
+  below?: number;
 }
 
 /** A column mapping: field name -> column letter, and the reading options. */
@@ -240,12 +244,33 @@ export interface Mapping {
   scale?: string;
   /** Fields whose header matched a column whose values do not read as the field, with why. */
   notProposed?: Record<string, string> | null;
+  /** The column whose cells start with an id: the id is the reference, the rest the title. */
+  splitRef?: string;
+  /** The field whose value makes rows one record (their values joined); '' for none. */
+  mergeBy?: string;
+  /** What the proposal found in the sheet's layout (xlsx.LayoutNote). */
+  layout?: LayoutNote[] | null;
+}
+
+/** How the proposal read a sheet's layout: option is splitRef, fillDown or mergeBy. */
+export interface LayoutNote {
+  option: string;
+  message: string;
+}
+
+/** A record read from several rows (importer.MergedRecord). */
+export interface MergedRecord {
+  sheet?: string;
+  row: number;
+  rows: number[] | null;
+  ref: string;
 }
 
 /** A row skipped as a section heading (importer.SectionRow). */
 export interface SectionRow {
   row: number;
   text: string;
+  sheet?: string;
 }
 
 /** A date column read by the date order alone (xlsx.DateWarning). */
@@ -278,12 +303,66 @@ export interface ImportRequest {
   matchBy: string;
   /** survey-results: the survey the results go into (its ID, reference or title). */
   survey?: string;
+  /** audit-results: the audit whose checklist the results go into (its ID, reference or title). */
+  audit?: string;
   /** The digest of the previewed file; the import refuses a file that changed since. */
   sha256?: string;
   /** controls: bring an ISO/IEC 27001:2013 Statement of Applicability onto the 2022 controls. */
   from2013?: boolean;
   /** risks: the file's own scale for likelihood and impact ("1-10", "Low=1, Medium=2, High=3"). */
   scale?: string;
+  /** Field -> the same value for every row whose cell is empty (every row when the field has no column). */
+  fixed?: Record<string, string>;
+  /** IDs of the plan's bulk fixes to apply; "all" applies every one. */
+  fixes?: string[];
+  /** The field whose value makes rows one record: '' keeps the proposal, 'none' merges nothing. */
+  mergeBy?: string;
+  /** Fill no column down, not even the proposed ones. */
+  noFillDown?: boolean;
+  /** More sheets to import with `sheet`, in one run; allSheets: every sheet with its layout. */
+  sheets?: string[];
+  allSheets?: boolean;
+}
+
+/** A correction offered for every row that breaks one domain rule the same way (importer.Fix). */
+export interface ImportFix {
+  id: string;
+  field: string;
+  /** The rule the rows break, in words. */
+  problem: string;
+  /** What the fix does, with the number of rows: "Set the compliance status to Not applicable for these 8,012 rows". */
+  description: string;
+  rows: number;
+  /** The first Excel rows it applies to. */
+  examples: number[] | null;
+  applied: boolean;
+}
+
+/** Row problems of one field with one kind of message (importer.ProblemGroup). */
+export interface ProblemGroup {
+  field: string;
+  message: string;
+  rows: number;
+  examples: number[] | null;
+  /** The ID of the fix offered for them, '' when none. */
+  fix: string;
+}
+
+/** A title several rows share (importer.RepeatedTitle). */
+export interface RepeatedTitle {
+  title: string;
+  count: number;
+  rows: number[] | null;
+}
+
+/** Names of a person column proposed by a weak match that match no one: nobody is added from them (importer.GuessedPeople). */
+export interface GuessedPeople {
+  field: string;
+  column: string;
+  header: string;
+  names: string[] | null;
+  count: number;
+  rows: number;
 }
 
 export type ImportAction = 'create' | 'update' | 'unchanged' | 'invalid' | 'section';
@@ -294,6 +373,8 @@ export interface PlannedRow {
   ref: string;
   title: string;
   problems: Problem[] | null;
+  /** The sheet of the row, when the import reads several sheets. */
+  sheet?: string;
 }
 
 export interface ImportCounts {
@@ -330,6 +411,23 @@ export interface ImportPlan {
   localeHint?: string;
   /** Set when a controls file is a Statement of Applicability of ISO/IEC 27001:2013. */
   iso2013?: ISO2013 | null;
+  /** The custom controls the import creates ("C-01 Visitor escort"). */
+  newControls?: string[] | null;
+  /** Person columns proposed by a weak match: the names nobody is made of. */
+  guessedPeople?: GuessedPeople[] | null;
+  /** Titles several rows share (the first ones), and how many there are. */
+  repeatedTitles?: RepeatedTitle[] | null;
+  repeatedTitleCount?: number;
+  /** Row problems by field and kind of message, largest first. */
+  problemGroups?: ProblemGroup[] | null;
+  /** Bulk fixes offered for rows that break a domain rule the same way. */
+  fixes?: ImportFix[] | null;
+  /** The other sheets with this sheet's layout, and the sheets this plan reads. */
+  layoutSheets?: string[] | null;
+  sheetsRead?: string[] | null;
+  /** The records read from several rows (the first 200), and how many rows were joined. */
+  merged?: MergedRecord[] | null;
+  mergedRows?: number;
 }
 
 /** A 2013 Statement of Applicability and what bringing it onto the 2022 controls does (importer.ISO2013). */
@@ -361,12 +459,18 @@ export interface ImportLog {
   at: string;
   revertedAt: string;
   skipped: Problem[] | null;
+  /** The values given to every row, and the bulk fixes applied. */
+  fixed?: Record<string, string> | null;
+  fixes?: string[] | null;
 }
 
 export interface ImportResult {
   log: ImportLog;
   errors: Problem[] | null;
   sections?: SectionRow[] | null;
+  /** The people and custom controls the import created. */
+  newPeople?: string[] | null;
+  newControls?: string[] | null;
 }
 
 /** The payload of "import:progress" and "export:progress" events. */

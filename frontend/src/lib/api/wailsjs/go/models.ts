@@ -688,6 +688,52 @@ export namespace importer {
 	        this.sections = source["sections"];
 	    }
 	}
+	export class Fix {
+	    id: string;
+	    field: string;
+	    problem: string;
+	    description: string;
+	    rows: number;
+	    examples: number[];
+	    applied: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Fix(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.field = source["field"];
+	        this.problem = source["problem"];
+	        this.description = source["description"];
+	        this.rows = source["rows"];
+	        this.examples = source["examples"];
+	        this.applied = source["applied"];
+	    }
+	}
+	export class GuessedPeople {
+	    field: string;
+	    column: string;
+	    header: string;
+	    names: string[];
+	    count: number;
+	    rows: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new GuessedPeople(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.column = source["column"];
+	        this.header = source["header"];
+	        this.names = source["names"];
+	        this.count = source["count"];
+	        this.rows = source["rows"];
+	    }
+	}
 	export class Split2013 {
 	    from: string;
 	    to: string[];
@@ -777,6 +823,8 @@ export namespace importer {
 	    at: string;
 	    revertedAt: string;
 	    skipped: xlsx.Problem[];
+	    fixed?: Record<string, string>;
+	    fixes?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Log(source);
@@ -796,6 +844,8 @@ export namespace importer {
 	        this.at = source["at"];
 	        this.revertedAt = source["revertedAt"];
 	        this.skipped = this.convertValues(source["skipped"], xlsx.Problem);
+	        this.fixed = source["fixed"];
+	        this.fixes = source["fixes"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -816,9 +866,64 @@ export namespace importer {
 		    return a;
 		}
 	}
+	export class MergedRecord {
+	    sheet?: string;
+	    row: number;
+	    rows: number[];
+	    ref: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergedRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sheet = source["sheet"];
+	        this.row = source["row"];
+	        this.rows = source["rows"];
+	        this.ref = source["ref"];
+	    }
+	}
+	export class ProblemGroup {
+	    field: string;
+	    message: string;
+	    rows: number;
+	    examples: number[];
+	    fix: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProblemGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.message = source["message"];
+	        this.rows = source["rows"];
+	        this.examples = source["examples"];
+	        this.fix = source["fix"];
+	    }
+	}
+	export class RepeatedTitle {
+	    title: string;
+	    count: number;
+	    rows: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RepeatedTitle(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.count = source["count"];
+	        this.rows = source["rows"];
+	    }
+	}
 	export class SectionRow {
 	    row: number;
 	    text: string;
+	    sheet?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SectionRow(source);
@@ -828,6 +933,7 @@ export namespace importer {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.row = source["row"];
 	        this.text = source["text"];
+	        this.sheet = source["sheet"];
 	    }
 	}
 	export class PlannedRow {
@@ -836,6 +942,7 @@ export namespace importer {
 	    ref: string;
 	    title: string;
 	    problems: xlsx.Problem[];
+	    sheet?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PlannedRow(source);
@@ -848,6 +955,7 @@ export namespace importer {
 	        this.ref = source["ref"];
 	        this.title = source["title"];
 	        this.problems = this.convertValues(source["problems"], xlsx.Problem);
+	        this.sheet = source["sheet"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -885,7 +993,14 @@ export namespace importer {
 	    sha256: string;
 	    matchBy: string;
 	    survey: string;
+	    audit: string;
+	    mergeBy: string;
+	    noFillDown: boolean;
+	    sheets: string[];
+	    allSheets: boolean;
 	    from2013: boolean;
+	    fixed: Record<string, string>;
+	    fixes: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Request(source);
@@ -909,7 +1024,14 @@ export namespace importer {
 	        this.sha256 = source["sha256"];
 	        this.matchBy = source["matchBy"];
 	        this.survey = source["survey"];
+	        this.audit = source["audit"];
+	        this.mergeBy = source["mergeBy"];
+	        this.noFillDown = source["noFillDown"];
+	        this.sheets = source["sheets"];
+	        this.allSheets = source["allSheets"];
 	        this.from2013 = source["from2013"];
+	        this.fixed = source["fixed"];
+	        this.fixes = source["fixes"];
 	    }
 	}
 	export class Plan {
@@ -930,6 +1052,16 @@ export namespace importer {
 	    warnings: xlsx.DateWarning[];
 	    localeHint: string;
 	    iso2013?: ISO2013;
+	    layoutSheets: string[];
+	    sheetsRead: string[];
+	    merged: MergedRecord[];
+	    mergedRows: number;
+	    newControls: string[];
+	    guessedPeople: GuessedPeople[];
+	    repeatedTitles: RepeatedTitle[];
+	    repeatedTitleCount: number;
+	    problemGroups: ProblemGroup[];
+	    fixes: Fix[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Plan(source);
@@ -954,6 +1086,16 @@ export namespace importer {
 	        this.warnings = this.convertValues(source["warnings"], xlsx.DateWarning);
 	        this.localeHint = source["localeHint"];
 	        this.iso2013 = this.convertValues(source["iso2013"], ISO2013);
+	        this.layoutSheets = source["layoutSheets"];
+	        this.sheetsRead = source["sheetsRead"];
+	        this.merged = this.convertValues(source["merged"], MergedRecord);
+	        this.mergedRows = source["mergedRows"];
+	        this.newControls = source["newControls"];
+	        this.guessedPeople = this.convertValues(source["guessedPeople"], GuessedPeople);
+	        this.repeatedTitles = this.convertValues(source["repeatedTitles"], RepeatedTitle);
+	        this.repeatedTitleCount = source["repeatedTitleCount"];
+	        this.problemGroups = this.convertValues(source["problemGroups"], ProblemGroup);
+	        this.fixes = this.convertValues(source["fixes"], Fix);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -976,10 +1118,14 @@ export namespace importer {
 	}
 	
 	
+	
+	
 	export class Result {
 	    log: Log;
 	    errors: xlsx.Problem[];
 	    sections: SectionRow[];
+	    newPeople: string[];
+	    newControls: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Result(source);
@@ -990,6 +1136,8 @@ export namespace importer {
 	        this.log = this.convertValues(source["log"], Log);
 	        this.errors = this.convertValues(source["errors"], xlsx.Problem);
 	        this.sections = this.convertValues(source["sections"], SectionRow);
+	        this.newPeople = source["newPeople"];
+	        this.newControls = source["newControls"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1212,6 +1360,8 @@ export namespace isms {
 	    reportDate: string;
 	    closedById: string;
 	    closedOn: string;
+	    positivePractices?: string;
+	    distribution?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Audit(source);
@@ -1241,6 +1391,8 @@ export namespace isms {
 	        this.reportDate = source["reportDate"];
 	        this.closedById = source["closedById"];
 	        this.closedOn = source["closedOn"];
+	        this.positivePractices = source["positivePractices"];
+	        this.distribution = source["distribution"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2837,6 +2989,7 @@ export namespace isms {
 	    durationHours: number;
 	    status: string;
 	    ownerId: string;
+	    effectiveness: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Training(source);
@@ -2860,6 +3013,7 @@ export namespace isms {
 	        this.durationHours = source["durationHours"];
 	        this.status = source["status"];
 	        this.ownerId = source["ownerId"];
+	        this.effectiveness = source["effectiveness"];
 	    }
 	}
 
@@ -4319,6 +4473,8 @@ export namespace xlsx {
 	    rows: number;
 	    firstColumn: number;
 	    columns: Column[];
+	    end?: number;
+	    below?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Header(source);
@@ -4330,6 +4486,8 @@ export namespace xlsx {
 	        this.rows = source["rows"];
 	        this.firstColumn = source["firstColumn"];
 	        this.columns = this.convertValues(source["columns"], Column);
+	        this.end = source["end"];
+	        this.below = source["below"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4349,6 +4507,20 @@ export namespace xlsx {
 		    }
 		    return a;
 		}
+	}
+	export class LayoutNote {
+	    option: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LayoutNote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.option = source["option"];
+	        this.message = source["message"];
+	    }
 	}
 	export class Locale {
 	    dayFirst: boolean;
@@ -4373,6 +4545,9 @@ export namespace xlsx {
 	    confidence?: Record<string, string>;
 	    scale?: string;
 	    notProposed?: Record<string, string>;
+	    splitRef?: string;
+	    mergeBy?: string;
+	    layout?: LayoutNote[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Mapping(source);
@@ -4390,6 +4565,9 @@ export namespace xlsx {
 	        this.confidence = source["confidence"];
 	        this.scale = source["scale"];
 	        this.notProposed = source["notProposed"];
+	        this.splitRef = source["splitRef"];
+	        this.mergeBy = source["mergeBy"];
+	        this.layout = this.convertValues(source["layout"], LayoutNote);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4415,6 +4593,7 @@ export namespace xlsx {
 	    column: string;
 	    field: string;
 	    message: string;
+	    sheet?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Problem(source);
@@ -4426,6 +4605,7 @@ export namespace xlsx {
 	        this.column = source["column"];
 	        this.field = source["field"];
 	        this.message = source["message"];
+	        this.sheet = source["sheet"];
 	    }
 	}
 	export class Row {
