@@ -83,3 +83,8 @@ export function displayValue(field: string, value: string): string {
   if (value === 'yes' || value === 'no') return formatStatus(value);
   return value;
 }
+
+/** plural writes a count with its word: "1 record", "8,012 records". */
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}

@@ -29,7 +29,8 @@ import { formatDateTime } from '../../lib/format';
 import { QueryError } from '../../components/QueryError';
 import { RestoreDialog } from './RestoreDialog';
 import { PassphrasePanel } from './Passphrase';
-import { fileSize, historyVerdict, plural, statusLabel } from './restore';
+import { fileSize, historyVerdict, statusLabel } from './restore';
+import { plural } from '../../lib/format';
 
 const backupsKey = ['system', 'backups'] as const;
 

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, normaliseError, type PassphraseStatus } from '../../lib/api';
 import { ApiError } from '../../lib/api/errors';
-import { plural } from './restore';
+import { plural } from '../../lib/format';
 
 export const passphraseKey = ['system', 'passphrase'] as const;
 

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { api, normaliseError, type BackupSummary, type RestoreProgress } from '../../lib/api';
 import { ApiError } from '../../lib/api/errors';
 import { formatDateTime } from '../../lib/format';
-import { fileSize, plural, restorePercent, stepLabel } from './restore';
+import { fileSize, restorePercent, stepLabel } from './restore';
+import { plural } from '../../lib/format';
 
 interface Props {
   /** The checked backup to restore; null closes the dialog. */

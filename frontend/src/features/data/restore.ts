@@ -1,6 +1,6 @@
 // Words and numbers for the Data & backup page, kept out of the components so they are tested.
 import type { BackupEntry, HistoryCheck, RestoreProgress } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, plural } from '../../lib/format';
 
 const stepLabels: Record<RestoreProgress['step'], string> = {
   check: 'Checking every checksum of the backup…',
@@ -37,10 +37,6 @@ export function fileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** plural picks the word for n. */
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
 
 /** statusLabel is the badge of a listed backup. */
 export function statusLabel(b: BackupEntry): { label: string; colour: string } {

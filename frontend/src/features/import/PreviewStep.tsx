@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Accordion, Alert, Badge, Checkbox, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarQuestion, IconCopy, IconShieldPlus, IconUserPlus, IconUserQuestion, IconWand } from '@tabler/icons-react';
 import type { ImportField, ImportPlan } from '../../lib/api';
-import { plural } from '../data/restore';
+import { plural } from '../../lib/format';
 import { Iso2013Panel } from './Iso2013Panel';
 import { ProblemsTable, PlannedRowsTable, SectionsTable } from './tables';
 import {

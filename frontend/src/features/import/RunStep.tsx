@@ -5,7 +5,7 @@ import { normaliseError, type ImportLog, type ImportResult, type Progress } from
 import { formatDateTime } from '../../lib/format';
 import { confirmRevert } from './revert';
 import { ProblemsTable } from './tables';
-import { plural } from '../data/restore';
+import { plural } from '../../lib/format';
 import { importedPath, newPeopleText, progressPercent } from './wizard';
 
 function Count({ label, value }: { label: string; value: number }) {

@@ -1,7 +1,7 @@
 // The import wizard's state and the pure rules over it: the request it sends, the
 // column labels it shows, the summaries of a plan. No React here, so it is tested alone.
 import type { GuessedPeople, HeaderColumn, ImportCounts, ImportField, ImportPlan, ImportRequest, SheetPreview } from '../../lib/api';
-import { plural } from '../data/restore';
+import { plural } from '../../lib/format';
 
 /** What the user chose so far. Overrides are kept apart from what Go proposed. */
 export interface WizardState {

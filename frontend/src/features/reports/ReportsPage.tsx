@@ -6,13 +6,14 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconExternalLink, IconFileExport, IconPlayerStop } from '@tabler/icons-react';
 import { QueryError } from '../../components/QueryError';
 import { api, normaliseError, type ReportInfo, type ReportPreview } from '../../lib/api';
+import { plural } from '../../lib/format';
 import { useProgress } from '../../lib/progress';
 import { progressPercent } from '../import/wizard';
 import { useExportReport, useReportPreview, useReports, useReportTargets } from './queries';
 import { Link } from 'react-router';
 import { useOrganisation } from '../organisation/OrganisationPage';
 import {
-  exportBlocker, exportErrorHint, exportErrorTitle, plural, ragColour, ragWord, sentence, targetLabel, targetPlaceholder, versionLine,
+  exportBlocker, exportErrorHint, exportErrorTitle, ragColour, ragWord, sentence, targetLabel, targetPlaceholder, versionLine,
 } from './view';
 
 /** ReportsPage writes the Excel reports for the board and the auditor from live records. */

@@ -1,7 +1,8 @@
+import { plural } from '../../lib/format';
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ReportInfo } from '../../lib/api';
 import {
-  exportBlocker, exportErrorHint, exportErrorTitle, plural, ragColour, ragWord, sentence, targetLabel, targetPlaceholder, versionLine,
+  exportBlocker, exportErrorHint, exportErrorTitle, ragColour, ragWord, sentence, targetLabel, targetPlaceholder, versionLine,
 } from './view';
 
 const review: ReportInfo = { name: 'management-review', title: 'Management review pack', about: '', needsId: false, idKind: 'review' };

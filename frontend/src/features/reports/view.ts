@@ -73,7 +73,3 @@ export function versionLine(p: { edition: number; approval: string; classificati
   return parts.filter(Boolean).join(' · ');
 }
 
-/** plural writes "1 record", "3 records". */
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
