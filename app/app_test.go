@@ -107,7 +107,7 @@ func TestImportService(t *testing.T) {
 	if err := os.WriteFile(file, []byte("Title line\n\nRef;Title;Owner\nR-1;First;Ana\nR-2;Second;Ana\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	prev, err := a.Import.Inspect(file, "")
+	prev, err := a.Import.Inspect(file, "", "")
 	if err != nil || prev.HeaderRow != 3 || len(prev.Rows) == 0 {
 		t.Fatalf("inspect: %+v %v", prev, err)
 	}

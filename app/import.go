@@ -79,8 +79,9 @@ func (s *ImportService) ChooseFile() (string, error) {
 	})
 }
 
-// Inspect reads the top of a sheet ("" for the first visible one) and finds its header.
-func (s *ImportService) Inspect(file, sheet string) (SheetPreview, error) {
+// Inspect reads the top of a sheet and finds its header; with no sheet named, the sheet
+// the import of kind would read (the one most like a register), else the first visible one.
+func (s *ImportService) Inspect(file, sheet, kind string) (SheetPreview, error) {
 	wb, err := xlsx.OpenFile(file)
 	if err != nil {
 		return SheetPreview{}, err
@@ -90,6 +91,8 @@ func (s *ImportService) Inspect(file, sheet string) (SheetPreview, error) {
 		if _, ok := wb.Sheet(sheet); !ok {
 			return SheetPreview{}, isms.Errorf(isms.CodeInvalid, "%s has no sheet named %q", wb.Name, sheet)
 		}
+	} else if kind != "" {
+		sheet = importer.RegisterSheet(wb, kind) // the sheet the import will read, not an "Introduction"
 	}
 	g, err := wb.ReadSheet(sheet, xlsx.ReadOptions{MaxRows: 60})
 	if err != nil {

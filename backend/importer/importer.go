@@ -212,7 +212,7 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 		}
 	}
 	if req.Sheet == "" {
-		req.Sheet = registerSheet(wb, req.Kind)
+		req.Sheet = RegisterSheet(wb, req.Kind)
 	}
 	grid, err := wb.ReadSheet(req.Sheet, xlsx.ReadOptions{})
 	if err != nil {

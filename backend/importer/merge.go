@@ -90,12 +90,12 @@ func mergedRecords(results []xlsx.RowResult) ([]MergedRecord, int) {
 	return out, n
 }
 
-// registerSheet picks, when the user named none, the visible sheet that looks most like a
+// RegisterSheet picks, when the user named none, the visible sheet that looks most like a
 // register of kind: a header whose columns give the kind's required fields, surely
 // matched, with many rows under it, distinct references and text in its cells. Key/value
 // sheets ("Introduction", "README"), link tables ("relationships": references that repeat)
 // and matrices score low. Between near equals, the earlier sheet wins.
-func registerSheet(wb *xlsx.Workbook, kind string) string {
+func RegisterSheet(wb *xlsx.Workbook, kind string) string {
 	best, bestScore := "", math.Inf(-1)
 	for i, s := range wb.Sheets {
 		if s.Hidden {

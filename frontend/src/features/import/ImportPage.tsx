@@ -49,7 +49,7 @@ export function ImportPage() {
   const [chooseError, setChooseError] = useState<string | null>(null);
   const [cancelRequested, setCancelRequested] = useState(false);
 
-  const inspect = useInspect(state.file, state.sheet);
+  const inspect = useInspect(state.file, state.sheet, state.kind);
   const req = useMemo(() => buildRequest(state), [state]);
   const preview = usePreview(req, step === 2 || step === 3);
   const run = useRunImport();

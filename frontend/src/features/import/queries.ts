@@ -13,10 +13,10 @@ export function useImportKinds() {
 }
 
 /** useInspect reads the top of the chosen sheet; it reads the file again each time. */
-export function useInspect(file: string, sheet: string) {
+export function useInspect(file: string, sheet: string, kind: string) {
   return useQuery({
-    queryKey: importKeys.inspect(file, sheet),
-    queryFn: () => api.imports.inspect(file, sheet),
+    queryKey: [...importKeys.inspect(file, sheet), kind],
+    queryFn: () => api.imports.inspect(file, sheet, kind),
     enabled: file !== '',
     staleTime: 0,
     placeholderData: keepPreviousData,

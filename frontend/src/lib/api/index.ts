@@ -138,7 +138,7 @@ export const api = {
       call<ImportKind[] | null>(() => Imports.Kinds()).then((ks) => arr(ks).map((k) => ({ ...k, fields: arr(k.fields) }))),
     /** Opens the native file dialog; "" when the user cancels. */
     chooseFile: () => call<string>(() => Imports.ChooseFile()),
-    inspect: (file: string, sheet: string) => call<SheetPreview>(() => Imports.Inspect(file, sheet)),
+    inspect: (file: string, sheet: string, kind = '') => call<SheetPreview>(() => Imports.Inspect(file, sheet, kind)),
     preview: (req: ImportRequest) => call<ImportPlan>(() => Imports.Preview(importer.Request.createFrom(req))),
     /** Imports all rows or none, sending "import:progress" events. */
     run: (req: ImportRequest) => call<ImportResult>(() => Imports.Import(importer.Request.createFrom(req))),

@@ -10,7 +10,7 @@ export function ChooseFile():Promise<string>;
 
 export function Import(arg1:importer.Request):Promise<importer.Result>;
 
-export function Inspect(arg1:string,arg2:string):Promise<app.SheetPreview>;
+export function Inspect(arg1:string,arg2:string,arg3:string):Promise<app.SheetPreview>;
 
 export function Kinds():Promise<Array<app.ImportKind>>;
 

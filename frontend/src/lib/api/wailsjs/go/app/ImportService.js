@@ -14,8 +14,8 @@ export function Import(arg1) {
   return window['go']['app']['ImportService']['Import'](arg1);
 }
 
-export function Inspect(arg1, arg2) {
-  return window['go']['app']['ImportService']['Inspect'](arg1, arg2);
+export function Inspect(arg1, arg2, arg3) {
+  return window['go']['app']['ImportService']['Inspect'](arg1, arg2, arg3);
 }
 
 export function Kinds() {
