@@ -190,7 +190,8 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
       )}
       {Top && all.length > 0 && <Top rows={all} lookups={l} setFilter={setTopFilter} />}
       {all.length > 0 && (
-        <Group gap="sm" wrap="nowrap">
+        // On a narrow window the filters wrap onto a second line rather than being squeezed.
+        <Group gap="sm" wrap="wrap">
           <TextInput
             aria-label={`Search ${config.title.toLowerCase()}`}
             placeholder={`Search ${config.columns.map((c) => c.header.toLowerCase()).slice(0, 3).join(', ')}`}
@@ -198,7 +199,7 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
             rightSection={state.search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setState({ search: '' })} /> : null}
             value={state.search}
             onChange={(e) => setState({ search: e.currentTarget.value })}
-            style={{ flex: 1, minWidth: 160 }}
+            style={{ flex: 1, minWidth: 220 }}
           />
           {(config.filters ?? []).map((f) => (
             <Select
@@ -210,6 +211,7 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
               onChange={(v) => setState({ filters: { ...state.filters, [f.label]: v } })}
               clearable
               w={Math.min(230, 80 + 7.5 * f.label.length)}
+              style={{ flexShrink: 0 }}
             />
           ))}
           {topFilter && (
@@ -223,6 +225,7 @@ export function RegisterPage<T extends Stored>({ config, actions }: RegisterPage
               value={state.view}
               onChange={(v) => setState({ view: v })}
               data={[{ value: 'table', label: 'Table' }, ...config.views.map((v) => ({ value: v.id, label: v.label }))]}
+              style={{ flexShrink: 0 }}
             />
           )}
           <Text size="sm" c="dimmed" miw={120} ta="right" aria-live="polite" data-testid="register-count">
