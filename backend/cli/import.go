@@ -296,7 +296,16 @@ func runImport(dir string, args []string, env Env) error {
 	} else if !*dryRun && plan.Counts.Rows > 0 && plan.Counts.Invalid == plan.Counts.Rows {
 		commitErr = isms.Errorf(isms.CodeInvalid, "every one of the %d rows is invalid, so nothing was imported: check the header row (--header-row) and the columns (--map, --unmap)", plan.Counts.Rows)
 	} else if !*dryRun {
-		res, err := importer.Commit(ctx, db, plan, env.Clock(), nil)
+		var err error
+		if undoFolder == nil && plan.Ready() == nil { // a folder made for this import has nothing to keep
+			if _, berr := db.AutoBackup(store.ReasonImport); berr != nil {
+				err = fmt.Errorf("the automatic backup made before every import failed, so nothing was imported: %w", berr)
+			}
+		}
+		var res importer.Result
+		if err == nil {
+			res, err = importer.Commit(ctx, db, plan, env.Clock(), nil)
+		}
 		if full := fault.Cause(ctx); err != nil && full != nil {
 			err = full
 		}

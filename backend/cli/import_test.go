@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ismsdesk/ismsdesk/backend/store"
 )
 
 type historyRow struct {
@@ -207,5 +209,25 @@ func TestImport2013StatementOfApplicability(t *testing.T) {
 		if strings.Count(c.Ref, ".") > 2 {
 			t.Errorf("a 2013 row became control %s", c.Ref)
 		}
+	}
+}
+
+// An import into a folder that holds data makes the automatic backup first, as the window
+// does; the first import into a new folder has nothing to keep.
+func TestImportIsPrecededByAnAutomaticBackup(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	file := filepath.Join(t.TempDir(), "reqs.csv")
+	os.WriteFile(file, []byte("Ref,Title\nR-1,One\n"), 0o644)
+	if code, _, stderr := runCLI(t, dir, "import", "requirements", file); code != ExitOK {
+		t.Fatalf("import: %s", stderr)
+	}
+	before, _ := store.ListBackups(dir)
+	os.WriteFile(file, []byte("Ref,Title\nR-1,One\nR-2,Two\n"), 0o644)
+	if code, _, stderr := runCLI(t, dir, "import", "requirements", file); code != ExitOK {
+		t.Fatalf("second import: %s", stderr)
+	}
+	after, err := store.ListBackups(dir)
+	if err != nil || len(after) != len(before)+1 || !strings.Contains(strings.ToLower(after[0].Name+after[0].Reason), "import") {
+		t.Fatalf("want one more backup, made before the import: before %d, after %+v (%v)", len(before), after, err)
 	}
 }
