@@ -15,7 +15,8 @@ count=$(git rev-list --count HEAD 2>/dev/null || echo 0)
 sha=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 numeric="${base%.*}.$count"
 version="$numeric+g$sha"
-[[ -z $(git status --porcelain 2>/dev/null | grep -v '^??' || true) ]] || version="$version.dirty"
+# Only changed contents make a build dirty (Wails rewrites the bindings' file modes).
+[[ -z $(git -c core.fileMode=false status --porcelain 2>/dev/null | grep -v '^??' || true) ]] || version="$version.dirty"
 ldflags="-X github.com/ismsdesk/ismsdesk/backend/buildinfo.Version=$version"
 echo "release: version $version"
 
