@@ -1,6 +1,8 @@
 package overview
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,5 +84,42 @@ func TestTrainingRenewal(t *testing.T) {
 	}
 	if reading.Value != 50 {
 		t.Errorf("one of two people is current: want 50 %%, got %v (%s)", reading.Value, reading.Note)
+	}
+}
+
+// Requirements come into the due list from the due index: an open one due inside the window
+// is listed, one due later, a compliant one and one that does not apply are not.
+func TestDueRequirements(t *testing.T) {
+	db, err := store.Open(t.TempDir(), store.Options{Clock: func() time.Time { return dueNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *store.Tx) error {
+		for _, r := range []*isms.Requirement{
+			{SourceType: "legal", Ref: "REQ-OPEN", Title: "Log retention", Applicable: true, Status: isms.CompliancePartial, DueDate: "2026-03-20"},
+			{SourceType: "legal", Ref: "REQ-LATE", Title: "Retention review", Applicable: true, Status: isms.ComplianceNonCompliant, DueDate: "2026-02-01"},
+			{SourceType: "legal", Ref: "REQ-LATER", Title: "Next year", Applicable: true, Status: isms.CompliancePartial, DueDate: "2026-09-01"},
+			{SourceType: "legal", Ref: "REQ-DONE", Title: "Done", Applicable: true, Status: isms.ComplianceCompliant, DueDate: "2026-03-12"},
+			{SourceType: "legal", Ref: "REQ-NA", Title: "Not ours", Applicable: false, Status: isms.ComplianceNotApplicable, DueDate: "2026-03-12"},
+		} {
+			if err := tx.Create(r, "test"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range dueItems(t, db, 30) {
+		if it.Type == DueRequirement {
+			got = append(got, fmt.Sprintf("%s overdue=%v", it.Ref, it.Overdue))
+		}
+	}
+	want := []string{"REQ-LATE overdue=true", "REQ-OPEN overdue=false"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Fatalf("due requirements %v, want %v", got, want)
 	}
 }

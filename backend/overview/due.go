@@ -461,15 +461,24 @@ func (d *dueList) controls() error {
 
 // requirements: compliance with an applicable requirement is due by its date until it is
 // compliant.
+// requirements: read through the due index, only those due inside the window (a register
+// can hold tens of thousands, most without a due date).
 func (d *dueList) requirements() error {
-	return d.tx.Each(isms.KindRequirement, func(r isms.Record) error {
-		q := r.(*isms.Requirement)
+	ids, err := d.tx.DueBefore(isms.KindRequirement, d.horizon.Time().AddDate(0, 0, 1))
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		q, err := store.GetAs[*isms.Requirement](d.tx, isms.KindRequirement, id)
+		if err != nil {
+			return err
+		}
 		if !q.Applicable || q.Status == isms.ComplianceCompliant || q.Status == isms.ComplianceNotApplicable {
-			return nil
+			continue
 		}
 		d.add(q, DueRequirement, "", "Compliance with "+named(q.Ref, q.Title), q.DueDate, d.past(q.DueDate), q.OwnerID)
-		return nil
-	})
+	}
+	return nil
 }
 
 func (d *dueList) improvements() error {
