@@ -21,5 +21,8 @@ func main() {
 		fmt.Fprintf(os.Stderr, "ismsdesk: unable to find the data folder: %s\n", err)
 		os.Exit(cli.ExitError)
 	}
-	os.Exit(cli.Run(dir, rest, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}))
+	stop := profile()
+	code := cli.Run(dir, rest, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr})
+	stop()
+	os.Exit(code)
 }
