@@ -239,13 +239,18 @@ func runImport(dir string, args []string, env Env) error {
 	if *monthFirst {
 		req.DateOrder = importer.DateOrderMonth
 	}
-	// A folder with no data yet is created only by an import that writes: the file is
-	// read against a new database in memory first.
+	// A folder with no data yet is kept only when the import writes: a dry run reads the
+	// file against a new database in memory, and a refused import removes the folder it
+	// made.
 	fresh := !store.HasData(dir)
 	var db *store.DB
-	if fresh {
+	var undoFolder func()
+	switch {
+	case fresh && *dryRun:
 		db, err = openMemory(env)
-	} else {
+	case fresh:
+		db, undoFolder, err = openNew(dir, env)
+	default:
 		db, err = open(dir, env)
 	}
 	if err != nil {
@@ -256,29 +261,20 @@ func runImport(dir string, args []string, env Env) error {
 			db.Close()
 		}
 	}()
+	imported := false
+	defer func() {
+		if undoFolder != nil && !imported {
+			db.Close()
+			db = nil
+			undoFolder()
+		}
+	}()
 	plan, err := importer.Prepare(ctx, db, req)
 	if err != nil {
 		if full := fault.Cause(ctx); full != nil {
 			return full
 		}
 		return err
-	}
-	var undoFolder func()
-	if fresh && !*dryRun && plan.Ready() == nil {
-		db.Close()
-		if db, undoFolder, err = openNew(dir, env); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stderr, "ismsdesk: there was no data in %s; a new data folder is created there\n", dir)
-		req.SHA256 = plan.SHA256 // the same file as read
-		if plan, err = importer.Prepare(ctx, db, req); err != nil {
-			db.Close()
-			undoFolder()
-			if full := fault.Cause(ctx); full != nil {
-				return full
-			}
-			return err
-		}
 	}
 	sum := importSummary{Kind: req.Kind, File: plan.FileName, Sheet: plan.Sheet, HeaderRow: plan.Header.Row,
 		Rows: plan.Counts.Rows, Created: plan.Counts.Created, Updated: plan.Counts.Updated,
@@ -311,9 +307,10 @@ func runImport(dir string, args []string, env Env) error {
 		}
 		if err == nil {
 			sum.ImportID = res.Log.ID
-		} else if undoFolder != nil {
-			db.Close()
-			undoFolder()
+			imported = true
+			if undoFolder != nil {
+				fmt.Fprintf(env.Stderr, "ismsdesk: there was no data in %s; a new data folder is created there\n", dir)
+			}
 		}
 		commitErr = err
 	} else if plan.ISO2013 != nil && !plan.ISO2013.Applied {

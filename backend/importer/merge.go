@@ -96,7 +96,16 @@ func mergedRecords(results []xlsx.RowResult) ([]MergedRecord, int) {
 // sheets ("Introduction", "README"), link tables ("relationships": references that repeat)
 // and matrices score low. Between near equals, the earlier sheet wins.
 func RegisterSheet(wb *xlsx.Workbook, kind string) string {
+	visible := 0
+	for _, s := range wb.Sheets {
+		if !s.Hidden {
+			visible++
+		}
+	}
 	best, bestScore := "", math.Inf(-1)
+	if visible == 1 {
+		bestScore = math.Inf(1) // one sheet to choose from: nothing to read
+	}
 	for i, s := range wb.Sheets {
 		if s.Hidden {
 			continue

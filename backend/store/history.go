@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -65,78 +67,108 @@ const emptyHashTail = `"hash":""}`
 // sealChange returns c's hash and c's JSON carrying that hash. The JSON is the same as
 // json.Marshal(c) (so that VerifyHistory can recompute it), but the record bodies, which
 // the store encoded itself and are compact already, are copied rather than re-scanned.
-func sealChange(c Change, key []byte) (string, []byte, error) {
+func sealChange(c Change, key []byte) (string, []byte, error) { return seal(c, key, true) }
+
+// seal is sealChange; check says whether the bodies are checked to be valid JSON (those
+// the store has just encoded are).
+func seal(c Change, key []byte, check bool) (string, []byte, error) {
 	c.Hash = ""
-	b, err := encodeChange(c)
+	b, err := changeJSON(nil, c, check)
 	if err != nil {
 		return "", nil, fmt.Errorf("store: unable to encode a history entry: %w", err)
 	}
-	h := sha256.New()
+	var h hash.Hash
 	if key != nil {
 		h = hmac.New(sha256.New, key)
+	} else {
+		h = sha256.New()
 	}
 	h.Write([]byte(c.Prev))
 	h.Write(b)
-	hash := hex.EncodeToString(h.Sum(nil))
+	var sum [sha256.Size]byte
+	sealedHash := hex.EncodeToString(h.Sum(sum[:0]))
 	if !bytes.HasSuffix(b, []byte(emptyHashTail)) {
 		return "", nil, fmt.Errorf("store: unexpected history entry encoding")
 	}
-	sealed := append(b[:len(b)-len(emptyHashTail)], `"hash":"`+hash+`"}`...)
-	return hash, sealed, nil
+	sealed := append(append(append(b[:len(b)-len(emptyHashTail)], `"hash":"`...), sealedHash...), `"}`...)
+	return sealedHash, sealed, nil
 }
 
 // encodeChange writes c as json.Marshal would, field by field. Bodies that json.Marshal
 // would still change (HTML characters it escapes) take the slow path.
-func encodeChange(c Change) ([]byte, error) {
-	if needsEscape(c.Before) || needsEscape(c.After) {
-		return json.Marshal(c)
+func encodeChange(c Change) ([]byte, error) { return changeJSON(nil, c, true) }
+
+// changeJSON appends c's JSON to dst (see encodeChange).
+func changeJSON(dst []byte, c Change, check bool) ([]byte, error) {
+	if needsEscape(c.Before) || needsEscape(c.After) || !plainJSON(c.Op) || !plainJSON(string(c.Kind)) ||
+		!plainJSON(c.ID) || !plainJSON(c.Source) || !plainJSON(c.Prev) {
+		b, err := json.Marshal(c)
+		return append(dst, b...), err
 	}
-	raw := func(m json.RawMessage) ([]byte, error) {
+	body := func(m json.RawMessage) ([]byte, error) {
 		if len(m) == 0 {
 			return []byte("null"), nil
 		}
-		if !json.Valid(m) {
+		if check && !json.Valid(m) {
 			return nil, fmt.Errorf("invalid record JSON")
 		}
 		return m, nil
 	}
-	before, err := raw(c.Before)
+	before, err := body(c.Before)
 	if err != nil {
 		return nil, err
 	}
-	after, err := raw(c.After)
+	after, err := body(c.After)
 	if err != nil {
 		return nil, err
 	}
-	head, err := json.Marshal(struct {
-		Seq    uint64    `json:"seq"`
-		At     time.Time `json:"at"`
-		Op     string    `json:"op"`
-		Kind   isms.Kind `json:"kind"`
-		ID     string    `json:"id"`
-		Source string    `json:"source"`
-	}{c.Seq, c.At, c.Op, c.Kind, c.ID, c.Source})
+	at, err := c.At.MarshalJSON()
 	if err != nil {
 		return nil, err
 	}
-	prev, err := json.Marshal(c.Prev)
-	if err != nil {
-		return nil, err
+	out := dst
+	if out == nil {
+		out = make([]byte, 0, len(before)+len(after)+len(c.Source)+len(c.ID)+len(c.Prev)+160)
 	}
-	out := make([]byte, 0, len(head)+len(before)+len(after)+len(prev)+64)
-	out = append(out, head[:len(head)-1]...)
-	out = append(out, `,"before":`...)
-	out = append(out, before...)
-	out = append(out, `,"after":`...)
-	out = append(out, after...)
-	out = append(out, `,"prev":`...)
-	out = append(out, prev...)
+	out = strconv.AppendUint(append(out, `{"seq":`...), c.Seq, 10)
+	out = append(append(out, `,"at":`...), at...)
+	out = append(append(append(out, `,"op":"`...), c.Op...), '"')
+	out = append(append(append(out, `,"kind":"`...), c.Kind...), '"')
+	out = append(append(append(out, `,"id":"`...), c.ID...), '"')
+	out = append(append(append(out, `,"source":"`...), c.Source...), '"')
+	out = append(append(out, `,"before":`...), before...)
+	out = append(append(out, `,"after":`...), after...)
+	out = append(append(append(out, `,"prev":"`...), c.Prev...), '"')
 	out = append(out, `,"hash":""}`...)
 	return out, nil
 }
 
+// plainJSON reports whether json.Marshal writes s as it is between quotes: printable ASCII
+// without quotes, backslashes or the HTML characters it escapes.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
+}
+
+// needsEscape reports whether json.Marshal would rewrite a body: it escapes <, >, & and
+// the line and paragraph separators U+2028 and U+2029 (E2 80 A8, E2 80 A9).
 func needsEscape(m json.RawMessage) bool {
-	return bytes.ContainsAny(m, "<>&\u2028\u2029")
+	for i, c := range m {
+		switch c {
+		case '<', '>', '&':
+			return true
+		case 0xE2:
+			if i+2 < len(m) && m[i+1] == 0x80 && (m[i+2] == 0xA8 || m[i+2] == 0xA9) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // chainHead returns the sequence number and hash of the last history entry.
@@ -164,7 +196,7 @@ func (tx *Tx) appendChange(op string, kind isms.Kind, id, source string, before,
 	c := Change{Seq: seq + 1, At: tx.now(), Op: op, Kind: kind, ID: id, Source: source,
 		Before: before, After: after, Prev: head}
 	var b []byte
-	if c.Hash, b, err = sealChange(c, tx.db.chainKey(c.Seq)); err != nil {
+	if c.Hash, b, err = seal(c, tx.db.chainKey(c.Seq), false); err != nil {
 		return err
 	}
 	if err := tx.set(historyKey(c.Seq), b); err != nil {

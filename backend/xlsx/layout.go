@@ -357,19 +357,38 @@ func mergedCell(g *Grid, r Row, col int) string {
 // repeatsHeader reports whether a data row repeats the header's column names (a header
 // printed again on each page, or tables pasted one under the other).
 func (h Header) repeatsHeader(g *Grid, r Row) bool {
-	names := h.lowestNames(g)
-	same, named := 0, 0
+	return h.headerRepeat(h.lowestNames(g))(r)
+}
+
+// headerRepeat returns repeatsHeader for the header's names, worked out once: it looks at
+// as few cells as it must and normalises none it can rule out.
+func (h Header) headerRepeat(names map[int]string) func(r Row) bool {
+	type col struct {
+		index int
+		name  string
+	}
+	var cols []col
 	for _, c := range h.Columns {
-		n := names[c.Index]
-		if n == "" {
-			continue
-		}
-		named++
-		if Normalize(r.Cell(c.Index)) == n {
-			same++
+		if n := names[c.Index]; n != "" {
+			cols = append(cols, col{c.Index, n})
 		}
 	}
-	return same >= 2 && 5*same >= 4*named
+	named := len(cols)
+	misses := min(named/5, named-2) // more and 5*same < 4*named, or same < 2
+	return func(r Row) bool {
+		if named < 2 {
+			return false
+		}
+		missed := 0
+		for _, c := range cols {
+			if !normalizedIs(r.Cell(c.index), c.name) {
+				if missed++; missed > misses {
+					return false
+				}
+			}
+		}
+		return true
+	}
 }
 
 // lowestNames are the normalised names in the header's last row, by column.

@@ -448,6 +448,37 @@ func Normalize(s string) string {
 	return foldSpace(b.String())
 }
 
+// normalizedIs reports whether Normalize(s) == n, without allocating when s is ASCII.
+func normalizedIs(s, n string) bool {
+	j := 0
+	space := false // a space is pending between words
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return Normalize(s) == n
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			space = j > 0
+			continue
+		}
+		if space {
+			if j >= len(n) || n[j] != ' ' {
+				return false
+			}
+			j++
+			space = false
+		}
+		if j >= len(n) || n[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(n)
+}
+
 var accents = map[rune]string{
 	'à': "a", 'á': "a", 'â': "a", 'ä': "a", 'ã': "a", 'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e",
 	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'ö': "o", 'õ': "o",

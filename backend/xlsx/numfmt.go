@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -236,7 +237,7 @@ func FormatGeneral(f float64) string {
 // needsGeneral reports whether a stored number shows differently from its stored text:
 // more than 15 significant digits or an exponent. Short plain numbers are shown as stored.
 func needsGeneral(raw []byte) bool {
-	if len(raw) <= 15 && indexByte(raw, 'E') < 0 && indexByte(raw, 'e') < 0 {
+	if len(raw) <= 15 && bytes.IndexByte(raw, 'E') < 0 && bytes.IndexByte(raw, 'e') < 0 {
 		return false
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(string(raw)), 64)

@@ -8,10 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
-	"github.com/xuri/excelize/v2"
 )
 
 // Limits that protect the reader against files that cannot be registers (and zip bombs).
@@ -54,11 +54,14 @@ type Workbook struct {
 	Format   string      `json:"format"` // FormatXLSX or FormatCSV
 	Sheets   []SheetInfo `json:"sheets"`
 	Dialect  *Dialect    `json:"dialect,omitempty"` // the CSV dialect found, for CSV files
-	f        *excelize.File
 	zr       *zip.Reader
 	parts    map[string]string
 	date1904 bool
 	csvData  []byte // decoded UTF-8 text of a CSV file
+	// read once, at the first sheet read
+	sst       []string
+	styles    []cellKind
+	sstLoaded bool
 }
 
 // ReadOptions tune ReadSheet.
@@ -211,51 +214,29 @@ func openXLSX(base string, r io.ReaderAt, size int64) (*Workbook, error) {
 	if findPart(zr, "xl/workbook.xml") == nil {
 		return nil, invalid("%s is not an Excel workbook (no workbook part inside): save it as .xlsx in Excel", base)
 	}
-	// Every part is checked to its end here (CRC, sizes, bomb limits); excelize and the
-	// layout scan below then read the same bytes, held in memory.
+	// Every part is checked to its end here (CRC, sizes, bomb limits); the readers below
+	// then read the same bytes, held in memory.
 	if err := checkParts(base, zr, size); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    MaxUnzippedSize,
-		UnzipXMLSizeLimit: MaxUnzippedXMLMem,
-	})
-	if err != nil {
-		switch {
-		case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword),
-			errors.Is(err, excelize.ErrUnsupportedEncryptMechanism):
-			return nil, invalid("%s is password-protected (encrypted): remove the password in Excel and import it again", base)
-		case strings.Contains(err.Error(), "unzip size exceeds"):
-			return nil, invalid("%s is too large to import: it unpacks to more than %d MB", base, MaxUnzippedSize>>20)
-		}
-		return nil, damaged()
-	}
 	parts, err := sheetParts(zr)
 	if err != nil {
-		f.Close()
 		return nil, damaged()
 	}
-	wb := &Workbook{Name: base, Format: FormatXLSX, f: f, zr: zr, parts: parts}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		wb.date1904 = *props.Date1904
+	info, err := readWorkbookInfo(zr)
+	if err != nil {
+		return nil, damaged()
 	}
-	for _, name := range f.GetSheetList() {
-		visible, _ := f.GetSheetVisible(name)
-		wb.Sheets = append(wb.Sheets, SheetInfo{Name: name, Hidden: !visible})
-	}
+	wb := &Workbook{Name: base, Format: FormatXLSX, zr: zr, parts: parts, date1904: info.date1904, Sheets: info.sheets}
 	if len(wb.Sheets) == 0 {
-		f.Close()
 		return nil, invalid("%s has no sheets", base)
 	}
 	return wb, nil
 }
 
-// Close releases the workbook's temporary files.
+// Close releases the workbook.
 func (w *Workbook) Close() error {
-	if w.f != nil {
-		return w.f.Close()
-	}
+	w.zr, w.csvData, w.sst, w.styles = nil, nil, nil, nil
 	return nil
 }
 
@@ -294,10 +275,26 @@ func (w *Workbook) ReadSheet(name string, opts ReadOptions) (*Grid, error) {
 	return w.readXLSXGrid(info.Name, opts)
 }
 
-// layout scans a sheet's part for what the row iterator does not tell; a part cut short
-// is an error.
-func (w *Workbook) layout(sheet string) (*sheetLayout, error) {
-	empty := &sheetLayout{kinds: map[int64]cellKind{}}
+// strings reads the shared strings and the cell formats once.
+func (w *Workbook) tables() error {
+	if w.sstLoaded {
+		return nil
+	}
+	var err error
+	if w.sst, err = readSharedStrings(w.zr); err != nil {
+		return invalid("%s: its shared strings (xl/sharedStrings.xml) cannot be read (%v): open the file in Excel or LibreOffice, save it again and import it again", w.Name, err)
+	}
+	if w.styles, err = readStyles(w.zr); err != nil {
+		return invalid("%s: its styles (xl/styles.xml) cannot be read (%v): open the file in Excel or LibreOffice, save it again and import it again", w.Name, err)
+	}
+	w.sstLoaded = true
+	return nil
+}
+
+// eachRow reads a sheet's part in one pass, calling row for each row with values (see
+// sheetReader.read); a part cut short or damaged is an error.
+func (w *Workbook) eachRow(sheet string, row func(num int, cells []string) bool) (*sheetLayout, error) {
+	empty := &sheetLayout{}
 	p, ok := w.parts[sheet]
 	if !ok {
 		return empty, nil
@@ -306,33 +303,23 @@ func (w *Workbook) layout(sheet string) (*sheetLayout, error) {
 	if zf == nil {
 		return empty, nil
 	}
+	if err := w.tables(); err != nil {
+		return empty, err
+	}
 	rc, err := zf.Open()
 	if err != nil {
 		return empty, invalid("%s: sheet %q cannot be read (its part %s is damaged): open the file in Excel or LibreOffice, save it again and import it again", w.Name, sheet, p)
 	}
 	defer rc.Close()
-	cache := map[int]cellKind{}
-	classify := func(id int) cellKind {
-		if k, ok := cache[id]; ok {
-			return k
-		}
-		k := kindPlain
-		if st, err := w.f.GetStyle(id); err == nil && st != nil {
-			code := ""
-			if st.CustomNumFmt != nil {
-				code = *st.CustomNumFmt
-			}
-			k = classifyNumFmt(st.NumFmt, code)
-		}
-		cache[id] = k
-		return k
-	}
-	lay, err := scanSheet(io.LimitReader(rc, MaxUnzippedSize), classify)
-	if errors.Is(err, errCutShort) {
+	sr := sheetReader{sst: w.sst, kinds: w.styles, date1904: w.date1904}
+	lay, err := sr.read(io.LimitReader(rc, MaxUnzippedSize), row)
+	var bad errBadSharedString
+	switch {
+	case errors.Is(err, errCutShort):
 		return lay, invalid("%s: sheet %q is cut short (its XML ends early), so some rows would be missing: open the file in Excel or LibreOffice, save it again and import it again", w.Name, sheet)
-	}
-	// read the part to its end, so that archive/zip checks its size and CRC-32 here too
-	if _, err := io.Copy(io.Discard, rc); err != nil {
+	case errors.As(err, &bad):
+		return lay, invalid("%s: sheet %q is damaged near row %d: it names text %d of the shared strings, which the workbook does not have; open it in Excel or LibreOffice, save it again and import it again", w.Name, sheet, bad.row, bad.index)
+	case err != nil:
 		return lay, invalid("%s: sheet %q is damaged (its part %s %v): open the file in Excel or LibreOffice, save it again and import it again", w.Name, sheet, p, partError(err))
 	}
 	return lay, nil
@@ -350,44 +337,28 @@ func partError(err error) string {
 }
 
 func (w *Workbook) readXLSXGrid(sheet string, opts ReadOptions) (*Grid, error) {
-	lay, err := w.layout(sheet)
-	if err != nil {
+	g := &Grid{Sheet: sheet}
+	b := gridBuilder{g: g, max: opts.MaxRows}
+	var tooMany bool
+	last := 0
+	lay, err := w.eachRow(sheet, func(num int, cells []string) bool {
+		if b.filled >= MaxSheetRows {
+			tooMany = true
+			return false
+		}
+		for n := max(last+1, num-10001); n < num; n++ { // the blank rows between (see gridBuilder)
+			b.add(n, nil)
+		}
+		last = max(last, num)
+		return b.add(num, slices.Clone(cells))
+	})
+	if tooMany {
+		return nil, tooManyRows(w.Name, sheet)
+	}
+	if err != nil && !(b.g.Truncated && errors.Is(err, errCutShort)) {
 		return nil, err
 	}
-	rows, err := w.f.Rows(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("xlsx: unable to read sheet %q of %s: %w", sheet, w.Name, err)
-	}
-	defer rows.Close()
-	g := &Grid{Sheet: sheet, HiddenColumns: lay.hiddenCols, Merges: lay.merges}
-	b := gridBuilder{g: g, max: opts.MaxRows}
-	num := 0
-	for rows.Next() {
-		num++
-		if b.filled >= MaxSheetRows {
-			return nil, tooManyRows(w.Name, sheet)
-		}
-		cells, err := rows.Columns()
-		if err != nil {
-			return nil, invalid("%s: sheet %q is damaged near row %d: %v", w.Name, sheet, num, err)
-		}
-		if len(lay.kinds) > 0 {
-			for i, c := range cells {
-				if c == "" {
-					continue
-				}
-				if k, ok := lay.kinds[cellKey(num, i+1)]; ok {
-					cells[i] = renderCell(c, k, w.date1904)
-				}
-			}
-		}
-		if !b.add(num, cells) {
-			break
-		}
-	}
-	if err := rows.Error(); err != nil {
-		return nil, invalid("%s: sheet %q cannot be read: %v", w.Name, sheet, err)
-	}
+	g.HiddenColumns, g.Merges = lay.hiddenCols, lay.merges
 	b.finish()
 	return g, nil
 }

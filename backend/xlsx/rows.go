@@ -268,8 +268,9 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 		}
 		return v
 	}
+	repeats := h.headerRepeat(h.lowestNames(g))
 	for _, r := range data {
-		if h.repeatsHeader(g, r) {
+		if repeats(r) {
 			rows = append(rows, pending{res: RowResult{Row: r.Num, Values: map[string]string{}, Heading: "the header row, repeated"}, structure: true})
 			continue
 		}

@@ -235,3 +235,13 @@ func BenchmarkRead100k(b *testing.B) {
 func BenchmarkExcelizeRaw100k(b *testing.B) {
 	xlsxtest.ReadWithExcelize(b, xlsxtest.Register100k(b), excelize.Options{RawCellValue: true})
 }
+
+func TestNormalizedIs(t *testing.T) {
+	for _, s := range []string{"Reference", "  Due   date ", "Owner (name)", "ÉTAT", "Risk-ID", "A.5.1", "", "x", "ref!", "Ref  ", "Dueß"} {
+		for _, n := range []string{"reference", "due date", "owner name", "etat", "risk id", "a 5 1", "", "x", "ref", "dues", "duess"} {
+			if got, want := normalizedIs(s, n), Normalize(s) == n; got != want {
+				t.Errorf("normalizedIs(%q, %q) = %v, Normalize gives %q", s, n, got, Normalize(s))
+			}
+		}
+	}
+}
