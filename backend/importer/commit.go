@@ -118,21 +118,53 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 		pending = pending[:0]
 		return tx.SetSetting(fmt.Sprintf("%s%s/%09d", entryPrefix, log.ID, part), string(raw))
 	}
+	// New records are made ready (IDs, validation, JSON, index entries) on another core
+	// while the store writes the ones before them.
+	type job struct {
+		rec  isms.Record
+		prep *store.Prepared // nil for an update
+	}
+	jobs, stop := make(chan job, 512), make(chan struct{})
+	go func() {
+		defer close(jobs)
+		for _, rec := range writes {
+			j := job{rec: rec}
+			if rec.Base().Version == 0 {
+				j.prep = db.PrepareCreate(rec)
+			}
+			select {
+			case jobs <- j:
+			case <-stop:
+				j.prep.Abandon()
+				return
+			}
+		}
+	}()
+	defer func() {
+		close(stop)
+		for j := range jobs {
+			j.prep.Abandon()
+		}
+	}()
 	err := db.Batch(func(b *store.Batch) error {
-		for i, rec := range writes {
+		i := 0
+		for j := range jobs {
+			rec := j.rec
 			if i%200 == 0 {
 				if ctx.Err() != nil {
+					j.prep.Abandon()
 					return cancelled(p.FileName)
 				}
 				if progress != nil {
 					progress(i, total)
 				}
 			}
+			i++
 			err := b.Do(func(tx *store.Tx) error {
 				e := logEntry{Kind: rec.Kind()}
-				if rec.Base().Version == 0 {
+				if j.prep != nil {
 					e.Op = store.OpCreate
-					if err := tx.Create(rec, source); err != nil {
+					if err := tx.CreatePrepared(j.prep, source); err != nil {
 						return err
 					}
 				} else {

@@ -112,9 +112,13 @@ func (tx *Tx) remember(key []byte) error {
 	}
 	tx.journaled[string(key)] = struct{}{}
 	jk := append([]byte(prefixJournal), key...)
-	old, ok, err := tx.get(key)
-	if err != nil {
-		return err
+	var old []byte
+	ok := false
+	if !bytes.Equal(key, tx.absent) {
+		var err error
+		if old, ok, err = tx.get(key); err != nil {
+			return err
+		}
 	}
 	v := []byte{0}
 	if ok {

@@ -22,6 +22,7 @@ type Tx struct {
 
 	journal bool   // inside a Batch: remember each key's old value before its first write
 	fresh   []byte // the ID Create just generated: keys holding it cannot have existed
+	absent  []byte // a key Create knows to be absent: journalled without reading it
 	// journaled holds the keys the Batch journalled already.
 	journaled map[string]struct{}
 	bytes     int64 // approximate size of the writes, to split a Batch before Badger's limit
@@ -160,27 +161,80 @@ func encode(rec isms.Record) ([]byte, error) {
 // every link's target exists and that the ref is unique in its kind (both *isms.Error
 // CodeInvalid naming the field), and writes the record, its index entries and a history
 // entry. On error the record's Meta is left as it was.
-func (tx *Tx) Create(rec isms.Record, source string) (err error) {
+func (tx *Tx) Create(rec isms.Record, source string) error {
+	return tx.CreatePrepared(tx.db.PrepareCreate(rec), source)
+}
+
+// Prepared is a new record made ready for Create outside any transaction: its ID,
+// version and times set, validated and encoded, with its index entries. An import
+// prepares the next records on another core while the store writes the ones before.
+type Prepared struct {
+	rec    isms.Record
+	saved  isms.Meta // the record's Meta before, put back when Create fails
+	fresh  bool      // the ID was made here, so no key holding it can exist yet
+	terms  isms.Terms
+	after  []byte
+	index  map[string][]byte
+	err     error
+	inited  bool
+	written bool
+}
+
+// PrepareCreate does the part of Create that needs no transaction; CreatePrepared writes it.
+func (db *DB) PrepareCreate(rec isms.Record) *Prepared {
+	p := &Prepared{rec: rec, inited: true}
 	if rec == nil {
-		return isms.Errorf(isms.CodeInvalid, "no record to create")
+		p.err = isms.Errorf(isms.CodeInvalid, "no record to create")
+		return p
 	}
 	kind := rec.Kind()
-	if err := checkKind(kind); err != nil {
-		return err
+	if p.err = checkKind(kind); p.err != nil {
+		return p
 	}
 	m := rec.Base()
-	saved := *m
-	defer func() {
-		if err != nil {
-			*m = saved
-		}
-	}()
+	p.saved = *m
+	fail := func(err error) *Prepared {
+		*m = p.saved
+		p.err = err
+		return p
+	}
 	if strings.TrimSpace(m.ID) == "" {
 		u, err := uuid.NewV7()
 		if err != nil {
-			return fmt.Errorf("store: unable to make an ID: %w", err)
+			return fail(fmt.Errorf("store: unable to make an ID: %w", err))
 		}
-		m.ID = u.String()
+		m.ID, p.fresh = u.String(), true
+	}
+	now := db.opt.Clock().UTC()
+	m.Version, m.CreatedAt, m.UpdatedAt = 1, now, now
+	if err := rec.Validate(); err != nil {
+		return fail(err)
+	}
+	p.terms = rec.Terms()
+	after, err := encode(rec)
+	if err != nil {
+		return fail(err)
+	}
+	p.after, p.index = after, indexEntries(kind, m.ID, p.terms)
+	return p
+}
+
+// CreatePrepared writes a record PrepareCreate made ready (see Create).
+func (tx *Tx) CreatePrepared(p *Prepared, source string) (err error) {
+	if p == nil || !p.inited {
+		return isms.Errorf(isms.CodeInvalid, "no record to create")
+	}
+	if p.err != nil {
+		return p.err
+	}
+	rec := p.rec
+	kind, m := rec.Kind(), rec.Base()
+	defer func() {
+		if err != nil {
+			*m = p.saved
+		}
+	}()
+	if p.fresh {
 		tx.fresh = []byte(m.ID)
 		defer func() { tx.fresh = nil }()
 	} else {
@@ -192,17 +246,7 @@ func (tx *Tx) Create(rec isms.Record, source string) (err error) {
 			return isms.Errorf(isms.CodeConflict, "a %s with ID %s already exists", kind, m.ID)
 		}
 	}
-	now := tx.now()
-	m.Version, m.CreatedAt, m.UpdatedAt = 1, now, now
-	if err := rec.Validate(); err != nil {
-		return err
-	}
-	terms := rec.Terms()
-	if err := tx.checkRefs(kind, m.ID, terms, nil); err != nil {
-		return err
-	}
-	after, err := encode(rec)
-	if err != nil {
+	if err := tx.checkRefs(kind, m.ID, p.terms, nil); err != nil {
 		return err
 	}
 	if tx.journal && tx.fresh != nil {
@@ -210,13 +254,29 @@ func (tx *Tx) Create(rec isms.Record, source string) (err error) {
 			return err
 		}
 	}
-	if err := tx.set(recordKey(kind, m.ID), after); err != nil {
+	if err := tx.set(recordKey(kind, m.ID), p.after); err != nil {
 		return err
 	}
-	if err := tx.rewriteIndexes(nil, indexEntries(kind, m.ID, terms)); err != nil {
+	if p.fresh && normRef(p.terms.Ref) != "" {
+		// checkRefs found the ref free: its key is journalled as absent without reading it
+		tx.absent = uniqueKey(kind, p.terms.Ref)
+		defer func() { tx.absent = nil }()
+	}
+	if err := tx.rewriteIndexes(nil, p.index); err != nil {
 		return err
 	}
-	return tx.appendChange(OpCreate, kind, m.ID, source, nil, after)
+	if err := tx.appendChange(OpCreate, kind, m.ID, source, nil, p.after); err != nil {
+		return err
+	}
+	p.written = true
+	return nil
+}
+
+// Abandon puts back the record's Meta when it was prepared but not created.
+func (p *Prepared) Abandon() {
+	if p != nil && p.rec != nil && p.err == nil && !p.written {
+		*p.rec.Base() = p.saved
+	}
 }
 
 // checkRefs checks that the ref is free (or already this record's) and that every link
