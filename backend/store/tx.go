@@ -169,12 +169,12 @@ func (tx *Tx) Create(rec isms.Record, source string) error {
 // version and times set, validated and encoded, with its index entries. An import
 // prepares the next records on another core while the store writes the ones before.
 type Prepared struct {
-	rec    isms.Record
-	saved  isms.Meta // the record's Meta before, put back when Create fails
-	fresh  bool      // the ID was made here, so no key holding it can exist yet
-	terms  isms.Terms
-	after  []byte
-	index  map[string][]byte
+	rec     isms.Record
+	saved   isms.Meta // the record's Meta before, put back when Create fails
+	fresh   bool      // the ID was made here, so no key holding it can exist yet
+	terms   isms.Terms
+	after   []byte
+	index   map[string][]byte
 	err     error
 	inited  bool
 	written bool
