@@ -370,3 +370,84 @@ func indexEscape(s string, from int) int {
 	}
 	return -1
 }
+
+// readAhead reads r in a goroutine, a buffer ahead of its reader, so that a part is
+// inflated on one core while it is parsed on another. Close stops the goroutine.
+type readAhead struct {
+	full  chan aheadChunk
+	free  chan []byte
+	cur   []byte
+	spare []byte
+	err   error
+	done  chan struct{}
+	ended chan struct{} // closed when the goroutine has returned
+}
+
+type aheadChunk struct {
+	b   []byte
+	err error
+}
+
+func newReadAhead(r io.Reader) *readAhead {
+	const size, count = 256 << 10, 4
+	ra := &readAhead{full: make(chan aheadChunk, count), free: make(chan []byte, count),
+		done: make(chan struct{}), ended: make(chan struct{})}
+	for range count {
+		ra.free <- make([]byte, size)
+	}
+	go func() {
+		defer close(ra.ended)
+		defer close(ra.full)
+		for {
+			var b []byte
+			select {
+			case b = <-ra.free:
+			case <-ra.done:
+				return
+			}
+			n, err := io.ReadFull(r, b)
+			if err == io.ErrUnexpectedEOF {
+				err = io.EOF
+			}
+			select {
+			case ra.full <- aheadChunk{b[:n], err}:
+			case <-ra.done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return ra
+}
+
+func (ra *readAhead) Read(p []byte) (int, error) {
+	for len(ra.cur) == 0 {
+		if ra.err != nil {
+			return 0, ra.err
+		}
+		if ra.spare != nil {
+			ra.free <- ra.spare[:cap(ra.spare)]
+			ra.spare = nil
+		}
+		c, ok := <-ra.full
+		if !ok {
+			return 0, io.EOF
+		}
+		ra.cur, ra.spare, ra.err = c.b, c.b, c.err
+	}
+	n := copy(p, ra.cur)
+	ra.cur = ra.cur[n:]
+	return n, nil
+}
+
+// Close stops the reading goroutine and waits for it, so that r can be closed after.
+func (ra *readAhead) Close() {
+	select {
+	case <-ra.done:
+	default:
+		close(ra.done)
+	}
+	<-ra.ended
+}

@@ -312,7 +312,9 @@ func (w *Workbook) eachRow(sheet string, row func(num int, cells []string) bool)
 	}
 	defer rc.Close()
 	sr := sheetReader{sst: w.sst, kinds: w.styles, date1904: w.date1904}
-	lay, err := sr.read(io.LimitReader(rc, MaxUnzippedSize), row)
+	ahead := newReadAhead(io.LimitReader(rc, MaxUnzippedSize))
+	defer ahead.Close()
+	lay, err := sr.read(ahead, row)
 	var bad errBadSharedString
 	switch {
 	case errors.Is(err, errCutShort):

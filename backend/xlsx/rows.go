@@ -6,9 +6,11 @@ import (
 	"math"
 	"net/mail"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -348,11 +350,11 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 		}
 		out = append(out, res)
 	}
+	convertAll(cv, out)
 	for i := range out {
 		if out[i].Section {
 			continue
 		}
-		out[i].Record, out[i].Problems = cv.convert(out[i].Row, out[i].Values)
 		for _, f := range sortedFields(conflicts[i]) {
 			vs := conflicts[i][f]
 			label := f
@@ -364,6 +366,29 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 		}
 	}
 	return out, nil
+}
+
+// convertAll builds the record of every row that is not a section, a share of the rows
+// per core, each with its own copy of the converter.
+func convertAll(cv converter, out []RowResult) {
+	workers := runtime.GOMAXPROCS(0)
+	if len(out) < 4000 || workers < 2 {
+		workers = 1
+	}
+	var wg sync.WaitGroup
+	per := (len(out) + workers - 1) / workers
+	for lo := 0; lo < len(out); lo += per {
+		part := out[lo:min(lo+per, len(out))]
+		wg.Go(func() {
+			c := cv
+			for i := range part {
+				if !part[i].Section {
+					part[i].Record, part[i].Problems = c.convert(part[i].Row, part[i].Values)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func sortedFields(m map[string][]string) []string {
