@@ -235,46 +235,75 @@ func contradiction(g GapItem) (Contradiction, bool) {
 // GapAnalysis works out the coverage of every requirement by its controls, policies and
 // evidence (records on the requirement or on its linked controls, or the requirement's
 // evidence text), counts it per source type and lists the requirements assessed compliant
-// that their coverage contradicts.
+// that their coverage contradicts. It reads the records and hands them to GapOf.
 func GapAnalysis(tx *store.Tx) (Gap, error) {
-	controls := map[string]*isms.Control{}
-	if err := tx.Each(isms.KindControl, func(r isms.Record) error {
-		controls[r.Base().ID] = r.(*isms.Control)
-		return nil
-	}); err != nil {
+	reqs, err := listAs[*isms.Requirement](tx, isms.KindRequirement)
+	if err != nil {
 		return Gap{}, err
 	}
-	policies := map[string]bool{}
-	if err := tx.Each(isms.KindPolicy, func(r isms.Record) error {
-		policies[r.Base().ID] = true
-		return nil
-	}); err != nil {
+	controls, err := listAs[*isms.Control](tx, isms.KindControl)
+	if err != nil {
 		return Gap{}, err
 	}
-	evidence := map[isms.Link]int{}
-	if err := tx.Each(isms.KindEvidence, func(r isms.Record) error {
-		e := r.(*isms.Evidence)
-		evidence[isms.Link{Kind: e.TargetKind, ID: e.TargetID}]++
-		return nil
-	}); err != nil {
+	policies, err := listAs[*isms.Policy](tx, isms.KindPolicy)
+	if err != nil {
 		return Gap{}, err
+	}
+	evidence, err := listAs[*isms.Evidence](tx, isms.KindEvidence)
+	if err != nil {
+		return Gap{}, err
+	}
+	return GapOf(reqs, controls, policies, evidence), nil
+}
+
+// listAs returns every record of a kind as its concrete type, in creation order.
+func listAs[T isms.Record](tx *store.Tx, kind isms.Kind) ([]T, error) {
+	var out []T
+	err := tx.Each(kind, func(r isms.Record) error {
+		out = append(out, r.(T))
+		return nil
+	})
+	return out, err
+}
+
+// GapOf is GapAnalysis of records already read (the Excel report's snapshot): the
+// requirements in creation order, and every control, policy and evidence record.
+func GapOf(reqs []*isms.Requirement, controls []*isms.Control, policies []*isms.Policy, evidence []*isms.Evidence) Gap {
+	byID := make(map[string]*isms.Control, len(controls))
+	for _, c := range controls {
+		byID[c.ID] = c
+	}
+	policy := make(map[string]bool, len(policies))
+	for _, p := range policies {
+		policy[p.ID] = true
+	}
+	attached := map[isms.Link]int{}
+	for _, e := range evidence {
+		attached[isms.Link{Kind: e.TargetKind, ID: e.TargetID}]++
 	}
 	f := Facts{
-		Control:  func(id string) (*isms.Control, bool) { c, ok := controls[id]; return c, ok },
-		Policy:   func(id string) bool { return policies[id] },
-		Evidence: func(k isms.Kind, id string) int { return evidence[isms.Link{Kind: k, ID: id}] },
+		Control:  func(id string) (*isms.Control, bool) { c, ok := byID[id]; return c, ok },
+		Policy:   func(id string) bool { return policy[id] },
+		Evidence: func(k isms.Kind, id string) int { return attached[isms.Link{Kind: k, ID: id}] },
 	}
 
-	out := Gap{Requirements: []GapItem{}, NotApplicable: []GapItem{}, Sources: []GapSource{},
-		Contradictions: []Contradiction{}, Coverages: Coverages, Total: GapSource{SourceType: "*", Label: "All sources"}}
+	applicable := 0
+	for _, r := range reqs {
+		if Applies(r) {
+			applicable++
+		}
+	}
+	out := Gap{Requirements: make([]GapItem, 0, applicable), NotApplicable: make([]GapItem, 0, len(reqs)-applicable),
+		Sources: []GapSource{}, Contradictions: []Contradiction{}, Coverages: Coverages,
+		Total: GapSource{SourceType: "*", Label: "All sources"}}
 	by := map[string]*GapSource{}
 	for _, o := range isms.RequirementSources {
 		by[o.Value] = &GapSource{SourceType: o.Value, Label: o.Label}
 	}
 	none := &GapSource{SourceType: "", Label: "No source type"}
 	noneUsed := false
-	err := tx.Each(isms.KindRequirement, func(rec isms.Record) error {
-		g := Assess(rec.(*isms.Requirement), f)
+	for _, r := range reqs {
+		g := Assess(r, f)
 		src, ok := by[g.SourceType]
 		if !ok {
 			src, noneUsed = none, true
@@ -296,16 +325,12 @@ func GapAnalysis(tx *store.Tx) (Gap, error) {
 		}
 		if !g.Applicable {
 			out.NotApplicable = append(out.NotApplicable, g)
-			return nil
+			continue
 		}
 		out.Requirements = append(out.Requirements, g)
 		if c, ok := contradiction(g); ok {
 			out.Contradictions = append(out.Contradictions, c)
 		}
-		return nil
-	})
-	if err != nil {
-		return Gap{}, err
 	}
 	for _, o := range isms.RequirementSources {
 		out.Sources = append(out.Sources, *by[o.Value])
@@ -313,5 +338,5 @@ func GapAnalysis(tx *store.Tx) (Gap, error) {
 	if noneUsed {
 		out.Sources = append(out.Sources, *none)
 	}
-	return out, nil
+	return out
 }

@@ -26,18 +26,41 @@ const (
 // plain is a text written on one line without wrapping (it may run over empty cells).
 type plain string
 
-// boardSheet returns a board view sheet named "<name> (board view)".
+// boardSheet returns a board view sheet named "<name> (board view)" of the rows.
 func boardSheet(name, about string, cols []column, rows [][]any) sheet {
+	return boardSheetOf(name, about, cols, func(emit func(...any) error) error {
+		for _, r := range rows {
+			if err := emit(r...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// boardSheetOf is boardSheet of the rows that rows emits, for a register too large to
+// hold its board view's rows: rows runs once to find the columns that hold a value, then
+// again as the sheet is written (on another goroutine), and must emit the same rows.
+func boardSheetOf(name, about string, cols []column, rows func(emit func(...any) error) error) sheet {
 	return sheet{Name: name + boardSuffix, About: about + " In at most " + fmt.Sprint(maxBoardCols) +
 		" columns, printed on A4 landscape at full size; the full register follows.", Table: boardTable(cols, rows)}
 }
 
 // boardTable keeps the columns that hold a value in some row (all of them when there
 // are no rows: the table then says "None in this period").
-func boardTable(cols []column, rows [][]any) *table {
+func boardTable(cols []column, rows func(emit func(...any) error) error) *table {
+	holds := make([]bool, len(cols))
+	n := 0
+	_ = rows(func(vals ...any) error { // emit never fails
+		n++
+		for i, v := range vals {
+			holds[i] = holds[i] || holdsValue(v)
+		}
+		return nil
+	})
 	var keep []int
 	for i := range cols {
-		if len(rows) == 0 || columnHolds(rows, i) {
+		if n == 0 || holds[i] {
 			keep = append(keep, i)
 		}
 	}
@@ -45,43 +68,33 @@ func boardTable(cols []column, rows [][]any) *table {
 	for j, i := range keep {
 		out[j] = cols[i]
 	}
-	return &table{Board: true, Cols: out, N: max(len(rows), 1), Rows: func(emit func(...any) error) error {
-		if len(rows) == 0 {
+	return &table{Board: true, Cols: out, N: max(n, 1), Rows: func(emit func(...any) error) error {
+		if n == 0 {
 			vals := make([]any, len(out))
 			vals[0] = plain(noneInPeriod)
 			return emit(vals...)
 		}
-		for _, r := range rows {
-			vals := make([]any, len(keep))
+		vals := make([]any, len(keep))
+		return rows(func(row ...any) error {
 			for j, i := range keep {
-				vals[j] = r[i]
+				vals[j] = row[i]
 			}
-			if err := emit(vals...); err != nil {
-				return err
-			}
-		}
-		return nil
+			return emit(vals...)
+		})
 	}}
 }
 
-// columnHolds reports whether any row has a value in column i.
-func columnHolds(rows [][]any, i int) bool {
-	for _, r := range rows {
-		switch v := r[i].(type) {
-		case nil:
-		case string:
-			if strings.TrimSpace(v) != "" {
-				return true
-			}
-		case isms.Date:
-			if v != "" {
-				return true
-			}
-		default:
-			return true
-		}
+// holdsValue reports whether a board view cell holds a value.
+func holdsValue(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return false
+	case string:
+		return strings.TrimSpace(v) != ""
+	case isms.Date:
+		return v != ""
 	}
-	return false
+	return true
 }
 
 // titled names a record for people: its reference and title, e.g. "POL-01 Information
@@ -124,19 +137,24 @@ func boardRequirements(s *snap) sheet {
 	cols := []column{{Name: "Reference", Width: 11}, {Name: "Requirement", Width: 26}, {Name: "Source", Width: 13},
 		{Name: "Owner", Width: 15}, {Name: "Status", Width: 14, RAG: complianceRAG}, {Name: "Controls", Width: 30},
 		{Name: "Due date", Width: 11}}
-	var rows [][]any
-	for _, r := range all[*isms.Requirement](s, isms.KindRequirement) {
-		src := isms.RequirementSources.Label(r.SourceType)
-		if r.Source != "" {
-			src = strings.TrimSpace(src + ": " + r.Source)
-		}
-		status := isms.ComplianceStatuses.Label(r.Status)
-		if !r.Applicable {
-			status = notApplicable
-		}
-		rows = append(rows, []any{r.Ref, r.Title, src, s.name(r.OwnerID), status, s.titledList(isms.KindControl, r.ControlIDs), r.DueDate})
-	}
-	return boardSheet("Requirements", "The requirements with their source, owner, compliance status and the controls that cover them.", cols, rows)
+	reqs := all[*isms.Requirement](s, isms.KindRequirement)
+	return boardSheetOf("Requirements", "The requirements with their source, owner, compliance status and the controls that cover them.", cols,
+		func(emit func(...any) error) error {
+			for _, r := range reqs {
+				src := isms.RequirementSources.Label(r.SourceType)
+				if r.Source != "" {
+					src = strings.TrimSpace(src + ": " + r.Source)
+				}
+				status := isms.ComplianceStatuses.Label(r.Status)
+				if !r.Applicable {
+					status = notApplicable
+				}
+				if err := emit(r.Ref, r.Title, src, s.name(r.OwnerID), status, s.titledList(isms.KindControl, r.ControlIDs), r.DueDate); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 }
 
 // boardSoA is the Statement of Applicability's board view.

@@ -79,7 +79,7 @@ type book struct {
 	ctx    context.Context
 	f      *excelize.File
 	meta   Meta
-	styles map[string]int
+	styles map[styleKey]int
 	tables map[string]bool
 	done   int
 	total  int
@@ -88,7 +88,9 @@ type book struct {
 }
 
 func newBook(ctx context.Context, meta Meta, progress func(done, total int)) *book {
-	return &book{ctx: ctx, f: excelize.NewFile(), meta: meta, styles: map[string]int{},
+	f := excelize.NewFile()
+	f.SetZipWriter(zipWriter)
+	return &book{ctx: ctx, f: f, meta: meta, styles: map[styleKey]int{},
 		tables: map[string]bool{}, prog: progress}
 }
 
@@ -100,11 +102,15 @@ func (b *book) step(n int) {
 	}
 }
 
+// styleKey names a cell style: its kind and colour (see style), or "cond" and the colour
+// of a conditional format's style.
+type styleKey struct{ kind, rag string }
+
 // style returns the ID of a cell style, creating it once. kind is "text", "wrap",
 // "head", "label", "date", "datetime", "int", "count", "num", "title", "subtitle",
 // "heat", "axis"; rag colours it.
 func (b *book) style(kind, rag string) (int, error) {
-	key := kind + "/" + rag
+	key := styleKey{kind, rag}
 	if id, ok := b.styles[key]; ok {
 		return id, nil
 	}
@@ -180,25 +186,37 @@ func thinBorder() []excelize.Border {
 
 func ptr[T any](v T) *T { return &v }
 
-// cell turns a Go value into a styled cell. Strings are always written as text (never
-// as a formula, whatever they start with); dates as date numbers with a date format.
+// cell turns a Go value into a styled cell, nil for an empty one. Strings are always
+// written as text (never as a formula, whatever they start with); dates as date numbers
+// with a date format.
 func (b *book) cell(v any, rag string) (any, error) {
+	c, ok, err := b.styled(v, rag)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return c, nil
+}
+
+// styled is cell unboxed: ok is false for an empty cell.
+func (b *book) styled(v any, rag string) (c excelize.Cell, ok bool, err error) {
 	kind := ""
 	switch x := v.(type) {
 	case nil:
 		if rag == "" {
-			return nil, nil
+			return c, false, nil
 		}
 		v, kind = "", "wrap"
 	case string:
 		kind = "wrap"
-		v = cellText(x)
+		if t := cellText(x); t != x {
+			v = t
+		}
 	case plain:
 		kind, v = "text", cellText(string(x))
 	case isms.Date:
 		if x == "" || !x.Valid() {
 			if rag == "" {
-				return nil, nil
+				return c, false, nil
 			}
 			v, kind = "", "wrap"
 			break
@@ -206,7 +224,7 @@ func (b *book) cell(v any, rag string) (any, error) {
 		v, kind = x.Time(), "date"
 	case time.Time:
 		if x.IsZero() {
-			return nil, nil
+			return c, false, nil
 		}
 		v, kind = excelTime(x), "datetime"
 	case int:
@@ -216,13 +234,13 @@ func (b *book) cell(v any, rag string) (any, error) {
 	case bool:
 		kind, v = "wrap", yesNo(x)
 	default:
-		return nil, fmt.Errorf("report: unable to write a %T", v)
+		return c, false, fmt.Errorf("report: unable to write a %T", v)
 	}
 	id, err := b.style(kind, rag)
 	if err != nil {
-		return nil, err
+		return c, false, err
 	}
-	return excelize.Cell{StyleID: id, Value: v}, nil
+	return excelize.Cell{StyleID: id, Value: v}, true, nil
 }
 
 // excelTime drops the time zone: Excel has none, so the wall-clock time is written.
@@ -399,47 +417,9 @@ func (b *book) writeTable(name string, t *table) error {
 	if err := sw.SetRow("A"+strconv.Itoa(head), header, excelize.RowOpts{Height: linesHeight(headLines)}); err != nil {
 		return err
 	}
-	n := 0
-	emit := func(vals ...any) error {
-		if len(vals) != ncol {
-			return fmt.Errorf("report: sheet %q: a row of %d cells under %d columns", name, len(vals), ncol)
-		}
-		row := make([]any, ncol)
-		lines := 1
-		for i, v := range vals {
-			lines = max(lines, cellLines(v, t.Cols[i].width()))
-			rag := ""
-			if m := t.Cols[i].RAG; m != nil {
-				if s, ok := v.(string); ok {
-					rag = m[s]
-				}
-			}
-			c, err := b.cell(v, rag)
-			if err != nil {
-				return err
-			}
-			row[i] = c
-		}
-		n++
-		var opts []excelize.RowOpts
-		if lines > 1 { // spreadsheet applications do not grow streamed rows to fit wrapped text
-			opts = append(opts, excelize.RowOpts{Height: linesHeight(lines)})
-		}
-		if err := sw.SetRow("A"+strconv.Itoa(head+n), row, opts...); err != nil {
-			return err
-		}
-		if n%2000 == 0 {
-			if err := b.ctx.Err(); err != nil {
-				return err
-			}
-			b.step(2000)
-		}
-		return nil
-	}
-	if t.Rows != nil {
-		if err := t.Rows(emit); err != nil {
-			return err
-		}
+	n, err := b.writeRows(sw, name, t, head+1)
+	if err != nil {
+		return err
 	}
 	b.step(n % 2000)
 	lastRow := head + max(n, 1)
@@ -459,6 +439,141 @@ func (b *book) writeTable(name string, t *table) error {
 		return fmt.Errorf("report: unable to finish %q: %w", name, err)
 	}
 	return nil
+}
+
+// rowBatch is up to batchRows rows of a table made ready for the stream writer.
+type rowBatch struct {
+	cells  []excelize.Cell // the rows' cells, one after another
+	vals   []any           // the rows' values: a *excelize.Cell in cells, or nil for an empty cell
+	height []float64       // each row's height in points, 0 for the default
+}
+
+// batchRows is how many rows writeRows hands over at a time.
+const batchRows = 256
+
+// writeRows writes the rows of a table from row first on, and returns how many there
+// are. One goroutine runs t.Rows and turns the values into styled cells (it makes the
+// styles, in cell order as before, so that their IDs are the same; excelize's NewStyle is
+// safe beside the stream writer) while this one hands them to the stream writer, reports
+// progress and checks ctx. An error or a panic of t.Rows is this goroutine's.
+func (b *book) writeRows(sw *excelize.StreamWriter, name string, t *table, first int) (int, error) {
+	ncol := len(t.Cols)
+	batches := make(chan *rowBatch, 4)
+	free := make(chan *rowBatch, cap(batches)+2) // batches written, to fill again
+	stop := make(chan struct{})
+	var made error   // t.Rows's error, read once batches is closed
+	var panicked any // a panic of t.Rows (see catch)
+	go func() {
+		defer close(batches)
+		defer catch(&panicked)
+		if t.Rows == nil {
+			return
+		}
+		newBatch := func() *rowBatch {
+			select {
+			case bt := <-free:
+				clear(bt.cells)
+				bt.cells, bt.vals, bt.height = bt.cells[:0], bt.vals[:0], bt.height[:0]
+				return bt
+			default:
+				return &rowBatch{cells: make([]excelize.Cell, 0, batchRows*ncol), vals: make([]any, 0, batchRows*ncol),
+					height: make([]float64, 0, batchRows)}
+			}
+		}
+		bt := newBatch()
+		send := func() bool {
+			select {
+			case batches <- bt:
+				bt = newBatch()
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		made = t.Rows(func(vals ...any) error {
+			if len(vals) != ncol {
+				return fmt.Errorf("report: sheet %q: a row of %d cells under %d columns", name, len(vals), ncol)
+			}
+			lines := 1
+			for i, v := range vals {
+				lines = max(lines, cellLines(v, t.Cols[i].width()))
+				rag := ""
+				if m := t.Cols[i].RAG; m != nil {
+					if s, ok := v.(string); ok {
+						rag = m[s]
+					}
+				}
+				c, ok, err := b.styled(v, rag)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					bt.vals = append(bt.vals, nil)
+					continue
+				}
+				bt.cells = append(bt.cells, c)
+				bt.vals = append(bt.vals, &bt.cells[len(bt.cells)-1])
+			}
+			h := 0.0
+			if lines > 1 { // spreadsheet applications do not grow streamed rows to fit wrapped text
+				h = linesHeight(lines)
+			}
+			bt.height = append(bt.height, h)
+			if len(bt.height) == batchRows && !send() {
+				return errStopped
+			}
+			return nil
+		})
+		if made == nil && len(bt.height) > 0 {
+			send()
+		}
+	}()
+
+	stopped := false
+	halt := func() { // stops the rows' goroutine and waits for it to end
+		if !stopped {
+			stopped = true
+			close(stop)
+		}
+		for range batches {
+		}
+	}
+	defer halt() // on a panic too
+	n := 0
+	var err error
+	height := make([]excelize.RowOpts, 1)
+	for bt := range batches {
+		for i, h := range bt.height {
+			opts := height[:0]
+			if h > 0 {
+				opts = height
+				opts[0].Height = h
+			}
+			if err = sw.SetRow("A"+strconv.Itoa(first+n), bt.vals[i*ncol:(i+1)*ncol], opts...); err != nil {
+				break
+			}
+			n++
+			if n%2000 == 0 {
+				if err = b.ctx.Err(); err != nil {
+					break
+				}
+				b.step(2000)
+			}
+		}
+		if err != nil {
+			break
+		}
+		select {
+		case free <- bt:
+		default:
+		}
+	}
+	halt()
+	rethrow(panicked)
+	if err == nil {
+		err = made
+	}
+	return n, err
 }
 
 // ragFormats adds conditional formats that colour each status column by its value, so
@@ -488,7 +603,7 @@ func (b *book) ragFormats(name string, cols []column, first, last int) error {
 }
 
 func (b *book) condStyle(rag string) (int, error) {
-	key := "cond/" + rag
+	key := styleKey{"cond", rag}
 	if id, ok := b.styles[key]; ok {
 		return id, nil
 	}
@@ -561,7 +676,7 @@ func textLines(s string, width float64, bold bool) int {
 		return 1 // the common case: a short text on one line
 	}
 	lines := 0
-	for _, para := range strings.Split(s, "\n") {
+	for para := range strings.SplitSeq(s, "\n") {
 		lines += wrapLines(strings.TrimSuffix(para, "\r"), cpl)
 		if lines >= maxLines {
 			return maxLines
@@ -574,7 +689,7 @@ func textLines(s string, width float64, bold bool) int {
 // a word longer than a line is broken across lines.
 func wrapLines(p string, cpl int) int {
 	lines, cur := 1, 0
-	for _, w := range strings.Fields(p) {
+	for w := range strings.FieldsSeq(p) {
 		l := utf8.RuneCountInString(w)
 		need := l
 		if cur > 0 {

@@ -211,6 +211,10 @@ func prepare(ctx context.Context, db *store.DB, name string, opts Options) (*pre
 	if err != nil {
 		return nil, err
 	}
+	// Only buildGap reads the gap analysis's items (into maps of its own); the executive
+	// page reads its totals and contradictions. Without the items, a register of 100,000
+	// requirements is written with some 20 MB less held.
+	s.gap.Requirements, s.gap.NotApplicable = nil, nil
 	version := opts.Version
 	if version == "" {
 		version = buildinfo.Version
@@ -278,4 +282,20 @@ func labels(e isms.Enum) []string {
 		out[i] = o.Label
 	}
 	return out
+}
+
+// catch, deferred on a goroutine of the report's own, keeps its panic in *p, for rethrow
+// to raise it again on the goroutine that waits for it, where the window and the command
+// line recover from it.
+func catch(p *any) {
+	if r := recover(); r != nil {
+		*p = r
+	}
+}
+
+// rethrow raises again a panic that catch kept, if any.
+func rethrow(p any) {
+	if p != nil {
+		panic(p)
+	}
 }
