@@ -82,17 +82,11 @@ func readStyles(zr *zip.Reader) ([]cellKind, error) {
 // readSharedStrings reads xl/sharedStrings.xml: each item's text, its runs joined, its
 // phonetic readings left out and Excel's _xHHHH_ escapes decoded, as excelize reads it.
 func readSharedStrings(zr *zip.Reader) ([]string, error) {
-	part := ""
-	for _, f := range zr.File {
-		if strings.EqualFold(f.Name, "xl/sharedStrings.xml") {
-			part = "xl/sharedStrings.xml"
-		}
-	}
-	if part == "" {
+	if findPart(zr, "xl/sharedStrings.xml") == nil {
 		return nil, nil
 	}
 	var out []string
-	err := scanPart(zr, part, func(s *partScanner) error {
+	err := scanPart(zr, "xl/sharedStrings.xml", func(s *partScanner) error {
 		var text []byte
 		inItem, inPhonetic := false, false
 		for {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 )
 
@@ -90,27 +89,7 @@ func decodePart(zr *zip.Reader, name string, v any) error {
 var errCutShort = errors.New("the sheet's XML ends early")
 
 // splitRef splits "AB12" into the 1-based column 28 and row 12; zero for a missing part.
-func splitRef(ref string) (col, row int) {
-	i := 0
-	for i < len(ref) {
-		c := ref[i]
-		if c >= 'a' && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		if c < 'A' || c > 'Z' {
-			break
-		}
-		col = col*26 + int(c-'A'+1)
-		i++
-	}
-	if i < len(ref) {
-		row, _ = strconv.Atoi(strings.TrimLeft(ref[i:], "$"))
-	}
-	if col > 16384 {
-		col = 0
-	}
-	return col, row
-}
+func splitRef(ref string) (col, row int) { return splitRefBytes([]byte(ref)) }
 
 // ColumnLetter returns the Excel letter of a 0-based column index: 0 is "A", 27 is "AB".
 func ColumnLetter(i int) string {
