@@ -22,10 +22,18 @@ import (
 // it fails, or the process dies before the commit point, the journal is played back:
 // at once on failure, and by the next Open after a crash. Other writes wait until the
 // batch ends.
+//
+// The batch's transactions are pipelined: when one is half full it is committed without
+// waiting for Badger to write it, and the batch goes on in a new transaction opened just
+// before that commit (Badger makes a transaction opened after a commit wait for it). The
+// new transaction's view lacks the commit's writes, so its reads look in tx.behind first;
+// a scan first waits for the commit and moves to a transaction that sees it (Tx.settle).
+// At most one commit is under way.
 type Batch struct {
 	db        *DB
 	tx        *Tx
 	journaled map[string]struct{} // the keys journalled so far, so that none is read twice
+	inFlight  chan error          // the result of the commit under way; nil when none is
 }
 
 // Batch runs fn, whose writes through Batch.Do form one all-or-nothing change.
@@ -57,13 +65,14 @@ func (db *DB) Batch(fn func(b *Batch) error) error {
 		return err
 	}
 	b := &Batch{db: db, journaled: map[string]struct{}{}}
-	b.begin()
+	b.tx = &Tx{db: db, txn: db.bdb.NewTransaction(true), journal: true, journaled: b.journaled, batch: b}
 	err = fn(b)
 	if err == nil {
 		err = b.commit()
 	}
 	if err != nil {
 		b.tx.txn.Discard()
+		_ = b.wait() // the journal is played back once nothing is being written
 		if rerr := db.rollbackJournal(); rerr != nil {
 			db.setBroken(rerr)
 			return errors.Join(err, rerr)
@@ -73,11 +82,58 @@ func (db *DB) Batch(fn func(b *Batch) error) error {
 	return db.finishJournal()
 }
 
-func (b *Batch) begin() {
-	b.tx = &Tx{db: b.db, txn: b.db.bdb.NewTransaction(true), journal: true, journaled: b.journaled}
+// wait waits for the commit under way, if any, and returns its error.
+func (b *Batch) wait() error {
+	if b.inFlight == nil {
+		return nil
+	}
+	err := <-b.inFlight
+	b.inFlight = nil
+	if err != nil {
+		return fmt.Errorf("store: unable to commit part of a batch: %w", err)
+	}
+	return nil
 }
 
+// next commits the current transaction without waiting for it to be written and goes on
+// in a new one, whose reads find the commit's writes in tx.behind.
+func (b *Batch) next() error {
+	if err := b.wait(); err != nil {
+		return err
+	}
+	tx := b.tx
+	old, written := tx.txn, tx.written
+	tx.txn = b.db.bdb.NewTransaction(true) // before the commit, so that Badger does not wait for it
+	done := make(chan error, 1)
+	old.CommitWith(func(err error) { done <- err })
+	b.inFlight = done
+	tx.behind, tx.written = written, nil
+	tx.bytes, tx.writes = 0, 0
+	return nil
+}
+
+// settle waits for the commit under way and moves the batch to a transaction that sees
+// every write so far (the current one is committed), for a read that cannot look in
+// tx.behind: a scan.
+func (b *Batch) settle() error {
+	if err := b.wait(); err != nil {
+		return err
+	}
+	tx := b.tx
+	if err := tx.txn.Commit(); err != nil {
+		return fmt.Errorf("store: unable to commit part of a batch: %w", err)
+	}
+	tx.txn = b.db.bdb.NewTransaction(true)
+	tx.behind, tx.written = nil, nil
+	tx.bytes, tx.writes = 0, 0
+	return nil
+}
+
+// commit commits the last transaction, once the one before it is written.
 func (b *Batch) commit() error {
+	if err := b.wait(); err != nil {
+		return err
+	}
 	if err := b.tx.txn.Commit(); err != nil {
 		return fmt.Errorf("store: unable to commit part of a batch: %w", err)
 	}
@@ -91,10 +147,7 @@ func (b *Batch) Do(fn func(tx *Tx) error) error {
 		return err
 	}
 	if b.tx.bytes > b.db.bdb.MaxBatchSize()/2 || b.tx.writes > b.db.bdb.MaxBatchCount()/2 {
-		if err := b.commit(); err != nil {
-			return err
-		}
-		b.begin()
+		return b.next()
 	}
 	return nil
 }

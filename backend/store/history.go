@@ -251,7 +251,10 @@ func (tx *Tx) HistoryHead() (uint64, string, error) { return tx.chainHead() }
 func (tx *Tx) ChangesFrom(seq uint64, fn func(Change) error) error {
 	opts := badger.DefaultIteratorOptions
 	opts.Prefix = []byte(prefixHistory)
-	it := tx.txn.NewIterator(opts)
+	it, err := tx.iterator(opts)
+	if err != nil {
+		return err
+	}
 	defer it.Close()
 	for it.Seek(historyKey(seq)); it.ValidForPrefix(opts.Prefix); it.Next() {
 		raw, err := it.Item().ValueCopy(nil)

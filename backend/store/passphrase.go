@@ -146,7 +146,7 @@ func ChangePassphrase(dir, current, next string, opt Options) (err error) {
 // from on with plain SHA-256, each linked to the one before, and moves the head; it
 // returns the new head.
 func rehash(dir string, from uint64, opt Options) (head string, err error) {
-	bdb, err := badger.Open(badgerOptions(dir, opt))
+	bdb, err := openBadger(dir, opt)
 	if err != nil {
 		return "", fmt.Errorf("store: unable to open %s: %w", dir, err)
 	}

@@ -22,7 +22,10 @@ func (tx *Tx) EachRaw(kind isms.Kind, fn func(raw []byte) error) error {
 	// Records are small and kept in the LSM tree: reading each value in place is cheaper
 	// than prefetching a copy of it.
 	opts.PrefetchValues = false
-	it := tx.txn.NewIterator(opts)
+	it, err := tx.iterator(opts)
+	if err != nil {
+		return err
+	}
 	defer it.Close()
 	for it.Rewind(); it.ValidForPrefix(prefix); it.Next() {
 		item := it.Item()

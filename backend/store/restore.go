@@ -328,7 +328,7 @@ func isDataFolder(dir string, opt Options) (bool, error) {
 	}
 	o := opt
 	o.ReadOnly = true
-	bdb, err := badger.Open(badgerOptions(dir, o))
+	bdb, err := openBadger(dir, o)
 	if err != nil {
 		if isLockError(err) {
 			return false, lockedError(dir)
@@ -347,7 +347,7 @@ func isDataFolder(dir string, opt Options) (bool, error) {
 // load loads the backup r (payload of format 2, or a format-1 stream) into the empty folder
 // dir and checks its schema version.
 func load(dir string, r io.Reader, format int, opt Options, progress func(int64)) (err error) {
-	bdb, err := badger.Open(badgerOptions(dir, opt))
+	bdb, err := openBadger(dir, opt)
 	if err != nil {
 		return fmt.Errorf("store: unable to open %s: %w", dir, err)
 	}
@@ -770,7 +770,7 @@ func inUse(dir string, opt Options) bool {
 	o := opt
 	o.ReadOnly = true
 	o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	bdb, err := badger.Open(badgerOptions(dir, o))
+	bdb, err := openBadger(dir, o)
 	if err != nil {
 		return isLockError(err)
 	}

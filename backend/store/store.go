@@ -96,7 +96,7 @@ func Open(dir string, opt Options) (*DB, error) {
 		opt.keys = keys
 		restrictNewFiles()
 	}
-	bdb, err := badger.Open(badgerOptions(dir, opt))
+	bdb, err := openBadger(dir, opt)
 	if err != nil {
 		if isLockError(err) {
 			return nil, lockedError(dir)
@@ -135,6 +135,27 @@ func withDefaults(opt Options) Options {
 	return opt
 }
 
+// badgerNewFile is the text of the error Badger's open fails with on a memtable file that
+// a process killed while opening the folder left empty (ristretto's z.NewFile).
+const badgerNewFile = "Create a new file"
+
+// openBadger opens the Badger folder dir. A process killed between creating a memtable
+// file and sizing it leaves an empty file, and Badger's next open sizes it and then fails
+// with "Create a new file"; the file holds nothing, and a second open reads it as the
+// empty memtable it now is.
+func openBadger(dir string, opt Options) (*badger.DB, error) {
+	bo := badgerOptions(dir, opt)
+	bdb, err := badger.Open(bo)
+	if err != nil && !bo.ReadOnly && !bo.InMemory && strings.Contains(err.Error(), "while opening memtables") &&
+		strings.HasSuffix(err.Error(), badgerNewFile) {
+		if opt.Logger != nil {
+			opt.Logger.Warn("a memtable file was left empty by a process that stopped while opening the data folder; opening it again", "dir", dir)
+		}
+		bdb, err = badger.Open(bo)
+	}
+	return bdb, err
+}
+
 // badgerOptions sizes Badger for a laptop and a data set of thousands, not billions, of
 // records: small memtables, cache and value-log files, one version per key, durable writes.
 func badgerOptions(dir string, opt Options) badger.Options {
@@ -147,8 +168,10 @@ func badgerOptions(dir string, opt Options) badger.Options {
 		WithReadOnly(opt.ReadOnly && !opt.InMemory).
 		WithNumVersionsToKeep(1).
 		WithDetectConflicts(false). // every write runs under writeMu, one at a time
-		WithMemTableSize(64 << 20). // 16 MB peaks 350 MB lower on a large import, but a backup killed then leaves a folder that opens read-only no more
+		WithMemTableSize(16 << 20). // each is an arena on the heap and a log mapped in memory
 		WithNumMemtables(2).
+		WithNumLevelZeroTables(20). // a large import is compacted at its end, not while it writes
+		WithNumLevelZeroTablesStall(30).
 		WithValueLogFileSize(64 << 20).
 		WithBlockCacheSize(16 << 20).
 		WithNumCompactors(2).

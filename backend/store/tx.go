@@ -27,6 +27,18 @@ type Tx struct {
 	journaled map[string]struct{}
 	bytes     int64 // approximate size of the writes, to split a Batch before Badger's limit
 	writes    int64 // number of writes
+
+	batch *Batch // the Batch this Tx writes for, nil outside one
+	// behind holds the writes of the Batch's commit that txn does not see (see Batch),
+	// less the keys txn wrote since; written collects txn's writes, to become the next
+	// transaction's behind. Both are nil outside a Batch.
+	behind, written map[string]pendingWrite
+}
+
+// pendingWrite is a value written in a Batch's transaction, or a delete.
+type pendingWrite struct {
+	val     []byte
+	deleted bool
 }
 
 // Backlink is a record that links to another one.
@@ -63,6 +75,9 @@ func staleError(kind isms.Kind, id string) error {
 
 // get returns the value of key, or ok false when it is absent.
 func (tx *Tx) get(key []byte) (val []byte, ok bool, err error) {
+	if w, found := tx.behind[string(key)]; found {
+		return bytes.Clone(w.val), !w.deleted, nil
+	}
 	item, err := tx.txn.Get(key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return nil, false, nil
@@ -78,6 +93,9 @@ func (tx *Tx) get(key []byte) (val []byte, ok bool, err error) {
 }
 
 func (tx *Tx) exists(key []byte) (bool, error) {
+	if w, found := tx.behind[string(key)]; found {
+		return !w.deleted, nil
+	}
 	_, err := tx.txn.Get(key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return false, nil
@@ -97,7 +115,42 @@ func (tx *Tx) set(key, val []byte) error {
 	if err := tx.txn.Set(key, val); err != nil {
 		return fmt.Errorf("store: unable to write %q: %w", key, err)
 	}
+	tx.track(key, pendingWrite{val: val})
 	return nil
+}
+
+// untracked are the key prefixes a Batch's transaction reads only through scans (which
+// settle first) or that are read only once the batch is over: their writes are not kept
+// in tx.written.
+var untracked = [][]byte{[]byte(prefixHistory), []byte(prefixXref), []byte(prefixIndex), []byte(prefixLink), []byte(prefixCreated)}
+
+// track records a write of a Batch's transaction for the next transaction's reads.
+func (tx *Tx) track(key []byte, w pendingWrite) {
+	if tx.batch == nil {
+		return
+	}
+	for _, p := range untracked {
+		if bytes.HasPrefix(key, p) {
+			return
+		}
+	}
+	if tx.written == nil {
+		tx.written = map[string]pendingWrite{}
+	}
+	k := string(key)
+	tx.written[k] = w
+	delete(tx.behind, k)
+}
+
+// iterator returns an iterator over what the transaction sees; in a Batch, it first
+// settles (see Batch.settle), since an iterator cannot look in tx.behind.
+func (tx *Tx) iterator(opts badger.IteratorOptions) (*badger.Iterator, error) {
+	if tx.batch != nil && (tx.behind != nil || tx.batch.inFlight != nil) {
+		if err := tx.batch.settle(); err != nil {
+			return nil, err
+		}
+	}
+	return tx.txn.NewIterator(opts), nil
 }
 
 func (tx *Tx) del(key []byte) error {
@@ -109,6 +162,7 @@ func (tx *Tx) del(key []byte) error {
 	if err := tx.txn.Delete(key); err != nil {
 		return fmt.Errorf("store: unable to delete %q: %w", key, err)
 	}
+	tx.track(key, pendingWrite{deleted: true})
 	return nil
 }
 
@@ -118,7 +172,10 @@ func (tx *Tx) scan(prefix []byte, keysOnly bool, fn func(key, val []byte) error)
 	opts := badger.DefaultIteratorOptions
 	opts.Prefix = prefix
 	opts.PrefetchValues = !keysOnly
-	it := tx.txn.NewIterator(opts)
+	it, err := tx.iterator(opts)
+	if err != nil {
+		return err
+	}
 	defer it.Close()
 	for it.Rewind(); it.ValidForPrefix(prefix); it.Next() {
 		item := it.Item()
@@ -498,7 +555,10 @@ func (tx *Tx) Count(kind isms.Kind) (int, error) {
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
 	opts.Prefix = recordPrefix(kind)
-	it := tx.txn.NewIterator(opts)
+	it, err := tx.iterator(opts)
+	if err != nil {
+		return 0, err
+	}
 	defer it.Close()
 	for it.Rewind(); it.ValidForPrefix(opts.Prefix); it.Next() {
 		n++
@@ -554,7 +614,10 @@ func (tx *Tx) DueBefore(kind isms.Kind, t time.Time) ([]string, error) {
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
 	opts.Prefix = prefix
-	it := tx.txn.NewIterator(opts)
+	it, err := tx.iterator(opts)
+	if err != nil {
+		return nil, err
+	}
 	defer it.Close()
 	for it.Rewind(); it.ValidForPrefix(prefix); it.Next() {
 		rest := string(it.Item().Key()[len(prefix):])

@@ -516,6 +516,13 @@ func (h Header) continues(g *Grid, i, rows, cells int, stat func(int) (int, int)
 }
 
 func isNumberCell(v string) bool {
+	s := strings.TrimSuffix(v, "%")
+	if len(s) > 1 && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" || (s[0] < '0' || s[0] > '9') && s[0] != '.' {
+		return false // text: spared ParseFloat's error, which a column of text pays per cell
+	}
 	f, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64)
 	return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
 }

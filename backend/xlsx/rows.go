@@ -277,7 +277,10 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 			continue
 		}
 		vals := make(map[string]string, len(cols))
-		raw := make(map[string]string, len(cols))
+		raw := vals // the row's own values: the same as vals unless a column is filled down
+		if len(fill) > 0 {
+			raw = make(map[string]string, len(cols))
+		}
 		for name, c := range cols {
 			v := read(r, c)
 			blank := strings.TrimSpace(v) == ""
@@ -318,6 +321,9 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 			if heading != "" {
 				p.res.Heading = heading
 			}
+		}
+		if !p.structure && !p.candidate {
+			p.raw = nil // only a section keeps its own values
 		}
 		rows = append(rows, p)
 	}

@@ -1,24 +1,58 @@
 package main
 
 import (
+	"bytes"
 	"os"
+	"runtime"
 	"runtime/pprof"
+	"time"
 )
 
-// profile writes a CPU profile of the whole command to the file ISMSDESK_CPUPROFILE
-// names, for make bench's investigations; it returns the function that stops it.
+// profile writes, for make bench's investigations, a CPU profile of the whole command to
+// the file ISMSDESK_CPUPROFILE names and a heap profile taken when the heap in use was at
+// its largest (sampled every 100 ms) to the file ISMSDESK_MEMPROFILE names; it returns the
+// function that stops them.
 func profile() func() {
-	name := os.Getenv("ISMSDESK_CPUPROFILE")
-	if name == "" {
-		return func() {}
+	stops := []func(){}
+	if name := os.Getenv("ISMSDESK_CPUPROFILE"); name != "" {
+		if f, err := os.Create(name); err == nil {
+			if err := pprof.StartCPUProfile(f); err != nil {
+				f.Close()
+			} else {
+				stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+			}
+		}
 	}
-	f, err := os.Create(name)
-	if err != nil {
-		return func() {}
+	if name := os.Getenv("ISMSDESK_MEMPROFILE"); name != "" {
+		runtime.MemProfileRate = 64 << 10
+		done, finished := make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(finished)
+			var peak uint64
+			var best bytes.Buffer
+			tick := time.NewTicker(100 * time.Millisecond)
+			defer tick.Stop()
+			for {
+				select {
+				case <-done:
+					os.WriteFile(name, best.Bytes(), 0o644)
+					return
+				case <-tick.C:
+				}
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				if ms.HeapInuse > peak {
+					peak = ms.HeapInuse
+					best.Reset()
+					pprof.Lookup("heap").WriteTo(&best, 0)
+				}
+			}
+		}()
+		stops = append(stops, func() { close(done); <-finished })
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return func() {}
+	return func() {
+		for _, stop := range stops {
+			stop()
+		}
 	}
-	return func() { pprof.StopCPUProfile(); f.Close() }
 }
