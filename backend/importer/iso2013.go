@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -412,8 +413,14 @@ func (r *resolver) finish2013() error {
 		sum.Targets = append(sum.Targets, t)
 		row := PlannedRow{Row: srcs[0].row, Ref: cat.Ref, Title: cat.Title, Problems: []xlsx.Problem{}}
 		mark := r.mark()
-		ctl.OwnerID = r.dir.person(owner2013(srcs), "")
-		if err := r.plan2013(&row, ctl, fields); err != nil {
+		r.keep = map[string]bool{}
+		ctl.OwnerID = r.personFrom("owner", owner2013(srcs), "")
+		use := fields
+		if r.keep["ownerId"] { // a guessed owner column adds no one: the stored owner stays
+			use = maps.Clone(fields)
+			delete(use, "ownerId")
+		}
+		if err := r.plan2013(&row, ctl, use); err != nil {
 			return err
 		}
 		if len(row.Problems) > 0 {

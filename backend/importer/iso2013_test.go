@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -317,4 +318,38 @@ func TestCorpusMappingLibraryAsControls(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A 2013 SoA's owner column proposed by a weak match makes nobody of the names it holds
+// (as in every other register): the plan lists them, and the controls keep their owners.
+func TestStatementOfApplicability2013GuessedOwners(t *testing.T) {
+	db := openDB(t, "")
+	file := filepath.Join(t.TempDir(), "soa-2013.xlsx")
+	writeBook(t, file, 2, [][]any{
+		{"Control", "Control title", "Applicable", "Justification", "Implementation status", "Owner of the process and its documentation"},
+		{"A.9.1.1", "Access control policy", "Yes", "Access policy approved", "Implemented", "Jane Smith"},
+		{"A.8.1.1", "Inventory of assets", "Yes", "Asset register", "Implemented", "Jane Smith"},
+		{"A.7.1.1", "Screening", "Yes", "Background checks", "Implemented", "Raj Patel"},
+	})
+	people := count(t, db, isms.KindPerson)
+	p := prepare(t, db, Request{Kind: xlsx.KindControls, File: file, From2013: true})
+	if p.Mapping.Confidence["owner"] != xlsx.ConfidenceGuess {
+		t.Fatalf("owner confidence %q (mapping %v)", p.Mapping.Confidence["owner"], p.Mapping.Columns)
+	}
+	if len(p.NewPeople) != 0 || len(p.GuessedPeople) != 1 || fmt.Sprint(p.GuessedPeople[0].Names) != "[Jane Smith Raj Patel]" {
+		t.Fatalf("new people %q, guessed %+v", p.NewPeople, p.GuessedPeople)
+	}
+	commit(t, db, p)
+	after := controlsByRef(t, db)
+	if count(t, db, isms.KindPerson) != people || after["A.5.15"].OwnerID != "" || after["A.6.1"].OwnerID != "" {
+		t.Fatalf("people %d (want %d), owners of A.5.15 and A.6.1 %q %q", count(t, db, isms.KindPerson), people, after["A.5.15"].OwnerID, after["A.6.1"].OwnerID)
+	}
+	if after["A.6.1"].Justification != "Background checks" {
+		t.Errorf("A.6.1 not brought over: %+v", after["A.6.1"])
+	}
+	p = prepare(t, db, Request{Kind: xlsx.KindControls, File: file, From2013: true, Map: map[string]string{"owner": "F"}})
+	if fmt.Sprint(p.NewPeople) != "[Jane Smith Raj Patel]" || len(p.GuessedPeople) != 0 {
+		t.Fatalf("chosen: new people %q, guessed %+v", p.NewPeople, p.GuessedPeople)
+	}
+	assertCatalogueTitles(t, db)
 }

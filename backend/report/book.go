@@ -769,6 +769,9 @@ func (b *book) write(sheets []sheet, sum summary, w io.Writer) error {
 	if err := b.newSheets(sheets); err != nil {
 		return err
 	}
+	// The executive page is the one shown on opening. Set before anything is written:
+	// afterwards excelize would read every streamed sheet back to clear its tab flag.
+	b.f.SetActiveSheet(0)
 	for _, s := range sheets {
 		if s.Table == nil {
 			continue
@@ -800,7 +803,6 @@ func (b *book) write(sheets []sheet, sum summary, w io.Writer) error {
 	if err := b.docProps(); err != nil {
 		return err
 	}
-	b.f.SetActiveSheet(0)
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}

@@ -1,6 +1,9 @@
 package report_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -45,6 +48,12 @@ func TestExecutivePage(t *testing.T) {
 		list := f.GetSheetList()
 		if list[0] != "Executive summary" || list[len(list)-1] != "About this report" {
 			t.Errorf("%s: sheets %v", in.Name, list)
+		}
+		if f.GetActiveSheetIndex() != 0 {
+			t.Errorf("%s: the workbook opens on sheet %d, not the executive page", in.Name, f.GetActiveSheetIndex())
+		}
+		if sel := selectedTabs(t, exportBytes(t, db, in.Name, opts(idFor(in.Name)))); !slices.Equal(sel, []string{"xl/worksheets/sheet1.xml"}) {
+			t.Errorf("%s: the sheets with their tab selected are %v, want the executive page's alone", in.Name, sel)
 		}
 		figs := figures(t, f)
 		if len(figs) < 5 || len(figs) > 8 {
@@ -197,4 +206,33 @@ func TestChangeSinceLastExport(t *testing.T) {
 	if v := rowWith(t, export(t, db, "corrective-actions", opts("")), "About this report", "Previous export")[1]; !strings.HasPrefix(v, "2025-06-15 10:00") {
 		t.Errorf("previous export %q", v)
 	}
+}
+
+// selectedTabs lists the worksheet parts of a workbook that are marked as the selected tab.
+func selectedTabs(t *testing.T, data []byte) []string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(part, []byte(`tabSelected="true"`)) || bytes.Contains(part, []byte(`tabSelected="1"`)) {
+			out = append(out, zf.Name)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
