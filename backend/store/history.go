@@ -128,7 +128,7 @@ func changeJSON(dst []byte, c Change, check bool) ([]byte, error) {
 	}
 	out := dst
 	if out == nil {
-		out = make([]byte, 0, len(before)+len(after)+len(c.Source)+len(c.ID)+len(c.Prev)+160)
+		out = make([]byte, 0, len(before)+len(after)+len(c.Source)+len(c.ID)+len(c.Prev)+len(c.Kind)+320) // room for the hash seal adds
 	}
 	out = strconv.AppendUint(append(out, `{"seq":`...), c.Seq, 10)
 	out = append(append(out, `,"at":`...), at...)

@@ -382,7 +382,7 @@ func mergeSpansRows(g *Grid, row, col int) bool {
 // DataRows returns the rows after the header that have a value in one of the header's
 // columns, up to the table's end (see End).
 func (h Header) DataRows(g *Grid) []Row {
-	var out []Row
+	out := make([]Row, 0, len(g.Rows))
 	for _, r := range g.Rows {
 		if r.Num < h.DataStart() {
 			continue

@@ -196,11 +196,11 @@ func ProposeLayout(kind string, h Header, g *Grid, m *Mapping) []LayoutNote {
 	seen := map[string]string{} // key -> the raw title of its first row
 	for i, r := range data {
 		k := keyOf(r)
-		raw := rawVals(r, cols)
 		if k == "" {
 			if i == 0 || (tc >= 0 && tc != kc && strings.TrimSpace(r.Cell(tc)) != "") || (split && strings.TrimSpace(r.Cell(kc)) != "") {
 				continue
 			}
+			raw := rawVals(r, cols)
 			if levelValue(r, levels) != "" || (marks >= 0 && !isMark(r.Cell(marks))) || allBlank(raw) || (IsSection(kind, *m, raw) && !continuation(kind, *m, raw, nil)) {
 				continue
 			}

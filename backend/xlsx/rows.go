@@ -144,13 +144,18 @@ func IsSection(kind string, m Mapping, vals map[string]string) bool {
 	if _, mapped := m.Columns[keyField]; !mapped {
 		keyField = "title"
 	}
-	var filled []string
+	var filled [2]string
+	n := 0
 	for _, v := range vals {
 		if v = strings.TrimSpace(v); v != "" {
-			filled = append(filled, v)
+			if n == len(filled) {
+				return false // three values or more: a record
+			}
+			filled[n] = v
+			n++
 		}
 	}
-	switch len(filled) {
+	switch n {
 	case 0:
 		return false
 	case 1:
