@@ -639,11 +639,17 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 			return nil
 		}
 		r.refs[fold(t.Ref)] = res.Row
-		if other, err := r.tx.ByRef(rec.Kind(), t.Ref); err == nil && (!ok || other.Base().ID != old.Base().ID) {
-			problem("ref", fmt.Sprintf("%q is already the reference of %s", t.Ref, label(other)))
-			return nil
-		} else if err != nil && isms.ErrorCode(err) != isms.CodeNotFound {
-			return err
+		// Matched by reference, every stored record of the kind is in r.have under its
+		// folded ref (or made the key ambiguous above): no other stored record has it.
+		if matchedByRef := r.p.Request.Kind != xlsx.KindPeople && (r.p.Request.MatchBy == "" || r.p.Request.MatchBy == "ref"); !matchedByRef {
+			other, err := r.tx.ByRef(rec.Kind(), t.Ref)
+			if err == nil && (!ok || other.Base().ID != old.Base().ID) {
+				problem("ref", fmt.Sprintf("%q is already the reference of %s", t.Ref, label(other)))
+				return nil
+			}
+			if err != nil && isms.ErrorCode(err) != isms.CodeNotFound {
+				return err
+			}
 		}
 	}
 	if !ok {
