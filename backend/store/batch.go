@@ -27,7 +27,7 @@ import (
 // waiting for Badger to write it, and the batch goes on in a new transaction opened just
 // before that commit (Badger makes a transaction opened after a commit wait for it). The
 // new transaction's view lacks the commit's writes, so its reads look in tx.behind first;
-// a scan first waits for the commit and moves to a transaction that sees it (Tx.settle).
+// an iterator first waits for the commit and moves to a transaction that sees it (settle).
 // At most one commit is under way.
 type Batch struct {
 	db        *DB
@@ -152,8 +152,15 @@ func (b *Batch) Do(fn func(tx *Tx) error) error {
 	return nil
 }
 
+// prior is what a write knows of its key's value before it: known says the caller has
+// it already (val, or absent unless present), else the journal reads it.
+type prior struct {
+	known, present bool
+	val            []byte
+}
+
 // remember journals key's current value before the first write to it in a batch.
-func (tx *Tx) remember(key []byte) error {
+func (tx *Tx) remember(key []byte, was prior) error {
 	if !tx.journal {
 		return nil
 	}
@@ -165,9 +172,8 @@ func (tx *Tx) remember(key []byte) error {
 	}
 	tx.journaled[string(key)] = struct{}{}
 	jk := append([]byte(prefixJournal), key...)
-	var old []byte
-	ok := false
-	if !bytes.Equal(key, tx.absent) {
+	old, ok := was.val, was.present
+	if !was.known {
 		var err error
 		if old, ok, err = tx.get(key); err != nil {
 			return err

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"github.com/ismsdesk/ismsdesk/backend/isms/ismstest"
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -114,4 +115,77 @@ func TestPipelinedBatchFailureLeavesNothing(t *testing.T) {
 		t.Fatal("the batch did not fail")
 	}
 	sameDump(t, before, dump(t, db))
+}
+
+// The journal of a batch takes the values before of a record and its index entries from
+// the stored version instead of reading each key (rewriteIndexes): undoing a batch of
+// updates that move refs, statuses, owners, due dates and links, deletes, and creates
+// that take a ref freed in the same batch leaves the folder exactly as it was; the same
+// batch done leaves every index matching its record.
+func TestBatchUndoOfUpdatesAndDeletes(t *testing.T) {
+	for _, fail := range []bool{true, false} {
+		db := openMem(t)
+		ctl := ismstest.Valid(isms.KindControl)
+		create(t, db, ctl)
+		const n = 3000
+		ids := make([]string, n)
+		for i := range n {
+			r := newReq(fmt.Sprintf("R-%d", i))
+			r.OwnerID, r.DueDate = fmt.Sprintf("o%d", i%5), isms.Date(fmt.Sprintf("2025-%02d-10", 1+i%12))
+			if i%2 == 0 {
+				r.ControlIDs = []string{ctl.Base().ID}
+			}
+			create(t, db, r)
+			ids[i] = r.ID
+		}
+		before := dump(t, db)
+		err := db.Batch(func(b *Batch) error {
+			for i := range n {
+				err := b.Do(func(tx *Tx) error {
+					rec, err := tx.Get(isms.KindRequirement, ids[i])
+					if err != nil {
+						return err
+					}
+					r := rec.(*isms.Requirement)
+					switch i % 3 {
+					case 0: // everything its index holds changes
+						r.Ref, r.Status, r.OwnerID, r.DueDate = fmt.Sprintf("S-%d", i), isms.ComplianceCompliant, "someone", ""
+						if r.ControlIDs == nil {
+							r.ControlIDs = []string{ctl.Base().ID}
+						} else {
+							r.ControlIDs = nil
+						}
+						return tx.Put(r, "test")
+					case 1:
+						return tx.Delete(isms.KindRequirement, r.ID, r.Version, "test")
+					default: // the ref the one before gave up
+						return tx.Create(newReq(fmt.Sprintf("R-%d", i-1)), "test")
+					}
+				})
+				if err != nil {
+					return fmt.Errorf("record %d: %w", i, err)
+				}
+			}
+			if fail {
+				return fmt.Errorf("stopped")
+			}
+			return nil
+		})
+		if fail {
+			if err == nil {
+				t.Fatal("the batch did not fail")
+			}
+			sameDump(t, before, dump(t, db))
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkKeys(db); err != nil {
+			t.Fatalf("after the batch: %v", err)
+		}
+		if _, err := db.VerifyHistory(); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

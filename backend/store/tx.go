@@ -22,7 +22,6 @@ type Tx struct {
 
 	journal bool   // inside a Batch: remember each key's old value before its first write
 	fresh   []byte // the ID Create just generated: keys holding it cannot have existed
-	absent  []byte // a key Create knows to be absent: journalled without reading it
 	// journaled holds the keys the Batch journalled already.
 	journaled map[string]struct{}
 	bytes     int64 // approximate size of the writes, to split a Batch before Badger's limit
@@ -106,8 +105,11 @@ func (tx *Tx) exists(key []byte) (bool, error) {
 	return true, nil
 }
 
-func (tx *Tx) set(key, val []byte) error {
-	if err := tx.remember(key); err != nil {
+func (tx *Tx) set(key, val []byte) error { return tx.setKnown(key, val, prior{}) }
+
+// setKnown is set of a key whose value before is known (see prior).
+func (tx *Tx) setKnown(key, val []byte, was prior) error {
+	if err := tx.remember(key, was); err != nil {
 		return err
 	}
 	tx.bytes += int64(len(key) + len(val))
@@ -153,8 +155,11 @@ func (tx *Tx) iterator(opts badger.IteratorOptions) (*badger.Iterator, error) {
 	return tx.txn.NewIterator(opts), nil
 }
 
-func (tx *Tx) del(key []byte) error {
-	if err := tx.remember(key); err != nil {
+func (tx *Tx) del(key []byte) error { return tx.delKnown(key, prior{}) }
+
+// delKnown is del of a key whose value before is known (see prior).
+func (tx *Tx) delKnown(key []byte, was prior) error {
+	if err := tx.remember(key, was); err != nil {
 		return err
 	}
 	tx.bytes += int64(len(key))
@@ -314,11 +319,6 @@ func (tx *Tx) CreatePrepared(p *Prepared, source string) (err error) {
 	if err := tx.set(recordKey(kind, m.ID), p.after); err != nil {
 		return err
 	}
-	if p.fresh && normRef(p.terms.Ref) != "" {
-		// checkRefs found the ref free: its key is journalled as absent without reading it
-		tx.absent = uniqueKey(kind, p.terms.Ref)
-		defer func() { tx.absent = nil }()
-	}
 	if err := tx.rewriteIndexes(nil, p.index); err != nil {
 		return err
 	}
@@ -379,20 +379,24 @@ func (tx *Tx) checkRefs(kind isms.Kind, id string, t isms.Terms, old *isms.Terms
 	return p.Err()
 }
 
-// rewriteIndexes deletes the entries of old that are not in new and writes the rest of new.
+// rewriteIndexes deletes the entries of old (the index of the stored version, nil for a
+// new record) that are not in new and writes the rest of new. The journal takes the
+// entries' values before from old: a record's index entries are exactly indexEntries of
+// its stored version, and checkRefs found its ref free or its own.
 func (tx *Tx) rewriteIndexes(old, new map[string][]byte) error {
-	for k := range old {
+	for k, ov := range old {
 		if _, keep := new[k]; !keep {
-			if err := tx.del([]byte(k)); err != nil {
+			if err := tx.delKnown([]byte(k), prior{known: true, present: true, val: ov}); err != nil {
 				return err
 			}
 		}
 	}
 	for k, v := range new {
-		if ov, had := old[k]; had && bytes.Equal(ov, v) {
+		ov, had := old[k]
+		if had && bytes.Equal(ov, v) {
 			continue
 		}
-		if err := tx.set([]byte(k), v); err != nil {
+		if err := tx.setKnown([]byte(k), v, prior{known: true, present: had, val: ov}); err != nil {
 			return err
 		}
 	}
@@ -458,7 +462,7 @@ func (tx *Tx) Put(rec isms.Record, source string) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := tx.set(recordKey(kind, m.ID), after); err != nil {
+	if err := tx.setKnown(recordKey(kind, m.ID), after, prior{known: true, present: true, val: before}); err != nil {
 		return err
 	}
 	if err := tx.rewriteIndexes(indexEntries(kind, m.ID, oldTerms), indexEntries(kind, m.ID, terms)); err != nil {
@@ -479,7 +483,7 @@ func (tx *Tx) Delete(kind isms.Kind, id string, version int, source string) erro
 	if version != 0 && version != old.Base().Version {
 		return staleError(kind, id)
 	}
-	if err := tx.del(recordKey(kind, id)); err != nil {
+	if err := tx.delKnown(recordKey(kind, id), prior{known: true, present: true, val: before}); err != nil {
 		return err
 	}
 	if err := tx.rewriteIndexes(indexEntries(kind, id, old.Terms()), nil); err != nil {
