@@ -1,9 +1,6 @@
 package report_test
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -211,26 +208,11 @@ func TestChangeSinceLastExport(t *testing.T) {
 // selectedTabs lists the worksheet parts of a workbook that are marked as the selected tab.
 func selectedTabs(t *testing.T, data []byte) []string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	for _, zf := range zr.File {
-		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		part, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if bytes.Contains(part, []byte(`tabSelected="true"`)) || bytes.Contains(part, []byte(`tabSelected="1"`)) {
-			out = append(out, zf.Name)
+	for name, part := range parts(t, data) {
+		if strings.HasPrefix(name, "xl/worksheets/sheet") &&
+			(strings.Contains(part, `tabSelected="true"`) || strings.Contains(part, `tabSelected="1"`)) {
+			out = append(out, name)
 		}
 	}
 	slices.Sort(out)
