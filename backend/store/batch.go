@@ -16,8 +16,9 @@ import (
 // Batch writes more than one Badger transaction can hold (a large import) and still
 // commits all or nothing. It marks the folder with m/batch (holding the history sequence
 // number at its start), and every key it writes first has its old value journalled under
-// j/<key> in the same transaction; a record created with a new ID is journalled once, as
-// c/<kind>/<id>, since its keys and its history entries cannot have existed before. When the
+// j/<key> in the same transaction; a record created with a new ID is journalled once, in
+// the list of the records its transaction created (c/#<n>), since its keys and its history
+// entries cannot have existed before. When the
 // batch succeeds, m/batch is removed (the commit point) and the journal is dropped. When
 // it fails, or the process dies before the commit point, the journal is played back:
 // at once on failure, and by the next Open after a crash. Other writes wait until the
@@ -34,6 +35,7 @@ type Batch struct {
 	tx        *Tx
 	journaled map[string]struct{} // the keys journalled so far, so that none is read twice
 	inFlight  chan error          // the result of the commit under way; nil when none is
+	lists     int                 // the c/ lists of created records written so far
 }
 
 // Batch runs fn, whose writes through Batch.Do form one all-or-nothing change.
@@ -102,6 +104,9 @@ func (b *Batch) next() error {
 		return err
 	}
 	tx := b.tx
+	if err := tx.writeCreated(); err != nil {
+		return err
+	}
 	old, written := tx.txn, tx.written
 	tx.txn = b.db.bdb.NewTransaction(true) // before the commit, so that Badger does not wait for it
 	done := make(chan error, 1)
@@ -120,6 +125,9 @@ func (b *Batch) settle() error {
 		return err
 	}
 	tx := b.tx
+	if err := tx.writeCreated(); err != nil {
+		return err
+	}
 	if err := tx.txn.Commit(); err != nil {
 		return fmt.Errorf("store: unable to commit part of a batch: %w", err)
 	}
@@ -132,6 +140,9 @@ func (b *Batch) settle() error {
 // commit commits the last transaction, once the one before it is written.
 func (b *Batch) commit() error {
 	if err := b.wait(); err != nil {
+		return err
+	}
+	if err := b.tx.writeCreated(); err != nil {
 		return err
 	}
 	if err := b.tx.txn.Commit(); err != nil {
@@ -204,39 +215,133 @@ func isNewKey(key, freshID []byte) bool {
 // also stops at a quarter of Badger's transaction size.
 const journalChunk = 2000
 
-// undoCreated deletes every record the batch created, with its index entries, and its
-// c/ mark, a chunk at a time.
+// markCreated lists a record created with a new ID for the batch's undo.
+func (tx *Tx) markCreated(kind isms.Kind, id string) {
+	n := len(tx.created)
+	tx.created = append(append(append(append(tx.created, seg(string(kind))...), '/'), seg(id)...), '\n')
+	tx.bytes += int64(len(tx.created) - n)
+}
+
+// writeCreated writes the list of the records txn created as one c/ key, before txn
+// commits: the list is committed with the records, or neither is.
+func (tx *Tx) writeCreated() error {
+	if len(tx.created) == 0 {
+		return nil
+	}
+	tx.batch.lists++
+	key := fmt.Appendf([]byte(prefixCreated), "#%016x", tx.batch.lists)
+	if err := tx.txn.Set(key, tx.created); err != nil {
+		return fmt.Errorf("store: unable to journal the records a batch created: %w", err)
+	}
+	tx.created = nil // Badger holds the slice until the commit
+	return nil
+}
+
+// createdMark is a record a batch created: its kind and ID.
+type createdMark struct {
+	kind isms.Kind
+	id   string
+}
+
+// createdMarks reads a c/ key: a list (c/#<n>, "kind/id" lines) or, as written before
+// the lists, one record (c/<kind>/<id>).
+func createdMarks(key, val []byte) []createdMark {
+	rest := string(key[len(prefixCreated):])
+	lines := []string{rest}
+	if strings.HasPrefix(rest, "#") {
+		lines = strings.Split(strings.TrimSuffix(string(val), "\n"), "\n")
+	}
+	out := make([]createdMark, 0, len(lines))
+	for _, l := range lines {
+		if kindSeg, idSeg, ok := strings.Cut(l, "/"); ok {
+			out = append(out, createdMark{isms.Kind(unseg(kindSeg)), unseg(idSeg)})
+		}
+	}
+	return out
+}
+
+// undoCreatedChunk is how many created records one transaction of undoCreated deletes
+// (each with its index entries).
+const undoCreatedChunk = 500
+
+// undoCreated deletes every record the batch created, with its index entries, then the
+// c/ keys that listed them, a chunk at a time. A record already gone (deleted again
+// within the batch, or by an undo that was interrupted) is passed over.
 func (db *DB) undoCreated() error {
-	return db.eachChunk([]byte(prefixCreated), func(txn *badger.Txn, ck, _ []byte) error {
-		rest := string(ck[len(prefixCreated):])
-		kindSeg, idSeg, _ := strings.Cut(rest, "/")
-		kind, id := isms.Kind(unseg(kindSeg)), unseg(idSeg)
-		rk := recordKey(kind, id)
-		item, err := txn.Get(rk)
-		switch {
-		case errors.Is(err, badger.ErrKeyNotFound): // deleted again within the batch
-		case err != nil:
-			return err
-		default:
-			raw, err := item.ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			rec, err := decode(kind, raw)
-			if err != nil {
-				return err
-			}
-			for k := range indexEntries(kind, id, rec.Terms()) {
-				if err := txn.Delete([]byte(k)); err != nil {
+	prefix := []byte(prefixCreated)
+	from := prefix
+	for {
+		var keys [][]byte
+		var marks []createdMark
+		err := db.bdb.View(func(txn *badger.Txn) error {
+			opts := badger.DefaultIteratorOptions
+			opts.Prefix = prefix
+			it := txn.NewIterator(opts)
+			defer it.Close()
+			for it.Seek(from); it.Valid() && len(keys) < journalChunk && len(marks) < journalChunk; it.Next() {
+				v, err := it.Item().ValueCopy(nil)
+				if err != nil {
 					return err
 				}
+				k := it.Item().KeyCopy(nil)
+				keys, marks = append(keys, k), append(marks, createdMarks(k, v)...)
 			}
-			if err := txn.Delete(rk); err != nil {
+			return nil
+		})
+		if err != nil || len(keys) == 0 {
+			return err
+		}
+		from = append(bytes.Clone(keys[len(keys)-1]), 0) // the smallest key after the last one
+		for len(marks) > 0 {
+			chunk := marks[:min(len(marks), undoCreatedChunk)]
+			marks = marks[len(chunk):]
+			if err := db.bdb.Update(func(txn *badger.Txn) error { return undoRecords(txn, chunk) }); err != nil {
 				return err
 			}
 		}
-		return txn.Delete(ck)
-	})
+		err = db.bdb.Update(func(txn *badger.Txn) error {
+			for _, k := range keys {
+				if err := txn.Delete(k); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// undoRecords deletes the records marks name, with their index entries.
+func undoRecords(txn *badger.Txn, marks []createdMark) error {
+	for _, m := range marks {
+		rk := recordKey(m.kind, m.id)
+		item, err := txn.Get(rk)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		raw, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		rec, err := decode(m.kind, raw)
+		if err != nil {
+			return err
+		}
+		for k := range indexEntries(m.kind, m.id, rec.Terms()) {
+			if err := txn.Delete([]byte(k)); err != nil {
+				return err
+			}
+		}
+		if err := txn.Delete(rk); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // undoHistory deletes the history entries written since the batch started (their
@@ -409,25 +514,49 @@ func (db *DB) finishJournal() error {
 	return nil
 }
 
+// dropJournal deletes the journal (j/ and c/) a chunk of keys at a time. Not with
+// Badger's DropPrefix: that flushes the memtables and compacts every level-0 table holding
+// the prefix, which a batch's journal is in all of (a second or more after a large import).
 func (db *DB) dropJournal() error {
-	var found [][]byte
-	err := db.bdb.View(func(txn *badger.Txn) error {
-		for _, p := range []string{prefixJournal, prefixCreated} {
-			opts := badger.DefaultIteratorOptions
-			opts.Prefix, opts.PrefetchValues = []byte(p), false
-			it := txn.NewIterator(opts)
-			it.Rewind()
-			if it.ValidForPrefix(opts.Prefix) {
-				found = append(found, []byte(p))
-			}
-			it.Close()
+	for _, p := range []string{prefixJournal, prefixCreated} {
+		if err := db.deleteAll([]byte(p)); err != nil {
+			return err
 		}
-		return nil
-	})
-	if err != nil || len(found) == 0 {
-		return err
 	}
-	return db.bdb.DropPrefix(found...)
+	return nil
+}
+
+// deleteAll deletes every key under prefix, journalChunk keys per transaction.
+func (db *DB) deleteAll(prefix []byte) error {
+	from := prefix
+	for {
+		var keys [][]byte
+		err := db.bdb.View(func(txn *badger.Txn) error {
+			opts := badger.DefaultIteratorOptions
+			opts.Prefix, opts.PrefetchValues = prefix, false
+			it := txn.NewIterator(opts)
+			defer it.Close()
+			for it.Seek(from); it.Valid() && len(keys) < journalChunk; it.Next() {
+				keys = append(keys, it.Item().KeyCopy(nil))
+			}
+			return nil
+		})
+		if err != nil || len(keys) == 0 {
+			return err
+		}
+		from = append(bytes.Clone(keys[len(keys)-1]), 0) // the smallest key after the last one
+		err = db.bdb.Update(func(txn *badger.Txn) error {
+			for _, k := range keys {
+				if err := txn.Delete(k); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // recoverJournal runs at Open: an unfinished batch is undone; the journal of a finished

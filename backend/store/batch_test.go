@@ -105,10 +105,48 @@ func TestBatchLargerThanOneTransaction(t *testing.T) {
 		t.Fatalf("history: %d entries, %v", checked, err)
 	}
 	for k := range dump(t, db) {
-		if bytes.HasPrefix([]byte(k), []byte(prefixJournal)) || k == keyBatch {
+		if bytes.HasPrefix([]byte(k), []byte(prefixJournal)) || bytes.HasPrefix([]byte(k), []byte(prefixCreated)) || k == keyBatch {
 			t.Fatalf("journal key %q left after a finished batch", k)
 		}
 	}
+}
+
+// TestBatchUndoOfPerRecordMarks: a batch stopped under an earlier version, which marked
+// each record it created with a key of its own (c/<kind>/<id>), is undone by the next Open.
+func TestBatchUndoOfPerRecordMarks(t *testing.T) {
+	dir := t.TempDir()
+	db := openDir(t, dir)
+	seedOne(t, db)
+	before := dump(t, db)
+	var seq uint64
+	if err := db.View(func(tx *Tx) (err error) { seq, _, err = tx.chainHead(); return }); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i := range 3 {
+		r := newReq(fmt.Sprintf("OLD-%d", i))
+		create(t, db, r)
+		ids = append(ids, r.ID)
+	}
+	err := db.bdb.Update(func(txn *badger.Txn) error {
+		if err := txn.Set([]byte(keyBatch), seqBytes(seq)); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := txn.Set([]byte(prefixCreated+seg(string(isms.KindRequirement))+"/"+seg(id)), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db = openDir(t, dir)
+	sameDump(t, before, dump(t, db))
 }
 
 func TestBatchFailureLeavesNothing(t *testing.T) {

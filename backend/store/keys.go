@@ -149,10 +149,6 @@ func xrefKey(kind isms.Kind, id string, seq uint64) []byte {
 	return append(xrefPrefix(kind, id), seqBytes(seq)...)
 }
 
-func createdKey(kind isms.Kind, id string) []byte {
-	return []byte(prefixCreated + seg(string(kind)) + "/" + seg(id))
-}
-
 func settingKey(name string) []byte { return []byte(prefixSetting + seg(name)) }
 
 // lastSeg returns the unescaped segment after the last "/" of key.

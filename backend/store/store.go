@@ -177,7 +177,7 @@ func badgerOptions(dir string, opt Options) badger.Options {
 		WithNumCompactors(2).
 		WithNumGoroutines(2).
 		WithMetricsEnabled(false).
-		WithCompactL0OnClose(true).
+		WithCompactL0OnClose(false). // level 0 is compacted in the background once it has 20 tables, not by every close
 		WithLogger(badgerLogger{opt.Logger}).
 		WithEncryptionKey(encryptionKey(opt)).
 		WithIndexCacheSize(indexCache(opt)) // Badger's docs: needed with encryption, or every index is decrypted on each read

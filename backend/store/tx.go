@@ -28,6 +28,9 @@ type Tx struct {
 	writes    int64 // number of writes
 
 	batch *Batch // the Batch this Tx writes for, nil outside one
+	// created lists the records txn creates with new IDs, "kind/id" lines written with it
+	// as one c/ key (see Tx.writeCreated).
+	created []byte
 	// behind holds the writes of the Batch's commit that txn does not see (see Batch),
 	// less the keys txn wrote since; written collects txn's writes, to become the next
 	// transaction's behind. Both are nil outside a Batch.
@@ -312,9 +315,7 @@ func (tx *Tx) CreatePrepared(p *Prepared, source string) (err error) {
 		return err
 	}
 	if tx.journal && tx.fresh != nil {
-		if err := tx.set(createdKey(kind, m.ID), nil); err != nil {
-			return err
-		}
+		tx.markCreated(kind, m.ID)
 	}
 	if err := tx.set(recordKey(kind, m.ID), p.after); err != nil {
 		return err
