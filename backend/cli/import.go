@@ -640,16 +640,24 @@ func importRevert(dir string, args []string, env Env) error {
 			match = []importer.Log{l}
 			break
 		}
-		if len(args[0]) >= 4 && strings.HasPrefix(l.ID, args[0]) {
+		if args[0] != "" && strings.HasPrefix(l.ID, args[0]) {
 			match = append(match, l)
 		}
 	}
-	switch len(match) {
-	case 0:
+	switch {
+	case len(match) == 0:
 		return isms.Errorf(isms.CodeNotFound, "there is no import %s; `ismsdesk import history` lists them", args[0])
-	case 1:
-	default:
-		return isms.Errorf(isms.CodeInvalid, "%s names %d imports; give more of the ID", args[0], len(match))
+	case len(match) > 1:
+		var b strings.Builder
+		fmt.Fprintf(&b, "the ID prefix %s is ambiguous: it names %d imports; give more characters of the ID:", args[0], len(match))
+		for _, l := range match {
+			fmt.Fprintf(&b, "\n  %s  %s  %s", l.ID, l.At.UTC().Format("2006-01-02 15:04"), oneLine(l.File, 60))
+		}
+		return isms.Errorf(isms.CodeInvalid, "%s", b.String())
+	case match[0].ID != args[0] && len(args[0]) < 4:
+		l := match[0]
+		return isms.Errorf(isms.CodeInvalid, "the ID prefix %s is too short; give at least 4 characters of the ID (%s, the import of %s on %s)",
+			args[0], l.ID, oneLine(l.File, 60), l.At.UTC().Format("2006-01-02 15:04"))
 	}
 	if err := fault.CheckSpace(dir, 0); err != nil {
 		return err
@@ -706,6 +714,10 @@ func printReading(w io.Writer, plan *importer.Plan) {
 		}
 	}
 	for _, d := range plan.Warnings {
+		if d.Partial {
+			fmt.Fprintf(w, "Dates: %s\n", d.Message)
+			continue
+		}
 		why := ""
 		if d.DayFirst && plan.LocaleHint != "" {
 			why = " (day first, as " + plan.LocaleHint + ")"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"time"
@@ -271,6 +272,9 @@ func Logs(db *store.DB) ([]Log, error) {
 func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log, error) {
 	var log Log
 	var entries []logEntry
+	// seen is the version each record the import wrote has now (0: deleted since); the
+	// revert writes only over exactly those versions
+	seen := map[string]int{}
 	err := db.View(func(tx *store.Tx) error {
 		raw, err := tx.Setting(logPrefix + logID)
 		if err != nil {
@@ -299,12 +303,18 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 				written[string(e.Kind)+"/"+e.ID] = true
 				cur, err := tx.Get(e.Kind, e.ID)
 				if isms.ErrorCode(err) == isms.CodeNotFound {
+					seen[string(e.Kind)+"/"+e.ID] = 0
 					continue // deleted since: nothing to undo
 				}
 				if err != nil {
 					return err
 				}
-				if cur.Base().Version != e.Version {
+				seen[string(e.Kind)+"/"+e.ID] = cur.Base().Version
+				same, err := asImportLeft(tx, log, e, cur)
+				if err != nil {
+					return err
+				}
+				if !same {
 					changed = append(changed, label(cur))
 				}
 			}
@@ -365,18 +375,24 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 				return isms.Errorf(isms.CodeCancelled, "the revert of the import of %s was cancelled; nothing was changed", log.File)
 			}
 			e := entries[i]
+			key := string(e.Kind) + "/" + e.ID
 			err := b.Do(func(tx *store.Tx) error {
 				cur, err := tx.Get(e.Kind, e.ID)
-				if isms.ErrorCode(err) == isms.CodeNotFound {
+				if isms.ErrorCode(err) == isms.CodeNotFound && seen[key] == 0 {
 					return nil
 				}
-				if err != nil {
+				if err != nil && isms.ErrorCode(err) != isms.CodeNotFound {
 					return err
 				}
-				if cur.Base().Version != e.Version {
-					return isms.Errorf(isms.CodeConflict, "the import of %s cannot be reverted: %s changed meanwhile; nothing was changed", log.File, label(cur))
+				if err != nil || cur.Base().Version != seen[key] {
+					what := e.ID
+					if cur != nil {
+						what = label(cur)
+					}
+					return isms.Errorf(isms.CodeConflict, "the import of %s cannot be reverted: %s changed meanwhile; nothing was changed", log.File, what)
 				}
 				if e.Op == store.OpCreate {
+					seen[key] = 0
 					return tx.Delete(e.Kind, e.ID, cur.Base().Version, source)
 				}
 				before, err := isms.New(e.Kind)
@@ -387,7 +403,11 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 					return err
 				}
 				before.Base().Version = cur.Base().Version
-				return tx.Put(before, source)
+				if err := tx.Put(before, source); err != nil {
+					return err
+				}
+				seen[key] = before.Base().Version
+				return nil
 			})
 			if err != nil {
 				return err
@@ -403,6 +423,66 @@ func Revert(ctx context.Context, db *store.DB, logID string, now time.Time) (Log
 		})
 	})
 	return log, err
+}
+
+// asImportLeft reports whether cur, the record an import wrote (entry e), is still as the
+// import left it. The same version is; a later version is when its content is the same as
+// the import's write in the history, apart from the version and update time a rewrite
+// changes: a revert of a later import puts the record back as this import left it.
+func asImportLeft(tx *store.Tx, log Log, e logEntry, cur isms.Record) (bool, error) {
+	if cur.Base().Version == e.Version {
+		return true, nil
+	}
+	if cur.Base().Version < e.Version {
+		return false, nil // made anew since
+	}
+	changes, err := tx.History(e.Kind, e.ID)
+	if err != nil {
+		return false, err
+	}
+	source := sourceOf(log.File, log.Sheet)
+	var left json.RawMessage // the record as the import wrote it
+	for i := len(changes) - 1; i >= 0; i-- {
+		c := changes[i]
+		if c.Op != e.Op || c.Source != source {
+			continue
+		}
+		var m isms.Meta
+		if err := json.Unmarshal(c.After, &m); err != nil {
+			return false, fmt.Errorf("importer: unable to read the history of %s: %w", label(cur), err)
+		}
+		if m.Version == e.Version {
+			left = c.After
+			break
+		}
+	}
+	if left == nil {
+		return false, nil
+	}
+	now, err := json.Marshal(cur)
+	if err != nil {
+		return false, err
+	}
+	a, err := rewriteFree(left)
+	if err != nil {
+		return false, fmt.Errorf("importer: unable to read the history of %s: %w", label(cur), err)
+	}
+	b, err := rewriteFree(now)
+	if err != nil {
+		return false, err
+	}
+	return reflect.DeepEqual(a, b), nil
+}
+
+// rewriteFree decodes a record's JSON without the fields every rewrite of it changes.
+func rewriteFree(raw []byte) (map[string]any, error) {
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, err
+	}
+	delete(m, "version")
+	delete(m, "updatedAt")
+	return m, nil
 }
 
 // usedElsewhere reports whether a record the import created is now linked to, or (for a

@@ -397,12 +397,15 @@ func chooseMapping(db *store.DB, req Request, h xlsx.Header, g *xlsx.Grid, hint 
 		m.Locale.DayFirst = true
 	case req.DateOrder == DateOrderMonth:
 		m.Locale.DayFirst = false
-	default: // the user's preference; a column's own dates still decide first
+	default: // the sheet's own dates, else the user's preference; a column's own dates decide first
 		dayFirst, err := DayFirst(db)
 		if err != nil {
 			return m, err
 		}
 		m.Locale.DayFirst = m.Locale.DayFirst || dayFirst || hint != ""
+		if day, month := sheetDateOrder(h, g); month != "" && day == "" {
+			m.Locale.DayFirst = false
+		}
 	}
 	for f := range m.NotProposed { // the user chose a column for it
 		if _, ok := m.Columns[f]; ok {

@@ -185,9 +185,13 @@ func TestImportReimportRevert(t *testing.T) {
 	if _, err := Revert(context.Background(), db, second.Log.ID, now); isms.ErrorCode(err) != isms.CodeInvalid {
 		t.Fatalf("second revert: %v, want invalid", err)
 	}
-	// The revert itself changed NIS2-21, so the first import can no longer be reverted...
-	if _, err := Revert(context.Background(), db, first.Log.ID, now); isms.ErrorCode(err) != isms.CodeConflict {
-		t.Fatalf("revert after a revert: %v, want conflict", err)
+	// The revert put NIS2-21 back as the first import left it, so the first import can be
+	// reverted now, which removes its records and the people it added.
+	if _, err := Revert(context.Background(), db, first.Log.ID, now); err != nil {
+		t.Fatalf("revert after a revert: %v", err)
+	}
+	if n, got := len(requirementsByRef(t, db)), count(t, db, isms.KindPerson); n != 0 || got != people {
+		t.Fatalf("after reverting both: %d requirements, %d people (want 0, %d)", n, got, people)
 	}
 	if _, err := db.VerifyHistory(); err != nil {
 		t.Fatal(err)
@@ -578,5 +582,30 @@ func TestDateOrderOverridesThePreference(t *testing.T) {
 	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: file, DateOrder: DateOrderMonth})
 	if d := p.Rows[0].rec.(*isms.Requirement).DueDate; d != "2024-03-04" {
 		t.Fatalf("month-first asked for: %s", d)
+	}
+}
+
+// TestSheetDatesDecideTheOrder: a date that can only be day-first (or month-first) in any
+// column of the sheet decides how the columns whose dates read either way are read, over
+// the user's preference; a date order asked for still wins.
+func TestSheetDatesDecideTheOrder(t *testing.T) {
+	db := openDB(t, "")
+	due := func(content string, req Request) (isms.Date, string) {
+		req.Kind, req.File = xlsx.KindRequirements, writeFile(t, "d.csv", content)
+		p := prepare(t, db, req)
+		return p.Rows[0].rec.(*isms.Requirement).DueDate, p.LocaleHint
+	}
+	dayFirst := "Ref,Title,Due date,Logged\nR-1,One,03/05/2024,30/06/2024\n"
+	if d, hint := due(dayFirst, Request{}); d != "2024-05-03" || !strings.Contains(hint, "30/06/2024") {
+		t.Errorf("with 30/06/2024 beside it: %s (hint %q), want 3 May 2024", d, hint)
+	}
+	if d, _ := due(dayFirst, Request{DateOrder: DateOrderMonth}); d != "2024-03-05" {
+		t.Errorf("month-first asked for: %s", d)
+	}
+	if err := SetDayFirst(db, true); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := due("Ref,Title,Due date,Logged\nR-1,One,03/05/2024,06/30/2024\n", Request{}); d != "2024-03-05" {
+		t.Errorf("with 06/30/2024 beside it and a day-first preference: %s, want March 5", d)
 	}
 }

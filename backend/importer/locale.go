@@ -31,10 +31,14 @@ func SetDayFirst(db *store.DB, dayFirst bool) error {
 	return db.Update(func(tx *store.Tx) error { return tx.SetSetting(SettingDayFirst, v) })
 }
 
-// localeHint says why the file's dates are likely day-first, or "": a CSV separated by
-// semicolons (as Excel writes it where the decimal separator is a comma), numbers with a
-// decimal comma, or a header in French, German or Spanish, where dates are day-first.
+// localeHint says why the file's dates are likely day-first, or "": a date of the sheet
+// that can only be day-first (30/06/2024, in any column), a CSV separated by semicolons
+// (as Excel writes it where the decimal separator is a comma), numbers with a decimal
+// comma, or a header in French, German or Spanish, where dates are day-first.
 func localeHint(wb *xlsx.Workbook, h xlsx.Header, g *xlsx.Grid) string {
+	if day, month := sheetDateOrder(h, g); day != "" && month == "" {
+		return day + " in the same sheet shows"
+	}
 	if wb.Dialect != nil && wb.Dialect.Delimiter == ";" {
 		return "the file separates its values with semicolons"
 	}
@@ -63,6 +67,38 @@ func localeHint(wb *xlsx.Workbook, h xlsx.Header, g *xlsx.Grid) string {
 	}
 	return ""
 }
+
+// sheetDateOrder finds, in the first dateSample data rows of the sheet, a date written
+// with numbers that can only be day-first and one that can only be month-first: a
+// sheet's author writes every date one way, so such a date in any column decides the
+// columns whose dates could be read either way.
+func sheetDateOrder(h xlsx.Header, g *xlsx.Grid) (day, month string) {
+	n := 0
+	for _, r := range g.Rows {
+		if r.Num < h.DataStart() {
+			continue
+		}
+		if n++; n > dateSample {
+			break
+		}
+		for _, c := range r.Cells {
+			c = strings.TrimSpace(c)
+			d, m := xlsx.DateOrderOf(c)
+			if d && day == "" {
+				day = c
+			}
+			if m && month == "" {
+				month = c
+			}
+		}
+		if day != "" && month != "" {
+			break
+		}
+	}
+	return day, month
+}
+
+const dateSample = 2000
 
 var (
 	decimalComma = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})*,\d{1,2}$|^-?\d+,\d{1,2}$`)

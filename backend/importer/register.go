@@ -3,9 +3,7 @@ package importer
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -307,9 +305,6 @@ func (g *registerPlan) allPeople(r *resolver) ([]*isms.Person, error) {
 	return append(slices.Clip(g.people), r.p.people...), nil
 }
 
-// numericDay matches a date written with numbers only, day and month in either order.
-var numericDay = regexp.MustCompile(`^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$`)
-
 // dateOrders reads each date column's order from its dates written as numbers, as the
 // other kinds do: a first part above 12 is day-first, a second part above 12 month-first;
 // without evidence (or with both) the request's locale decides.
@@ -324,14 +319,8 @@ func (r *resolver) dateOrders(results []xlsx.RowResult) {
 		}
 		day, month := false, false
 		for _, res := range results {
-			m := numericDay.FindStringSubmatch(res.Values[f.Name])
-			if m == nil {
-				continue
-			}
-			a, _ := strconv.Atoi(m[1])
-			b, _ := strconv.Atoi(m[2])
-			day = day || (a > 12 && b <= 12)
-			month = month || (b > 12 && a <= 12)
+			d, m := xlsx.DateOrderOf(strings.TrimSpace(res.Values[f.Name]))
+			day, month = day || d, month || m
 		}
 		loc := r.p.Mapping.Locale
 		if day != month {

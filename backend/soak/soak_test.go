@@ -35,7 +35,7 @@ type imp struct {
 	id       string
 	created  []string       // IDs of the requirements it created
 	before   map[string]req // requirements it updated, as they were before it
-	wrote    map[string]int // the version it wrote of each: a record at another version refuses the revert
+	wrote    map[string]req // what it wrote of each: a record that differs (other than its version) refuses the revert
 	reverted bool
 }
 
@@ -59,10 +59,10 @@ func (m *model) clone() *model {
 }
 
 // refused reports whether the revert of in must be refused: a record it wrote that is
-// still there is at another version.
+// still there differs from what it wrote (a later revert that put it back is no change).
 func (m *model) refused(in *imp) bool {
-	for id, v := range in.wrote {
-		if r, ok := m.reqs[id]; ok && r.Version != v {
+	for id, w := range in.wrote {
+		if r, ok := m.reqs[id]; ok && r.Version != w.Version && (r.Ref != w.Ref || r.Title != w.Title || r.Status != w.Status) {
 			return true
 		}
 	}
@@ -227,7 +227,7 @@ func TestSoak(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			in := &imp{id: res.Log.ID, before: map[string]req{}, wrote: map[string]int{}}
+			in := &imp{id: res.Log.ID, before: map[string]req{}, wrote: map[string]req{}}
 			var created []string
 			for _, r := range rows {
 				if id, ok := byRef[r.ref]; ok {
@@ -237,7 +237,7 @@ func TestSoak(t *testing.T) {
 					}
 					in.before[id] = old
 					m.reqs[id] = req{r.ref, r.title, r.status, old.Version + 1}
-					in.wrote[id] = old.Version + 1
+					in.wrote[id] = m.reqs[id]
 					continue
 				}
 				created = append(created, r.ref)
@@ -249,8 +249,8 @@ func TestSoak(t *testing.T) {
 					for _, ref := range created {
 						if q.Ref == ref {
 							in.created = append(in.created, q.ID)
-							in.wrote[q.ID] = 1
 							m.reqs[q.ID] = req{q.Ref, q.Title, q.Status, 1}
+							in.wrote[q.ID] = m.reqs[q.ID]
 						}
 					}
 				}

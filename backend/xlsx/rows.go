@@ -510,6 +510,22 @@ type converter struct {
 // numericDate matches a date written with numbers only, day and month in either order.
 var numericDate = regexp.MustCompile(`^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$`)
 
+// DateOrderOf reads the order of a date written with numbers only: day-first when its
+// first part is above 12 (30/06/2024, or any dotted date: 30.06.2024), month-first when
+// its second part is (06/30/2024); neither when both are 12 or less, or s is no such date.
+func DateOrderOf(s string) (dayFirst, monthFirst bool) {
+	if len(s) < 6 || len(s) > 14 || s[0] > '9' || strings.IndexAny(s, "/.-") < 0 {
+		return false, false // not a date written with numbers: no regexp needed
+	}
+	m := numericDate.FindStringSubmatch(s)
+	if m == nil {
+		return false, false
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	return a > 12 && b <= 12, b > 12 && a <= 12
+}
+
 // columnDateOrder reads a column's dates written as numbers: a first part above 12 means
 // day-first (31/01/2024), a second part above 12 month-first (01/31/2024). One column
 // keeps one order, so that 05/02/2024 is read like the 31/01/2024 above it. Without
@@ -517,14 +533,8 @@ var numericDate = regexp.MustCompile(`^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\
 func columnDateOrder(rows []Row, col int, loc Locale) Locale {
 	dayFirst, monthFirst := false, false
 	for _, r := range rows {
-		m := numericDate.FindStringSubmatch(r.Cell(col))
-		if m == nil {
-			continue
-		}
-		a, _ := strconv.Atoi(m[1])
-		b, _ := strconv.Atoi(m[2])
-		dayFirst = dayFirst || (a > 12 && b <= 12)
-		monthFirst = monthFirst || (b > 12 && a <= 12)
+		d, m := DateOrderOf(strings.TrimSpace(r.Cell(col)))
+		dayFirst, monthFirst = dayFirst || d, monthFirst || m
 	}
 	if dayFirst != monthFirst {
 		loc.DayFirst = dayFirst

@@ -109,6 +109,34 @@ func TestRiskScoresOntoTheMethod(t *testing.T) {
 	}
 }
 
+// TestPartialDates: dates that give no day (a year, a month) are read as the first day,
+// with a warning per column that counts them; a full date gives none.
+func TestPartialDates(t *testing.T) {
+	g, h := gridOf(t, [][]any{
+		{"Ref", "Title", "Due date"},
+		{"R-1", "A", "2015"},
+		{"R-2", "B", 2019},
+		{"R-3", "C", "March 2024"},
+		{"R-4", "D", "2024-05-02"},
+	})
+	m, _ := ProposeMappingFor(KindRequirements, h, g)
+	res, _ := Rows(KindRequirements, h, g, m)
+	var got []string
+	for _, r := range res {
+		got = append(got, string(r.Record.(*RequirementRow).Requirement.DueDate))
+	}
+	if want := "2015-01-01 2019-01-01 2024-03-01 2024-05-02"; strings.Join(got, " ") != want {
+		t.Errorf("due dates %v, want %s", got, want)
+	}
+	ws := AmbiguousDates(KindRequirements, h, g, m)
+	if len(ws) != 1 || !ws[0].Partial || ws[0].Count != 3 || ws[0].Example != "2015" {
+		t.Fatalf("warnings %+v, want one for the 3 dates without a day", ws)
+	}
+	if want := "3 dates such as 2015 (column C, Due date) give no day and are read as the first day: 1 January 2015 for 2015"; ws[0].Message != want {
+		t.Errorf("message %q, want %q", ws[0].Message, want)
+	}
+}
+
 // TestAmbiguousDates: a column whose dates all have day and month at most 12 is read by
 // the locale, with a warning that counts the dates it decides.
 func TestAmbiguousDates(t *testing.T) {

@@ -34,7 +34,8 @@ var months = map[string]time.Month{
 // ParseDate reads a date written in any usual way: ISO ("2020-01-30", with or without a
 // time), an Excel serial ("43860"), "30 January 2020", "30 Jan 2020", "Jan 30, 2020",
 // "30.01.2020", and "30/01/2020" or "01/30/2020" as loc.DayFirst says (an unambiguous
-// one is read either way). An empty value gives "".
+// one is read either way). A year or a month alone ("2015", "March 2024") is read as its
+// first day. An empty value gives "".
 func ParseDate(s string, loc Locale) (isms.Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -47,6 +48,10 @@ func ParseDate(s string, loc Locale) (isms.Date, error) {
 			return isms.DateOf(t), nil
 		}
 		return "", bad
+	}
+	// a year or a month alone: its first day (AmbiguousDates warns about them)
+	if y, m, ok := partialDate(s); ok {
+		return makeDate(y, m, 1, bad)
 	}
 	// Excel serial
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
@@ -119,6 +124,43 @@ func ParseDate(s string, loc Locale) (isms.Date, error) {
 		return makeDate(y, int(m), d, bad)
 	}
 	return "", bad
+}
+
+// partialDate reads a date that gives no day: a year ("2015", an integer from 1900 to
+// 2100, never an Excel serial, whose dates would fall in 1905 and 1906) or a month with
+// its year ("March 2024", "Sept. 2024", "03/2024", "2024-03"). Its month is 1 for a year.
+func partialDate(s string) (year, month int, ok bool) {
+	if len(s) == 4 {
+		if y, err := strconv.Atoi(s); err == nil && y >= 1900 && y <= 2100 {
+			return y, 1, true
+		}
+		return 0, 0, false
+	}
+	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == ',' || r == '-' || r == '/' || r == '.'
+	})
+	if len(fields) != 2 {
+		return 0, 0, false
+	}
+	for i, f := range fields {
+		y, err := strconv.Atoi(fields[1-i])
+		if err != nil || len(fields[1-i]) != 4 || y < 1900 || y > 2100 {
+			continue
+		}
+		if m, ok := months[f]; ok {
+			return y, int(m), true
+		}
+		if m, err := strconv.Atoi(f); err == nil && len(f) <= 2 && m >= 1 && m <= 12 {
+			return y, m, true
+		}
+	}
+	return 0, 0, false
+}
+
+// IsPartialDate reports whether s is a date without its day (see ParseDate).
+func IsPartialDate(s string) bool {
+	_, _, ok := partialDate(strings.TrimSpace(s))
+	return ok
 }
 
 func makeDate(y, m, d int, bad error) (isms.Date, error) {

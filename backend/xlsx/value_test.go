@@ -36,6 +36,14 @@ func TestParseDate(t *testing.T) {
 		{"31/02/2020", true, "", false},
 		{"tomorrow", false, "", false},
 		{"2020-13-01", false, "", false},
+		// a year or a month alone is its first day, never an Excel serial (2015 is 1905-07-07)
+		{"2015", false, "2015-01-01", true},
+		{"March 2024", true, "2024-03-01", true},
+		{"Sept. 2024", false, "2024-09-01", true},
+		{"mars 2024", false, "2024-03-01", true},
+		{"03/2024", true, "2024-03-01", true},
+		{"2024-03", false, "2024-03-01", true},
+		{"13/2024", false, "", false},
 	}
 	for _, tc := range tests {
 		got, err := ParseDate(tc.in, Locale{DayFirst: tc.dayFirst})

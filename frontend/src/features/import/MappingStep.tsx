@@ -176,7 +176,7 @@ export function MappingStep({
             />
           </Group>
           {warnings.map((w) => (
-            <Alert key={w.field} color="yellow" variant="light" icon={<IconCalendarQuestion />} p="xs">
+            <Alert key={`${w.field}${w.partial ? '-partial' : ''}`} color="yellow" variant="light" icon={<IconCalendarQuestion />} p="xs">
               <Text size="sm">{dateWarningText(w, plan?.localeHint)}</Text>
             </Alert>
           ))}

@@ -155,7 +155,7 @@ export function PreviewStep({
         </Alert>
       )}
       {(plan.warnings ?? []).map((w) => (
-        <Alert key={w.field} color="yellow" variant="light" icon={<IconCalendarQuestion />} p="xs">
+        <Alert key={`${w.field}${w.partial ? '-partial' : ''}`} color="yellow" variant="light" icon={<IconCalendarQuestion />} p="xs">
           <Text size="sm">{dateWarningText(w, plan.localeHint)}</Text>
         </Alert>
       ))}

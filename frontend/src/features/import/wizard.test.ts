@@ -232,6 +232,14 @@ describe('reading: confidence, sections, dates and the scale', () => {
     expect(dateWarningText({ ...w, dayFirst: false }, 'x')).not.toContain('day first');
   });
 
+  it('explains dates without a day as read on the first day, not as a date order', () => {
+    const w = { message: '2 dates such as 2015 (column J, Acquired on) give no day and are read as the first day: 1 January 2015 for 2015', dayFirst: true, partial: true };
+    const text = dateWarningText(w, 'the header is in German');
+    expect(text).toContain('1 January 2015');
+    expect(text).not.toContain('date order');
+    expect(text).not.toContain('day first');
+  });
+
   it('sends the scale for risks only, and a new kind forgets it', () => {
     const risks = { ...base, kind: 'risks', scale: ' 1-10 ' };
     expect(buildRequest(risks).scale).toBe('1-10');

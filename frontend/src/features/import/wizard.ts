@@ -280,7 +280,8 @@ export function sectionsTitle(n: number): string {
 }
 
 /** dateWarningText says how an ambiguous date column was read and why, for the window. */
-export function dateWarningText(w: { message: string; dayFirst: boolean }, localeHint?: string): string {
+export function dateWarningText(w: { message: string; dayFirst: boolean; partial?: boolean }, localeHint?: string): string {
+  if (w.partial) return `${w.message}. Write the whole date in the file if another day is meant.`;
   const why = w.dayFirst && localeHint ? ` (day first, as ${localeHint})` : '';
   return `${w.message}${why}. If that is wrong, change the date order in the reading options.`;
 }

@@ -273,7 +273,7 @@ export interface SectionRow {
   sheet?: string;
 }
 
-/** A date column read by the date order alone (xlsx.DateWarning). */
+/** A date column read by the date order alone, or with dates that give no day (xlsx.DateWarning). */
 export interface DateWarning {
   field: string;
   column: string;
@@ -282,6 +282,7 @@ export interface DateWarning {
   readAs: string;
   dayFirst: boolean;
   message: string;
+  partial?: boolean;
 }
 
 /** What to import and how (importer.Request). */
