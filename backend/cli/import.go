@@ -68,8 +68,10 @@ type importSummary struct {
 	Confidence map[string]string `json:"confidence"`
 	// Sections are the rows skipped as section headings.
 	Sections []importer.SectionRow `json:"sections"`
-	// Warnings are date columns read by the date order alone.
+	// Warnings are date columns read by the date order alone, or with dates without a day.
 	Warnings []xlsx.DateWarning `json:"warnings"`
+	// Unmapped are the columns with values that no field takes: not imported.
+	Unmapped []xlsx.UnmappedColumn `json:"unmapped"`
 	// ISO2013 is set for a Statement of Applicability of ISO/IEC 27001:2013: what
 	// --from-2013 brings onto which 2022 controls.
 	ISO2013 *importer.ISO2013 `json:"iso2013,omitempty"`
@@ -281,6 +283,7 @@ func runImport(dir string, args []string, env Env) error {
 		Unchanged: plan.Counts.Unchanged, Skipped: plan.Counts.Skipped, DryRun: *dryRun,
 		Mapping: plan.Mapping.Columns, Errors: plan.Errors, ISO2013: plan.ISO2013}
 	sum.Confidence, sum.Sections, sum.Warnings = plan.Mapping.Confidence, plan.Sections, plan.Warnings
+	sum.Unmapped = plan.Unmapped
 	sum.NewPeople, sum.NewControls, sum.Fixes = plan.NewPeople, plan.NewControls, plan.Fixes
 	sum.ProblemGroups, sum.RepeatedTitles, sum.GuessedPeople = plan.ProblemGroups, plan.RepeatedTitles, plan.GuessedPeople
 	sum.Layout, sum.FillDown, sum.MergeBy = plan.Mapping.Layout, plan.Mapping.FillDown, plan.Mapping.MergeBy
@@ -699,6 +702,12 @@ func printReading(w io.Writer, plan *importer.Plan) {
 	for _, f := range sortedKeys(plan.Mapping.NotProposed) {
 		fmt.Fprintf(w, "  %s not proposed: %s; use --map %s=COLUMN to import it anyway\n", f, plan.Mapping.NotProposed[f], f)
 	}
+	if len(plan.Unmapped) > 0 {
+		fmt.Fprintln(w, "Not imported (no field takes these columns; --map FIELD=COLUMN brings one in):")
+		for _, u := range plan.Unmapped {
+			fmt.Fprintf(w, "  %s\n", unmappedText(u))
+		}
+	}
 	if n := len(plan.Sections); n > 0 {
 		noun := "rows"
 		if n == 1 {
@@ -724,6 +733,22 @@ func printReading(w io.Writer, plan *importer.Plan) {
 		}
 		fmt.Fprintf(w, "Dates: %s%s: use --day-first or --month-first\n", d.Message, why)
 	}
+}
+
+// unmappedText is a column left out: `D "Plan d'action" (12 values)`.
+func unmappedText(u xlsx.UnmappedColumn) string {
+	name := "(no header)"
+	if u.Name != "" {
+		name = fmt.Sprintf("%q", oneLine(u.Name, 40))
+	}
+	values := fmt.Sprintf("%d values", u.Values)
+	if u.Values == 1 {
+		values = "1 value"
+	}
+	if u.Hidden {
+		values += ", hidden"
+	}
+	return fmt.Sprintf("%s %s (%s)", u.Column, name, values)
 }
 
 func sortedKeys(m map[string]string) []string {

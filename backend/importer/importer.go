@@ -118,6 +118,8 @@ type Plan struct {
 	// LocaleHint says why dates are read day-first when the file suggests it ("the file
 	// separates its values with ;"); "" when the file says nothing.
 	LocaleHint string `json:"localeHint"`
+	// Unmapped are the columns with values that no field takes: not imported.
+	Unmapped []xlsx.UnmappedColumn `json:"unmapped"`
 	// ISO2013 is set when a controls file is a Statement of Applicability of ISO/IEC
 	// 27001:2013: it cannot be imported until the request brings it onto 2022 (From2013).
 	ISO2013 *ISO2013 `json:"iso2013"`
@@ -249,6 +251,7 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 		SheetsRead: []string{grid.Sheet}, Merged: []MergedRecord{},
 	}
 	p.LayoutSheets = layoutSheets(wb, grid.Sheet, header, mapping)
+	p.Unmapped = xlsx.UnmappedColumns(header, grid, mapping)
 	if err := checkFixed(req, fields, mapping); err != nil {
 		return nil, err
 	}

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Accordion, Alert, Badge, Checkbox, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarQuestion, IconCopy, IconShieldPlus, IconUserPlus, IconUserQuestion, IconWand } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarQuestion, IconColumnsOff, IconCopy, IconShieldPlus, IconUserPlus, IconUserQuestion, IconWand } from '@tabler/icons-react';
 import type { ImportField, ImportPlan } from '../../lib/api';
 import { plural } from '../../lib/format';
 import { Iso2013Panel } from './Iso2013Panel';
 import { ProblemsTable, PlannedRowsTable, SectionsTable } from './tables';
 import {
-  dateWarningText, guessedText, newPeopleText, problemsTitle, repeatedTitlesText, sectionsTitle, toggleFix, type WizardState,
+  dateWarningText, guessedText, newPeopleText, problemsTitle, repeatedTitlesText, sectionsTitle, toggleFix, unmappedText, type WizardState,
 } from './wizard';
 
 /** labelOf names a field by its label. */
@@ -152,6 +152,14 @@ export function PreviewStep({
               <Text size="xs" c="dimmed">and {plural((plan.repeatedTitleCount ?? 0) - repeated.length, 'other title', 'other titles')}</Text>
             )}
           </Stack>
+        </Alert>
+      )}
+      {(plan.unmapped ?? []).length > 0 && (
+        <Alert color="yellow" variant="light" icon={<IconColumnsOff />} p="xs" aria-label="Columns not imported">
+          <Text size="sm">
+            {plural(plan.unmapped?.length ?? 0, 'column with values is', 'columns with values are')} not imported, as no field takes them:{' '}
+            {(plan.unmapped ?? []).map(unmappedText).join(', ')}. Choose a field for a column in the mapping to bring it in.
+          </Text>
         </Alert>
       )}
       {(plan.warnings ?? []).map((w) => (

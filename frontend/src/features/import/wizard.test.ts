@@ -3,7 +3,7 @@ import type { ImportCounts, ImportPlan, SheetPreview } from '../../lib/api';
 import {
   buildRequest, chooseFile, matchOptions, chooseHeader, chooseKind, chooseSheet, columnLabel, columnLetter, columnOptions, countsSummary,
   effectiveHeader, fileName, importBlocker, importedPath, initialState, progressPercent, setFieldColumn, sheetOptions, surveyMissing, auditMissing,
-  confidenceOf, dateWarningText, sectionsTitle, setFixed, fixableFields, toggleFix, importLabel, newPeopleText, repeatedTitlesText,
+  confidenceOf, dateWarningText, unmappedText, sectionsTitle, setFixed, fixableFields, toggleFix, importLabel, newPeopleText, repeatedTitlesText,
   problemsTitle, guessedText, type WizardState,
 } from './wizard';
 
@@ -230,6 +230,11 @@ describe('reading: confidence, sections, dates and the scale', () => {
     expect(text).toContain('date order');
     expect(text).not.toMatch(/--/);
     expect(dateWarningText({ ...w, dayFirst: false }, 'x')).not.toContain('day first');
+  });
+
+  it('names a column left out by its letter, header and count of values', () => {
+    expect(unmappedText({ column: 'J', name: "Plan d'action", values: 12 })).toBe("J “Plan d'action” (12 values)");
+    expect(unmappedText({ column: 'F', name: ' ', values: 1, hidden: true })).toBe('F (no header) (1 value, hidden)');
   });
 
   it('explains dates without a day as read on the first day, not as a date order', () => {

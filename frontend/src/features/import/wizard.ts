@@ -286,6 +286,12 @@ export function dateWarningText(w: { message: string; dayFirst: boolean; partial
   return `${w.message}${why}. If that is wrong, change the date order in the reading options.`;
 }
 
+/** unmappedText names a column the import leaves out: `D “Plan d'action” (12 values)`. */
+export function unmappedText(u: { column: string; name: string; values: number; hidden?: boolean }): string {
+  const name = u.name.trim() === '' ? '(no header)' : `“${u.name.trim()}”`;
+  return `${u.column} ${name} (${plural(u.values, 'value', 'values')}${u.hidden ? ', hidden' : ''})`;
+}
+
 /** fixedValues are the values for every row that are not blank, trimmed. */
 export function fixedValues(fixed: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};

@@ -285,6 +285,14 @@ export interface DateWarning {
   partial?: boolean;
 }
 
+/** A column with values that no field takes (xlsx.UnmappedColumn). */
+export interface UnmappedColumn {
+  column: string;
+  name: string;
+  values: number;
+  hidden?: boolean;
+}
+
 /** What to import and how (importer.Request). */
 export interface ImportRequest {
   kind: string;
@@ -406,8 +414,10 @@ export interface ImportPlan {
   mappingProblems: Problem[] | null;
   /** The rows skipped as section headings. */
   sections?: SectionRow[] | null;
-  /** Date columns read by the date order alone. */
+  /** Date columns read by the date order alone, or with dates that give no day. */
   warnings?: DateWarning[] | null;
+  /** Columns with values that no field takes: not imported. */
+  unmapped?: UnmappedColumn[] | null;
   /** Why dates are read day-first when the file suggests it; '' otherwise. */
   localeHint?: string;
   /** Set when a controls file is a Statement of Applicability of ISO/IEC 27001:2013. */
