@@ -106,8 +106,8 @@ type LayoutNote struct {
 // reference column, a column whose cells start with an id gives the reference and the
 // title (SplitRef); a required column filled only on the first row of each group is
 // filled down; rows that continue the record above (no reference and no title, values
-// in other columns) or that repeat a reference with the same title are merged into one
-// record (MergeBy). It returns what it found, for the user.
+// in other columns) or that repeat the reference of the row above with the same title are
+// merged into one record (MergeBy). It returns what it found, for the user.
 func ProposeLayout(kind string, h Header, g *Grid, m *Mapping) []LayoutNote {
 	var notes []LayoutNote
 	if !splitKinds[kind] {
@@ -193,7 +193,8 @@ func ProposeLayout(kind string, h Header, g *Grid, m *Mapping) []LayoutNote {
 	marks := markColumn(data, cols)
 	levels := levelColumns(h, data, *m, kc)
 	continued, repeats, conflict := 0, 0, false
-	seen := map[string]string{} // key -> the raw title of its first row
+	seen := map[string]int{} // key -> the index in data of its first row
+	prev := ""               // the key of the row with a key before
 	for i, r := range data {
 		k := keyOf(r)
 		if k == "" {
@@ -207,19 +208,19 @@ func ProposeLayout(kind string, h Header, g *Grid, m *Mapping) []LayoutNote {
 			continued++
 			continue
 		}
-		title := ""
-		if tc >= 0 && tc != kc {
-			title = Normalize(r.Cell(tc))
-		}
 		fk := strings.ToLower(k)
-		if first, dup := seen[fk]; dup {
+		if j, dup := seen[fk]; dup {
 			repeats++
-			if first != "" && title != "" && first != title {
-				conflict = true
+			if tc >= 0 && tc != kc {
+				first, title := Normalize(data[j].Cell(tc)), Normalize(r.Cell(tc))
+				conflict = conflict || (first != "" && title != "" && first != title)
+			}
+			if fk != prev && !sameCells(data[j], r, cols) {
+				conflict = true // a record further down with the same key: a duplicate, not more of it
 			}
 			continue
 		}
-		seen[fk] = title
+		seen[fk], prev = i, fk
 	}
 	if continued > 0 && keyOf(data[0]) != "" {
 		if l := ColumnLetter(kc); !filled[l] {
@@ -295,6 +296,16 @@ func splitColumn(h Header, data []Row, m *Mapping) (int, int) {
 }
 
 // mappedColumns maps each mapped field of kind to its 0-based column.
+// sameCells reports whether rows a and b hold the same values in cols.
+func sameCells(a, b Row, cols map[string]int) bool {
+	for _, c := range cols {
+		if strings.TrimSpace(a.Cell(c)) != strings.TrimSpace(b.Cell(c)) {
+			return false
+		}
+	}
+	return true
+}
+
 func mappedColumns(kind string, m Mapping) map[string]int {
 	fields, _ := Fields(kind)
 	cols := map[string]int{}
@@ -533,6 +544,22 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// sameValues reports whether two rows' values are the same, blanks and the fields in
+// skip (filled down from the rows above them) aside.
+func sameValues(a, b map[string]string, skip map[string]bool) bool {
+	for k, v := range a {
+		if !skip[k] && strings.TrimSpace(v) != strings.TrimSpace(b[k]) {
+			return false
+		}
+	}
+	for k, v := range b {
+		if _, ok := a[k]; !ok && !skip[k] && strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // listFields hold lists of references, joined with ", " when rows are merged.

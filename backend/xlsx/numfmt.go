@@ -19,6 +19,10 @@ const (
 	kindPercent                  // a fraction shown as a percentage
 	kindBool                     // 0/1 shown as FALSE/TRUE
 	kindNumber                   // a number whose stored digits Excel does not show (float noise, exponents)
+	// kindFixed+n (n from 1 to maxFixed): a number shown with n decimals ("0.00" shows
+	// 5.1 as 5.10), as long as that loses none of its digits
+	kindFixed
+	maxFixed = 9
 )
 
 // classifyNumFmt tells a number format (a built-in id or a custom format code) apart:
@@ -33,11 +37,32 @@ func classifyNumFmt(id int, code string) cellKind {
 		return kindTime
 	case id == 9 || id == 10:
 		return kindPercent
+	case id == 2 || id == 4: // 0.00, #,##0.00
+		return kindFixed + 2
 	}
 	if code == "" {
 		return kindPlain
 	}
+	if n := fixedDecimals(code); n > 0 {
+		return kindFixed + cellKind(n)
+	}
 	return classifyFormatCode(code)
+}
+
+// fixedDecimals returns the number of decimals of a plain fixed-point format code such
+// as 0.00, #,##0.0 or 0.000;[Red]-0.000 (its first section), 0 for any other code.
+func fixedDecimals(code string) int {
+	if i := strings.IndexByte(code, ';'); i >= 0 {
+		code = code[:i]
+	}
+	whole, dec, ok := strings.Cut(code, ".")
+	if !ok || whole == "" || strings.Trim(whole, "#,0") != "" || !strings.HasSuffix(whole, "0") {
+		return 0
+	}
+	if dec == "" || strings.Trim(dec, "0") != "" || len(dec) > maxFixed {
+		return 0
+	}
+	return len(dec)
 }
 
 // classifyFormatCode looks for date and time tokens outside quotes, brackets and escapes
@@ -125,6 +150,18 @@ func renderCell(raw string, k cellKind, date1904 bool) string {
 			return FormatGeneral(v)
 		}
 		return raw
+	}
+	if k > kindFixed {
+		v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+		if err != nil {
+			return raw
+		}
+		g := FormatGeneral(v)
+		_, frac, _ := strings.Cut(g, ".")
+		if n := int(k - kindFixed); len(frac) <= n && !strings.ContainsAny(g, "E") {
+			return strconv.FormatFloat(v, 'f', n, 64) // only zeros added: 5.1 -> 5.10
+		}
+		return g // the format would round digits away: keep them
 	}
 	if k == kindBool {
 		switch raw {

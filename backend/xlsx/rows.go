@@ -7,6 +7,7 @@ import (
 	"net/mail"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -333,8 +334,15 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 		rows = append(rows, p)
 	}
 	tooMany := float64(candidates) > sectionShare*float64(len(rows))
-	// rows that are one record: joined into the first, in row order
-	into := map[string]int{} // merge key -> index in out
+	// rows that are one record, one after the other: joined into the first. A key that
+	// comes back after another one is another record (a duplicate), not more of the first,
+	// unless the row repeats the first row's values exactly.
+	into := map[string]int{}    // merge key -> index in out of its first record
+	filled := map[string]bool{} // the fields filled down, which repeat the rows above
+	for f, l := range m.Columns {
+		filled[f] = slices.Contains(m.FillDown, l)
+	}
+	lastKey, at := "", -1 // the merge key of the record before, and its index in out
 	conflicts := map[int]map[string][]string{}
 	for _, p := range rows {
 		res := p.res
@@ -344,19 +352,27 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 				res.Values = p.raw // a heading's own text, nothing filled down into it
 			}
 			out = append(out, res)
+			lastKey = ""
 			continue
 		}
 		if m.MergeBy != "" {
 			if k := strings.ToLower(strings.TrimSpace(res.Values[m.MergeBy])); k != "" {
-				if i, ok := into[k]; ok {
-					if conflicts[i] == nil {
-						conflicts[i] = map[string][]string{}
+				if k == lastKey {
+					if conflicts[at] == nil {
+						conflicts[at] = map[string][]string{}
 					}
-					mergeValues(kind, out[i].Values, res.Values, conflicts[i])
-					out[i].Merged = append(out[i].Merged, res.Row)
+					mergeValues(kind, out[at].Values, res.Values, conflicts[at])
+					out[at].Merged = append(out[at].Merged, res.Row)
 					continue
 				}
-				into[k] = len(out)
+				if i, ok := into[k]; ok && sameValues(out[i].Values, res.Values, filled) {
+					out[i].Merged = append(out[i].Merged, res.Row) // the same row again
+					continue
+				}
+				if _, ok := into[k]; !ok {
+					into[k] = len(out)
+				}
+				lastKey, at = k, len(out)
 			}
 		}
 		out = append(out, res)
@@ -834,8 +850,10 @@ func (c *converter) control(vals map[string]string) *ControlRow {
 func ResolveControl(ref, title string) (isms.CatalogueControl, bool) {
 	var cands []isms.CatalogueControl
 	r := strings.TrimSpace(ref)
-	if f, err := strconv.ParseFloat(r, 64); err == nil && strings.Contains(r, ".") {
-		r = formatFloat(math.Round(f*100) / 100)
+	if _, frac, ok := strings.Cut(r, "."); ok && len(frac) > 2 { // float noise: 8.199999999999999
+		if f, err := strconv.ParseFloat(r, 64); err == nil {
+			r = formatFloat(math.Round(f*100) / 100)
+		}
 	}
 	if c, ok := isms.LookupControl(r); ok {
 		cands = append(cands, c)

@@ -105,10 +105,27 @@ func TestNumberFormats(t *testing.T) {
 		{164, "dd/mm/yyyy", kindDate}, {164, `[$-409]d-mmm-yy;@`, kindDate}, {164, "yyyy-mm-dd hh:mm", kindDateTime},
 		{164, `#,##0.00 "days"`, kindPlain}, {164, "[h]:mm", kindTime}, {164, "0.0%", kindPercent}, {164, "General", kindPlain}, {164, `0.00E+00`, kindPlain},
 		{164, `[Red]0.00;[Blue]-0.00`, kindPlain},
+		{2, "", kindFixed + 2}, {4, "", kindFixed + 2}, {164, "0.000", kindFixed + 3}, {164, "#,##0.0;-#,##0.0", kindFixed + 1},
+		{164, "0.", kindPlain}, {164, ".00", kindPlain},
 	}
 	for _, tc := range tests {
 		if got := classifyNumFmt(tc.id, tc.code); got != tc.want {
 			t.Errorf("classifyNumFmt(%d, %q) = %v, want %v", tc.id, tc.code, got, tc.want)
+		}
+	}
+	// A fixed-point format shows its decimals (a control typed 5.10 is stored 5.1), unless
+	// that would round digits of the value away.
+	fixed := []struct {
+		raw  string
+		k    cellKind
+		want string
+	}{
+		{"5.1", kindFixed + 2, "5.10"}, {"5", kindFixed + 2, "5.00"}, {"0.125", kindFixed + 2, "0.125"},
+		{"8.1999999999999993", kindFixed + 2, "8.20"}, {"-3.5", kindFixed + 1, "-3.5"}, {"1E+20", kindFixed + 2, "1E+20"},
+	}
+	for _, tc := range fixed {
+		if got := renderCell(tc.raw, tc.k, false); got != tc.want {
+			t.Errorf("renderCell(%q, fixed %d) = %q, want %q", tc.raw, tc.k-kindFixed, got, tc.want)
 		}
 	}
 }
