@@ -252,6 +252,9 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 			cv.dateOrder[f.Name] = columnDateOrder(data, c, m.Locale)
 		}
 	}
+	if c, ok := cols["status"]; ok && kind == KindAttendance {
+		cv.ticks = usesTicks(data, c)
+	}
 	if cv.scale, err = ParseScoreScale(m.Scale); err != nil {
 		return nil, invalid("%v", err)
 	}
@@ -518,6 +521,7 @@ type converter struct {
 	kind      string
 	m         Mapping
 	dateOrder map[string]Locale // per date field: the order its column's dates are written in
+	ticks     bool              // attendance: the status column marks with ticks, so x is a cross
 	scale     ScoreScale        // the file's own scale for risk scores
 	row       int
 	problems  []Problem
@@ -603,6 +607,33 @@ func (c *converter) enum(vals map[string]string, f, enum, def string) string {
 		return def
 	}
 	return v
+}
+
+// attendance reads whether a person attended. Without a column for it, every row is an
+// attendance; with one, a blank cell is an absence (a sign-in sheet ticks those who came),
+// and in a column that ticks (✓) an x is a cross: absent.
+func (c *converter) attendance(vals map[string]string) string {
+	if _, mapped := c.m.Columns["status"]; !mapped {
+		return isms.AttendanceAttended
+	}
+	v := strings.TrimSpace(vals["status"])
+	switch {
+	case v == "":
+		return isms.AttendanceAbsent
+	case c.ticks && strings.EqualFold(v, "x"):
+		return isms.AttendanceAbsent
+	}
+	return c.enum(vals, "status", "attendance", isms.AttendanceAttended)
+}
+
+// usesTicks reports whether column col marks with ticks (✓, ✔, ☑).
+func usesTicks(rows []Row, col int) bool {
+	for _, r := range rows {
+		if strings.ContainsAny(r.Cell(col), "✓✔☑") {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *converter) boolean(vals map[string]string, f string, def bool) bool {
@@ -722,7 +753,7 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		a := &AttendanceRow{TrainingTitle: c.text(vals, "training"), TrainingRef: c.text(vals, "trainingRef"),
 			TrainingDate: c.date(vals, "trainingDate"), Date: c.date(vals, "date"),
 			PersonName: foldSpace(vals["person"]), PersonEmail: c.email(vals, "email"),
-			Status: c.enum(vals, "status", "attendance", isms.AttendanceAttended), Note: strings.TrimSpace(vals["note"])}
+			Status: c.attendance(vals), Note: strings.TrimSpace(vals["note"])}
 		if s := c.text(vals, "score"); s != "" {
 			v, err := ParsePercent(s)
 			switch {
