@@ -744,7 +744,7 @@ func valuesFit(f Field, sample []string, exact bool) (bool, string) {
 	case personFields[f.Name]:
 		ok = looksLikePerson
 	case titleFields[f.Name]:
-		ok = func(v string) bool { _, err := ParseNumber(v); return err != nil }
+		ok = func(v string) bool { return !scoreAlone(v) }
 	default:
 		return true, ""
 	}
@@ -789,7 +789,7 @@ func typeNoun(f Field) string {
 	case personFields[f.Name]:
 		return "people's names or e-mails"
 	}
-	return "titles (they are numbers)"
+	return "titles (they are numbers or levels)"
 }
 
 // looksLikeRef reports whether a value reads as a reference: short, on one line, a few

@@ -285,6 +285,10 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 			rows = append(rows, pending{res: RowResult{Row: r.Num, Values: map[string]string{}, Heading: "the header row, repeated"}, structure: true})
 			continue
 		}
+		if t := totalsLabel(r, h.FirstColumn); t != "" {
+			rows = append(rows, pending{res: RowResult{Row: r.Num, Values: map[string]string{}, Heading: "a totals row (" + t + ")"}, structure: true})
+			continue
+		}
 		vals := make(map[string]string, len(cols))
 		raw := vals // the row's own values: the same as vals unless a column is filled down
 		if len(fill) > 0 {
@@ -525,6 +529,23 @@ type converter struct {
 	scale     ScoreScale        // the file's own scale for risk scores
 	row       int
 	problems  []Problem
+}
+
+// totalsRow matches the label of a row that sums up the table: "Total", "Total risks:",
+// "Grand total", "Summe", "Gesamt", "Totaux", "Suma" (one more word at most).
+var totalsRow = regexp.MustCompile(`(?i)^(grand |sub-?|general )?(total|totals|sum|summe|gesamt|insgesamt|gesamtsumme|totaux|total général|suma|suma total)(\s+[\p{L}\d]+)?\s*:?$`)
+
+// totalsLabel returns the label of a totals row (its first value, when it is one), or "".
+func totalsLabel(r Row, first int) string {
+	for i := first; i < len(r.Cells); i++ {
+		if v := strings.TrimSpace(r.Cells[i]); v != "" {
+			if len(v) <= 30 && totalsRow.MatchString(v) {
+				return v
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // numericDate matches a date written with numbers only, day and month in either order.

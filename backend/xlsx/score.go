@@ -191,3 +191,18 @@ func LooksLikeScore(v string) bool {
 	_, err := ParseScore(v, nil, ScoreScale{})
 	return err == nil
 }
+
+// scoreAlone reports whether v is only a score: a number, a percentage, marks (***) or a
+// level word (High, Élevé), never a title.
+func scoreAlone(v string) bool {
+	t := strings.Trim(foldSpace(strings.ToLower(strings.TrimSpace(v))), ".!")
+	if _, err := ParseNumber(strings.TrimSuffix(t, "%")); err == nil {
+		return true
+	}
+	if _, ok := isMarks(t); ok {
+		return true
+	}
+	_, word := levelWords[t]
+	_, more := moreLevelWords[t]
+	return word || more
+}
