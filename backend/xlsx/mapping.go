@@ -591,6 +591,9 @@ func ProposeMappingFor(kind string, h Header, g *Grid) (Mapping, error) {
 			if sc == 0 || (conf != ConfidenceExact && !headerFits(f, c.Name)) {
 				continue
 			}
+			if f.Name == "ref" && samples != nil && isCounter(samples[c.Index]) {
+				sc, conf = min(sc, 35), ConfidenceGuess // a row counter (1, 2, 3 ...) is a reference only when nothing else is
+			}
 			if samples != nil {
 				if ok, bad := valuesFit(f, samples[c.Index], conf == ConfidenceExact); !ok {
 					if r, seen := refused[f.Name]; !seen || sc > r.score {
@@ -672,6 +675,23 @@ func sampleColumns(h Header, g *Grid) map[int][]string {
 		}
 	}
 	return out
+}
+
+// isCounter reports whether a column's sampled values count the rows: 1, 2, 3 ... (at
+// least three of them).
+func isCounter(sample []string) bool {
+	if len(sample) < 3 {
+		return false
+	}
+	prev := 0
+	for i, v := range sample {
+		n, err := strconv.Atoi(strings.TrimSuffix(v, "."))
+		if err != nil || (i > 0 && n != prev+1) {
+			return false
+		}
+		prev = n
+	}
+	return true
 }
 
 // personFields name people; titleFields name a record.

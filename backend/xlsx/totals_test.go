@@ -41,3 +41,19 @@ func TestTitleIsNotALevel(t *testing.T) {
 		t.Error("titles do not fit the title")
 	}
 }
+
+// TestRowCounterIsNotTheReference: a "No." column that counts the rows gives way to a
+// reference column; alone, it is still proposed (as a guess).
+func TestRowCounterIsNotTheReference(t *testing.T) {
+	g, h := gridOf(t, [][]any{
+		{"No.", "Asset ID", "Asset Name"},
+		{1, "AST-001", "File server"}, {2, "AST-002", "Laptop"}, {3, "AST-007", "CRM"},
+	})
+	if m, _ := ProposeMappingFor(KindAssets, h, g); m.Columns["ref"] != "B" {
+		t.Errorf("ref from %s, want B (Asset ID)", m.Columns["ref"])
+	}
+	g, h = gridOf(t, [][]any{{"No.", "Asset Name"}, {1, "File server"}, {2, "Laptop"}, {3, "CRM"}})
+	if m, _ := ProposeMappingFor(KindAssets, h, g); m.Columns["ref"] != "A" || m.Confidence["ref"] != ConfidenceGuess {
+		t.Errorf("alone: ref from %s (%s), want A as a guess", m.Columns["ref"], m.Confidence["ref"])
+	}
+}
