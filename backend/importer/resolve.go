@@ -38,11 +38,28 @@ type personEdit struct {
 
 func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
+// nameKey is the key a person's name is found by: folded, and "Smith, John" (as HR
+// systems list people) read as "John Smith".
+func nameKey(s string) string {
+	last, first, ok := strings.Cut(s, ",")
+	if !ok || strings.Contains(first, ",") || nameSuffixes[fold(strings.Trim(first, " ."))] {
+		return fold(s)
+	}
+	last, first = strings.TrimSpace(last), strings.TrimSpace(first)
+	if last == "" || first == "" || len(strings.Fields(last)) > 3 || len(strings.Fields(first)) > 3 {
+		return fold(s)
+	}
+	return fold(first + " " + last)
+}
+
+// nameSuffixes follow a name after a comma without making it "Last, First".
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "phd": true, "md": true, "msc": true, "cissp": true}
+
 func newDirectory(tx *store.Tx, p *Plan) (*directory, error) {
 	d := &directory{byKey: map[string]string{}, planned: map[string]*isms.Person{}, source: map[string]string{}, plan: p}
 	err := tx.Each(isms.KindPerson, func(r isms.Record) error {
 		person := r.(*isms.Person)
-		d.byKey[fold(person.Name)] = person.ID
+		d.byKey[nameKey(person.Name)] = person.ID
 		if person.Email != "" {
 			d.byKey[fold(person.Email)] = person.ID
 		}
@@ -65,7 +82,7 @@ func split(name, email string) (string, string) {
 // find returns the ID of the person with that e-mail or name, "" when there is none.
 func (d *directory) find(name, email string) string {
 	name, email = split(name, email)
-	for _, k := range []string{fold(email), fold(name)} {
+	for _, k := range []string{fold(email), nameKey(name)} {
 		if id, ok := d.byKey[k]; ok && k != "" {
 			return id
 		}
@@ -102,7 +119,7 @@ func (d *directory) person(name, email string) string {
 			}
 		}
 		d.key(fold(email), id)
-		d.key(fold(name), id)
+		d.key(nameKey(name), id)
 		return id
 	}
 	display := name
@@ -118,7 +135,7 @@ func (d *directory) person(name, email string) string {
 		d.source[p.ID] = email
 	}
 	d.key(fold(email), p.ID)
-	d.key(fold(name), p.ID)
+	d.key(nameKey(name), p.ID)
 	return p.ID
 }
 
@@ -431,7 +448,7 @@ func (r *resolver) load() (err error) {
 			if e := fold(p.Email); e != "" {
 				r.add("e:"+e, rec)
 			}
-			r.add("n:"+fold(p.Name), rec)
+			r.add("n:"+nameKey(p.Name), rec)
 			return nil
 		})
 	case xlsx.KindAttendance:
@@ -691,7 +708,7 @@ func (r *resolver) add(key string, rec isms.Record) {
 // personKey matches a person row: by e-mail when a stored person has it, else by name,
 // else it is a new person keyed by e-mail or name.
 func (r *resolver) personKey(p *isms.Person) string {
-	e, n := fold(p.Email), "n:"+fold(p.Name)
+	e, n := fold(p.Email), "n:"+nameKey(p.Name)
 	if _, ok := r.have["e:"+e]; ok && e != "" {
 		return "e:" + e
 	}

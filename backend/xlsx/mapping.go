@@ -322,7 +322,10 @@ var catalogs = map[string][]Field{
 		{Name: "email", Label: "E-mail", Type: TypeEmail, Key: true, Synonyms: []string{"email", "e-mail", "mail", "email address", "e-mail address", "courriel", "adresse e-mail", "adresse mail", "e-mail-adresse", "correo", "correo electrónico"}},
 		{Name: "department", Label: "Department", Type: TypeText, Synonyms: []string{"department", "dept", "team", "unit", "division", "service", "département", "équipe", "abteilung", "bereich", "departamento", "equipo"}},
 		{Name: "jobTitle", Label: "Job title", Type: TypeText, Synonyms: []string{"job title", "title", "position", "role", "function", "poste", "fonction", "intitulé de poste", "funktion", "stelle", "position", "cargo", "puesto"}},
-		{Name: "active", Label: "Active", Type: TypeBool, Synonyms: []string{"active", "employed", "current", "actif", "aktiv", "activo"}},
+		{Name: "active", Label: "Active", Type: TypeBool, Synonyms: []string{"active", "employed", "current", "actif", "aktiv", "activo", "employment status", "employee status", "status", "statut", "beschäftigungsstatus", "estado"}},
+		// a name written in two columns: joined into the name when no column gives it whole
+		{Name: "firstName", Label: "First name", Type: TypeText, Synonyms: []string{"first name", "given name", "forename", "firstname", "prénom", "vorname", "nombre de pila"}},
+		{Name: "lastName", Label: "Last name", Type: TypeText, Synonyms: []string{"last name", "surname", "family name", "lastname", "nom de famille", "nachname", "familienname", "apellido", "apellidos"}},
 	},
 	KindAttendance: {
 		// training (its topic, or its reference) or trainingRef names the training: Check asks for one
@@ -876,7 +879,8 @@ func (m Mapping) Check(h Header) []Problem {
 		if _, ok := m.Columns[f.Name]; f.Required && !ok && !(m.Kind == KindControls && f.Name == "ref") &&
 			!(f.Name == "title" && m.Columns[titleFrom[m.Kind]] != "") &&
 			!(m.Kind == KindAcknowledgements && f.Name == "person" && m.Columns["email"] != "") &&
-			!(m.Kind == KindAttendance && f.Name == "training" && m.Columns["trainingRef"] != "") {
+			!(m.Kind == KindAttendance && f.Name == "training" && m.Columns["trainingRef"] != "") &&
+			!(m.Kind == KindPeople && f.Name == "name" && (m.Columns["firstName"] != "" || m.Columns["lastName"] != "")) {
 			msg := f.Label + " is required: choose the column that holds it"
 			if m.Kind == KindAcknowledgements && f.Name == "person" {
 				msg = "Person is required: choose the column that holds the person's name or e-mail"

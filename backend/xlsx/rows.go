@@ -766,7 +766,14 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		c.validate(a)
 		rec = &AssetRow{Asset: a, OwnerName: c.text(vals, "owner"), CustodianName: c.text(vals, "custodian")}
 	case KindPeople:
-		p := &isms.Person{Name: foldSpace(vals["name"]), Email: c.email(vals, "email"), Department: c.text(vals, "department"),
+		name := foldSpace(vals["name"]) // with the first or last name of their own columns when it lacks them ("Name" | "Vorname")
+		if first := foldSpace(vals["firstName"]); first != "" && !strings.Contains(strings.ToLower(name), strings.ToLower(first)) {
+			name = strings.TrimSpace(first + " " + name)
+		}
+		if last := foldSpace(vals["lastName"]); last != "" && !strings.Contains(strings.ToLower(name), strings.ToLower(last)) {
+			name = strings.TrimSpace(name + " " + last)
+		}
+		p := &isms.Person{Name: name, Email: c.email(vals, "email"), Department: c.text(vals, "department"),
 			JobTitle: c.text(vals, "jobTitle"), Active: c.boolean(vals, "active", true)}
 		c.validate(p)
 		rec = &PersonRow{Person: p}

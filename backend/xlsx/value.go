@@ -196,12 +196,15 @@ func splitDateNumbers(s string) []int {
 }
 
 // ParseBool reads yes/no values: x, yes, y, true, 1, ✓, ✔, oui, ja, sí, si for true;
-// no, n, false, 0, non, nein, ✗, -, and empty for false.
+// no, n, false, 0, non, nein, ✗, -, and empty for false; and a person's employment:
+// active, employed, current / inactive, leaver, left, former, terminated.
 func ParseBool(s string) (bool, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "x", "yes", "y", "true", "1", "✓", "✔", "☑", "oui", "o", "ja", "j", "sí", "si", "wahr", "vrai", "verdadero", "applicable", "done":
+	case "x", "yes", "y", "true", "1", "✓", "✔", "☑", "oui", "o", "ja", "j", "sí", "si", "wahr", "vrai", "verdadero", "applicable", "done",
+		"active", "employed", "current", "actif", "aktiv", "activo":
 		return true, nil
-	case "", "no", "n", "false", "0", "non", "nein", "✗", "✘", "☐", "-", "faux", "falsch", "falso":
+	case "", "no", "n", "false", "0", "non", "nein", "✗", "✘", "☐", "-", "faux", "falsch", "falso",
+		"inactive", "leaver", "left", "former", "terminated", "inactif", "parti", "inaktiv", "ausgeschieden", "inactivo", "baja":
 		return false, nil
 	}
 	return false, errors.New("expected yes or no (x, yes, true, 1 / no, false, 0), got " + quote(s))
