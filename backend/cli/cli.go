@@ -42,6 +42,10 @@ const Usage = `Usage:
   ismsdesk [--data DIR] import KIND FILE [--sheet NAME] [--header-row N] [--map FIELD=COLUMN]...
                                         [--match-by FIELD] [--dry-run] [--skip-invalid]
                                         [--day-first] [--survey REF] [--audit REF] [--from-2013] [--json]
+                                        [--unmap FIELD] [--month-first] [--scale SCALE] [--set FIELD=VALUE]
+                                        [--fix ID] [--fill-down COLUMN] [--no-fill-down] [--merge-by FIELD]
+                                        [--header-rows N] [--sheets SHEET] [--all-sheets];
+                                        ismsdesk import --help describes each option
                                         KIND: requirements, controls, risks, people,
                                         attendance, measurements, assets, acknowledgements,
                                         survey-results (into the survey --survey names),

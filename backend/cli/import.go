@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -111,21 +112,21 @@ func runImport(dir string, args []string, env Env) error {
 	}
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	sheet := fs.String("sheet", "", "sheet name")
-	headerRow := fs.Int("header-row", 0, "Excel row number of the header")
+	sheet := fs.String("sheet", "", "SHEET: the sheet to import (default: the one that looks most like a register)")
+	headerRow := fs.Int("header-row", 0, "N: the Excel row number of the header")
 	maps := mapFlags{}
-	fs.Var(maps, "map", "FIELD=COLUMN (letter or header name); repeatable")
+	fs.Var(maps, "map", "FIELD=COLUMN: the column of a field (its letter or its header); repeatable")
 	dryRun := fs.Bool("dry-run", false, "show what would be imported; write nothing")
 	skipInvalid := fs.Bool("skip-invalid", false, "import the valid rows and list the invalid ones")
 	dayFirst := fs.Bool("day-first", false, "read dates like 03/04/2024 as 3 April")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	matchBy := fs.String("match-by", "", "the field that matches rows to stored records (default: ref)")
+	matchBy := fs.String("match-by", "", "FIELD: the field that matches rows to stored records (default: ref)")
 	var unmaps listFlag
 	fs.Var(&unmaps, "unmap", "FIELD: leave a proposed field without a column; repeatable")
 	monthFirst := fs.Bool("month-first", false, "read dates like 03/04/2024 as March 4")
 	scale := fs.String("scale", "", `risks: the file's scale for likelihood and impact, read onto the risk method's levels: a range such as 1-10, or words such as "Low=1,Medium=2,High=3"`)
-	survey := fs.String("survey", "", "survey-results: the reference or title of the survey the results belong to")
-	audit := fs.String("audit", "", "audit-results: the reference or title of the audit whose checklist the results go into")
+	survey := fs.String("survey", "", "REF: survey-results: the reference or title of the survey the results belong to")
+	audit := fs.String("audit", "", "REF: audit-results: the reference or title of the audit whose checklist the results go into")
 	from2013 := fs.Bool("from-2013", false, "controls: bring an ISO/IEC 27001:2013 Statement of Applicability onto the 2022 controls")
 	sets := setFlags{}
 	fs.Var(sets, "set", "FIELD=VALUE: the same value on every row whose cell is empty (every row without a column); repeatable")
@@ -139,7 +140,22 @@ func runImport(dir string, args []string, env Env) error {
 	fs.Var(&sheets, "sheets", "SHEET: another sheet with the same layout to import with --sheet in one run; repeatable")
 	allSheets := fs.Bool("all-sheets", false, "import every sheet with the layout of the chosen one, all or nothing")
 	pos, flags := splitPositional(args)
-	if err := fs.Parse(flags); err != nil {
+	if err := fs.Parse(flags); errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(env.Stdout, "ismsdesk [--data DIR] import KIND FILE [OPTIONS]\nKIND: %s\nOptions:\n", strings.Join(xlsx.Kinds(), ", "))
+		fs.VisitAll(func(f *flag.Flag) {
+			arg, usage := flag.UnquoteUsage(f) // arg: "" for a switch, else the value's type
+			if a, rest, ok := strings.Cut(usage, ": "); ok && a == strings.ToUpper(a) && !strings.Contains(a, " ") {
+				arg, usage = a, rest // "FIELD=COLUMN: ..."
+			} else if arg != "" {
+				arg = "N"
+				if f.Name != "header-row" && f.Name != "header-rows" {
+					arg = strings.ToUpper(f.Name)
+				}
+			}
+			fmt.Fprintf(env.Stdout, "  %s\n        %s\n", strings.TrimSpace("--"+f.Name+" "+arg), usage)
+		})
+		return nil
+	} else if err != nil {
 		return usagef("import: %v", err)
 	}
 	if len(pos) != 2 {
@@ -377,11 +393,19 @@ func printSummary(w io.Writer, s importSummary, plan *importer.Plan) {
 		case e.Row == 0:
 			fmt.Fprintf(w, "mapping: %s: %s (use --map %s=COLUMN)\n", e.Field, e.Message, e.Field)
 		case e.Column == "":
-			fmt.Fprintf(w, "row %d, %s: %s\n", e.Row, e.Field, e.Message)
+			fmt.Fprintf(w, "%srow %d, %s: %s\n", sheetOf(e), e.Row, e.Field, e.Message)
 		default:
-			fmt.Fprintf(w, "row %d, column %s, %s: %s\n", e.Row, e.Column, e.Field, e.Message)
+			fmt.Fprintf(w, "%srow %d, column %s, %s: %s\n", sheetOf(e), e.Row, e.Column, e.Field, e.Message)
 		}
 	}
+}
+
+// sheetOf names the sheet of a problem when the import read several: `sheet "2024", `.
+func sheetOf(e xlsx.Problem) string {
+	if e.Sheet == "" {
+		return ""
+	}
+	return fmt.Sprintf("sheet %q, ", e.Sheet)
 }
 
 // printNew lists the people and custom controls the import creates, and the names of a

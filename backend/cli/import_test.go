@@ -231,3 +231,21 @@ func TestImportIsPrecededByAnAutomaticBackup(t *testing.T) {
 		t.Fatalf("want one more backup, made before the import: before %d, after %+v (%v)", len(before), after, err)
 	}
 }
+
+// TestImportHelpListsEveryOption: import --help describes each option, written as it is
+// typed (--map FIELD=COLUMN), and writes no data folder.
+func TestImportHelpListsEveryOption(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	code, stdout, _ := runCLI(t, dir, "import", "--help")
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"--map FIELD=COLUMN", "--unmap FIELD", "--all-sheets", "--scale SCALE", "--fill-down COLUMN", "--header-row N", "--set FIELD=VALUE"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("no %q in\n%s", want, stdout)
+		}
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Error("import --help created the data folder")
+	}
+}

@@ -11,6 +11,7 @@ import (
 // More level words (by their place on a five-point scale, 1 very low to 5 very high) in
 // the four languages, besides levelWords.
 var moreLevelWords = map[string]int{
+	"vl": 1, "l": 2, "m": 3, "h": 4, "vh": 5, "lo": 2, "hi": 4, // letter scales: VL, L, M, H, VH
 	"very unlikely": 1, "very rare": 1, "minimal": 1, "très bas": 1, "très basse": 1, "très peu probable": 1, "sehr unwahrscheinlich": 1, "mínimo": 1, "muy improbable": 1, "insignifiant": 1, "unerheblich": 1,
 	"bas": 2, "basse": 2, "peu probable": 2, "niedrige": 2, "unwahrscheinlich": 2, "poco probable": 2, "menor": 2, "mineur": 2,
 	"med": 3, "mid": 3, "average": 3, "modérée": 3, "moderee": 3, "mittlere": 3, "mäßig": 3, "moderada": 3, "posible": 3,

@@ -21,6 +21,7 @@ func TestParseScore(t *testing.T) {
 		{"low", five, 2}, {"Very high", five, 5}, {"faible", five, 2}, {"moyen", five, 3}, {"élevé", five, 4}, {"très élevé", five, 5},
 		{"niedrig", five, 2}, {"mittel", five, 3}, {"hoch", five, 4}, {"sehr hoch", five, 5},
 		{"bajo", five, 2}, {"medio", five, 3}, {"alto", five, 4}, {"muy alto", five, 5},
+		{"VL", five, 1}, {"L", five, 2}, {"M", five, 3}, {"H", five, 4}, {"VH", five, 5}, {"H", three, 3}, {"l", three, 1},
 		// on a three-level method
 		{"Low", three, 1}, {"very low", three, 1}, {"medio", three, 2}, {"hoch", three, 3}, {"very high", three, 3},
 		{"3", three, 3}, {"90%", three, 3}, {"0.2", three, 1}, {"**", three, 2}, {"", three, 0},
