@@ -86,6 +86,10 @@ var kindEnums = map[string]struct {
 		"non audité": isms.ResultNotSampled, "nicht auditiert": isms.ResultNotSampled, "no muestreado": isms.ResultNotSampled, "no auditado": isms.ResultNotSampled,
 	}},
 	"ncSource": {isms.NonconformitySources, map[string]string{
+		"external audit": isms.NCSourceAudit, "certification audit": isms.NCSourceAudit, "surveillance audit": isms.NCSourceAudit, "audit externe": isms.NCSourceAudit,
+		"externes audit": isms.NCSourceAudit, "zertifizierungsaudit": isms.NCSourceAudit, "auditoría externa": isms.NCSourceAudit, "supplier audit": isms.NCSourceAudit,
+		"customer complaint": isms.NCSourceFeedback, "client complaint": isms.NCSourceFeedback, "customer feedback": isms.NCSourceFeedback, "réclamation client": isms.NCSourceFeedback,
+		"kundenbeschwerde": isms.NCSourceFeedback, "queja de cliente": isms.NCSourceFeedback, "self-identified": isms.NCSourceOther, "self identified": isms.NCSourceOther,
 		"audit": isms.NCSourceAudit, "internal audit finding": isms.NCSourceAudit, "audit interne": isms.NCSourceAudit, "internes audit": isms.NCSourceAudit, "auditoría interna": isms.NCSourceAudit, "auditoría": isms.NCSourceAudit,
 		"review": isms.NCSourceReview, "revue de direction": isms.NCSourceReview, "managementbewertung": isms.NCSourceReview, "revisión por la dirección": isms.NCSourceReview,
 		"security incident": isms.NCSourceIncident, "incident de sécurité": isms.NCSourceIncident, "vorfall": isms.NCSourceIncident, "sicherheitsvorfall": isms.NCSourceIncident, "incidente": isms.NCSourceIncident,
@@ -94,6 +98,7 @@ var kindEnums = map[string]struct {
 	}},
 	"ncStatus": {isms.NonconformityStatuses, map[string]string{
 		"new": isms.NCOpen, "raised": isms.NCOpen, "ouvert": isms.NCOpen, "offen": isms.NCOpen, "abierto": isms.NCOpen,
+		"in progress": isms.NCCorrectiveAction, "ongoing": isms.NCCorrectiveAction, "en cours": isms.NCCorrectiveAction, "in bearbeitung": isms.NCCorrectiveAction, "en curso": isms.NCCorrectiveAction,
 		"corrected": isms.NCCorrection, "en correction": isms.NCCorrection, "korrektur": isms.NCCorrection, "corrección": isms.NCCorrection,
 		"root cause": isms.NCRootCause, "analysis": isms.NCRootCause, "analyse des causes": isms.NCRootCause, "ursachenanalyse": isms.NCRootCause, "análisis de causa raíz": isms.NCRootCause,
 		"action": isms.NCCorrectiveAction, "actions": isms.NCCorrectiveAction, "action corrective": isms.NCCorrectiveAction, "korrekturmaßnahme": isms.NCCorrectiveAction, "acción correctiva": isms.NCCorrectiveAction,

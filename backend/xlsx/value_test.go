@@ -84,6 +84,8 @@ func TestParseBoolNumberPercentLevelEnum(t *testing.T) {
 		{"compliance", "N/A", isms.ComplianceNotApplicable}, {"compliance", "Partially compliant", isms.CompliancePartial},
 		{"implementation", "Done", isms.ImplImplemented}, {"implementation", "not_started", isms.ImplNotStarted},
 		{"treatment", "Reduce", isms.TreatMitigate}, {"attendance", "✓", isms.AttendanceAttended},
+		{"implementation", "Partially", isms.ImplInProgress}, {"compliance", "Parcialmente", isms.CompliancePartial},
+		{"ncSource", "External audit", isms.NCSourceAudit}, {"ncSource", "Customer complaint", isms.NCSourceFeedback}, {"ncStatus", "In progress", isms.NCCorrectiveAction},
 	}
 	for _, e := range enums {
 		if got, err := ParseEnum(e.enum, e.in); err != nil || got != e.want {
