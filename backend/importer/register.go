@@ -422,6 +422,14 @@ func (r *resolver) values(res xlsx.RowResult, problem func(field, msg string)) m
 			out[path] = n
 		case f.Type == xlsx.TypeFloat, f.Type == xlsx.TypePercent:
 			x := 0.0
+			if f.Name == "target" { // "<5%", "≥ 95 %": the target, and which way is better
+				if rest, dir := targetDirection(v); dir != "" {
+					v = rest
+					if hasField(g.fields, "direction") && strings.TrimSpace(res.Values["direction"]) == "" {
+						out[g.path("direction")] = dir
+					}
+				}
+			}
 			if !blank {
 				var err error
 				if x, err = xlsx.ParseNumber(v); err != nil || f.Type == xlsx.TypePercent {
@@ -437,6 +445,22 @@ func (r *resolver) values(res xlsx.RowResult, problem func(field, msg string)) m
 			out[path] = strings.Join(strings.Fields(v), " ")
 		}
 	}
+	// lower is better and no amber threshold: none (amber at the target), not 0 below it
+	if dir, _ := out[g.path("direction")].(string); dir == isms.LowerIsBetter && strings.TrimSpace(res.Values["amber"]) == "" {
+		if t, ok := out[g.path("target")].(float64); ok {
+			out[g.path("amber")] = t
+		}
+	}
+	// a target or threshold written in percent ("95%") gives the unit a KPI without one has
+	hasUnit := slices.ContainsFunc(g.fields, func(f xlsx.Field) bool { return f.Name == "unit" })
+	if hasUnit && strings.TrimSpace(res.Values["unit"]) == "" {
+		for _, f := range []string{"target", "amber"} {
+			if strings.HasSuffix(strings.TrimSpace(res.Values[f]), "%") {
+				out[g.path("unit")] = "%"
+				break
+			}
+		}
+	}
 	// a register without titles: the first line of the text that describes the record
 	if from := titleFrom[g.spec.kind]; from != "" && strings.TrimSpace(res.Values["title"]) == "" {
 		if d, _ := out[from].(string); d != "" {
@@ -444,6 +468,18 @@ func (r *resolver) values(res xlsx.RowResult, problem func(field, msg string)) m
 		}
 	}
 	return out
+}
+
+// targetDirection reads a target written with a comparison ("<5%", "≥ 95"): the number
+// and the direction it gives (lower or higher is better), or v and "".
+func targetDirection(v string) (string, string) {
+	for _, c := range []struct{ op, dir string }{{"<=", isms.LowerIsBetter}, {"≤", isms.LowerIsBetter}, {"<", isms.LowerIsBetter},
+		{">=", isms.HigherIsBetter}, {"≥", isms.HigherIsBetter}, {">", isms.HigherIsBetter}} {
+		if rest, ok := strings.CutPrefix(v, c.op); ok {
+			return strings.TrimSpace(rest), c.dir
+		}
+	}
+	return v, ""
 }
 
 // titleFrom names the field whose first line titles a record whose row has no title.
@@ -520,7 +556,11 @@ func (r *resolver) linkIDs(kind isms.Kind, f xlsx.Field, v string, problem func(
 	ids := []string{}
 	var unknown, ambiguous []string
 	find := func(part string) bool {
-		switch got := idx[fold(part)]; len(got) {
+		got := idx[fold(part)]
+		if c, ok := xlsx.ResolveControl(part, ""); ok && len(got) == 0 && kind == isms.KindControl {
+			got = idx[fold(c.Ref)] // 6.3 or A 06.03 is A.6.3
+		}
+		switch len(got) {
 		case 0:
 			return false
 		case 1:
@@ -539,7 +579,9 @@ func (r *resolver) linkIDs(kind isms.Kind, f xlsx.Field, v string, problem func(
 		all := true
 		for _, p := range strings.Split(part, ",") {
 			if p = strings.TrimSpace(p); p != "" && idx[fold(p)] == nil {
-				all = false
+				if c, ok := xlsx.ResolveControl(p, ""); !ok || kind != isms.KindControl || idx[fold(c.Ref)] == nil {
+					all = false
+				}
 			}
 		}
 		if !all || !strings.Contains(part, ",") {

@@ -756,8 +756,14 @@ func valuesFit(f Field, sample []string, exact bool) (bool, string) {
 		ok = func(v string) bool { _, err := ParseDate(v, Locale{}); return err == nil }
 	case periodFields[f.Name]:
 		ok = func(v string) bool { _, err := ParseMonths(v); return err == nil }
-	case f.Type == TypeInt, f.Type == TypeFloat:
+	case f.Type == TypeInt:
 		ok = func(v string) bool { _, err := ParseNumber(v); return err == nil }
+	case f.Type == TypeFloat: // a number, or a percentage ("95%"), or a target that says which way is better ("<5%")
+		ok = func(v string) bool {
+			v = strings.TrimLeft(strings.TrimSpace(v), "<>=≤≥ ")
+			_, err := ParseNumber(strings.TrimSpace(strings.TrimSuffix(v, "%")))
+			return err == nil
+		}
 	case f.Type == TypePercent:
 		ok = func(v string) bool { _, err := ParsePercent(v); return err == nil }
 	case f.Type == TypeEmail:

@@ -1,0 +1,38 @@
+package importer
+
+import (
+	"testing"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/store"
+	"github.com/ismsdesk/ismsdesk/backend/xlsx"
+)
+
+// TestKPITargetsInPercentAndControlNumbers: a target column written in percent is
+// proposed and gives the unit; "<5%" is a target of 5 where lower is better (amber at
+// the target when the file gives none); a control named by its number alone (6.3) is
+// linked like A.6.3.
+func TestKPITargetsInPercentAndControlNumbers(t *testing.T) {
+	db := openDB(t, "")
+	file := writeFile(t, "kpis.csv", "KPI #,Metric,Target,Linked control\n"+
+		"K-1,Training completion,95%,6.3\nK-2,Phishing click rate,<5%,A.6.3\nK-3,Patched servers,100,8.8\n")
+	p := prepare(t, db, Request{Kind: xlsx.KindKPIs, File: file})
+	if p.Mapping.Columns["target"] != "C" || p.Counts.Invalid != 0 {
+		t.Fatalf("target from %q, problems %s", p.Mapping.Columns["target"], problemsOf(p))
+	}
+	commit(t, db, p)
+	kpis := map[string]*isms.KPI{}
+	ctrl := controlsByRef(t, db)
+	db.View(func(tx *store.Tx) error {
+		return tx.Each(isms.KindKPI, func(r isms.Record) error { kpis[r.(*isms.KPI).Ref] = r.(*isms.KPI); return nil })
+	})
+	if k := kpis["K-1"]; k.Target != 95 || k.Unit != "%" || k.ControlID != ctrl["A.6.3"].ID {
+		t.Errorf("K-1 %+v", k)
+	}
+	if k := kpis["K-2"]; k.Target != 5 || k.Direction != isms.LowerIsBetter || k.Amber != 5 || k.ControlID != ctrl["A.6.3"].ID {
+		t.Errorf("K-2 %+v", k)
+	}
+	if k := kpis["K-3"]; k.Unit != "" || k.ControlID != ctrl["A.8.8"].ID {
+		t.Errorf("K-3 %+v", k)
+	}
+}
