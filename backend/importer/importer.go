@@ -437,15 +437,17 @@ func fieldNames(fields []xlsx.Field) string {
 
 // columnOf finds a column by letter ("C") or by header name (case and spacing folded).
 func columnOf(h xlsx.Header, col string) (string, bool) {
-	want := xlsx.Normalize(col)
-	for _, c := range h.Columns {
-		if xlsx.Normalize(c.Name) == want {
-			return c.Letter, true
-		}
-	}
+	// a letter of the table first: a header named "I" (impact) is still column I's letter
+	// when the table has a column I; any column can be given by its letter
 	up := strings.ToUpper(strings.TrimSpace(col))
 	for _, c := range h.Columns {
 		if c.Letter == up {
+			return c.Letter, true
+		}
+	}
+	want := xlsx.Normalize(col)
+	for _, c := range h.Columns {
+		if xlsx.Normalize(c.Name) == want {
 			return c.Letter, true
 		}
 	}

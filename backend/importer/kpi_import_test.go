@@ -36,3 +36,18 @@ func TestKPITargetsInPercentAndControlNumbers(t *testing.T) {
 		t.Errorf("K-3 %+v", k)
 	}
 }
+
+// TestMapByLetterBeforeHeader: --map FIELD=I is column I even when another column's
+// header is "I" (impact, in a short-headed risk register); a header name still works.
+func TestMapByLetterBeforeHeader(t *testing.T) {
+	h := xlsx.Header{Columns: []xlsx.Column{{Index: 0, Letter: "A", Name: "Risk ID"}, {Index: 4, Letter: "E", Name: "I"}, {Index: 8, Letter: "I", Name: "Residual I"}}}
+	if l, ok := columnOf(h, "I"); !ok || l != "I" {
+		t.Errorf("I is column %q, want I", l)
+	}
+	if l, ok := columnOf(h, "residual i"); !ok || l != "I" {
+		t.Errorf("residual i is column %q, want I", l)
+	}
+	if l, ok := columnOf(h, "Risk ID"); !ok || l != "A" {
+		t.Errorf("Risk ID is column %q, want A", l)
+	}
+}
