@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
 	"github.com/ismsdesk/ismsdesk/backend/xlsx"
@@ -111,8 +112,17 @@ func RegisterSheet(wb *xlsx.Workbook, kind string) string {
 			continue
 		}
 		sc, ok := sheetScore(wb, s.Name, kind)
+		if !ok && namesKind(s.Name, kind) {
+			sc, ok = -100, true // no table, yet named for the kind: the import says what it lacks
+		}
 		if !ok {
 			continue
+		}
+		switch { // "Corrective actions" holds the actions, even empty, not the nonconformities beside it
+		case namesKind(s.Name, kind):
+			sc += 250
+		case namesOtherKind(s.Name, kind):
+			sc -= 250
 		}
 		sc -= 2 * float64(i)
 		if sc > bestScore {
@@ -128,6 +138,52 @@ func RegisterSheet(wb *xlsx.Workbook, kind string) string {
 		}
 	}
 	return best
+}
+
+// kindSheetWords are the words (or their starts) of sheet names that hold a kind's register.
+var kindSheetWords = map[string][]string{
+	xlsx.KindRequirements:    {"requirement", "exigence", "anforderung", "requisito", "gap", "legal register", "compliance register"},
+	xlsx.KindControls:        {"soa", "statement of applicability", "control", "annex a", "applicabilit", "anwendbarkeit", "aplicabilidad"},
+	xlsx.KindRisks:           {"risk", "risque", "risiko", "riesgo"},
+	xlsx.KindPeople:          {"people", "staff", "employee", "personnel", "mitarbeiter", "directory", "empleado"},
+	xlsx.KindAttendance:      {"attendance", "training log", "présence", "teilnahme", "asistencia"},
+	xlsx.KindMeasurements:    {"measurement", "kpi data", "mesure", "messung", "medición"},
+	xlsx.KindAssets:          {"asset", "inventory", "actif", "inventaire", "inventar", "activo", "inventario"},
+	xlsx.KindObjectives:      {"objective", "objectif", "ziel", "objetivo"},
+	xlsx.KindKPIs:            {"kpi", "indicator", "indicateur", "kennzahl", "indicador"},
+	xlsx.KindPolicies:        {"polic", "politique", "richtlinie", "política", "politica"},
+	xlsx.KindTrainings:       {"training", "formation", "schulung", "formación"},
+	xlsx.KindCampaigns:       {"campaign", "awareness", "campagne", "kampagne", "campaña"},
+	xlsx.KindCommunications:  {"communication", "kommunikation", "comunicación"},
+	xlsx.KindAuditResults:    {"checklist", "audit result", "liste de contrôle", "prüfliste"},
+	xlsx.KindNonconformities: {"nonconformit", "non-conformit", "non conformit", "nc", "nichtkonformit", "abweichung", "no conformidad"},
+	xlsx.KindActions:         {"action", "capa", "maßnahme", "acción", "acciones"},
+	xlsx.KindImprovements:    {"improvement", "amélioration", "verbesserung", "mejora"},
+	xlsx.KindFeedback:        {"feedback", "retour", "rückmeldung", "comentario"},
+}
+
+// namesKind reports whether a sheet's name says it holds kind's register: one of its
+// words starts with one of the kind's words ("Corrective actions", "Risk register").
+func namesKind(sheet, kind string) bool {
+	name := " " + strings.Join(strings.FieldsFunc(strings.ToLower(sheet), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	}), " ")
+	for _, w := range kindSheetWords[kind] {
+		if strings.Contains(name, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesOtherKind reports whether a sheet's name says it holds another kind's register.
+func namesOtherKind(sheet, kind string) bool {
+	for k := range kindSheetWords {
+		if k != kind && namesKind(sheet, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // sheetRows is how many rows of a sheet the choice of the register sheet reads.
