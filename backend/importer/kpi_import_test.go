@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -49,5 +50,29 @@ func TestMapByLetterBeforeHeader(t *testing.T) {
 	}
 	if l, ok := columnOf(h, "Risk ID"); !ok || l != "A" {
 		t.Errorf("Risk ID is column %q, want A", l)
+	}
+}
+
+// TestPolicyRegisterVersions: a new policy's first version takes the row's number (1.10,
+// not 1.0), and an approved status says how to import the row anyway.
+func TestPolicyRegisterVersions(t *testing.T) {
+	db := openDB(t, "")
+	p := prepare(t, db, Request{Kind: xlsx.KindPolicies, File: writeFile(t, "policies.csv",
+		"Policy ID,Policy title,Version,Status\nPOL-1,Access control policy,1.10,Draft\nPOL-2,Backup policy,,Draft\nPOL-3,Cryptography policy,2.0,Approved\n")})
+	if p.Counts.Invalid != 1 || !strings.Contains(problemsOf(p), "--unmap status") {
+		t.Fatalf("counts %+v, problems %s", p.Counts, problemsOf(p))
+	}
+	p = prepare(t, db, Request{Kind: xlsx.KindPolicies, File: p.Request.File, Unmap: []string{"status"}})
+	commit(t, db, p)
+	versions := map[string]string{}
+	db.View(func(tx *store.Tx) error {
+		return tx.Each(isms.KindPolicy, func(r isms.Record) error {
+			pol := r.(*isms.Policy)
+			versions[pol.Ref] = pol.Current().Number + " " + pol.Status
+			return nil
+		})
+	})
+	if versions["POL-1"] != "1.10 draft" || versions["POL-2"] != "1.0 draft" || versions["POL-3"] != "2.0 draft" {
+		t.Errorf("versions %v", versions)
 	}
 }

@@ -74,7 +74,7 @@ var registers = map[string]*regSpec{
 			k.Frequency, k.Direction, k.Active = isms.FrequencyMonthly, isms.HigherIsBetter, true
 		}},
 	xlsx.KindPolicies: {kind: isms.KindPolicy,
-		paths:    map[string]string{"owner": "ownerId", "approver": "approverId", "controls": "controlIds"},
+		paths:    map[string]string{"owner": "ownerId", "approver": "approverId", "controls": "controlIds", "version": firstVersion},
 		people:   []string{"owner", "approver"},
 		defaults: func(rec isms.Record) { rec.(*isms.Policy).DocType = isms.DocPolicy },
 		check:    checkPolicy,
@@ -183,9 +183,14 @@ var registers = map[string]*regSpec{
 
 const ncEffectiveness = "the effectiveness review is recorded at the effectiveness review stage in ISMS Desk (Corrective actions), never by an import"
 
+// firstVersion is the path of a policy row's version number: no field of the record, read
+// by checkPolicy.
+const firstVersion = "_firstVersion"
+
 // checkPolicy keeps a policy's versions, workflow and reviews as they are: a new policy
-// starts with a draft version 1.0 written by its owner, like one added in the window.
-func checkPolicy(_ *resolver, old, rec isms.Record) error {
+// starts with a draft version written by its owner, like one added in the window, its
+// number the row's (1.0 without one).
+func checkPolicy(r *resolver, old, rec isms.Record) error {
 	p := rec.(*isms.Policy)
 	o, ok := old.(*isms.Policy)
 	if !ok { // the locked check names a status other than draft
@@ -193,7 +198,11 @@ func checkPolicy(_ *resolver, old, rec isms.Record) error {
 		if err := isms.CheckPolicyChange(&isms.Policy{}, p); err != nil {
 			return err
 		}
-		return p.NewVersion("1.0", "First issue", "", p.OwnerID, today())
+		number, _ := r.reg.row[firstVersion].(string)
+		if number == "" {
+			number = "1.0"
+		}
+		return p.NewVersion(number, "First issue", "", p.OwnerID, today())
 	}
 	p.Versions, p.Reviews, p.LastReviewed, p.Status = o.Versions, o.Reviews, o.LastReviewed, o.Status
 	return isms.CheckPolicyChange(o, p)
@@ -268,6 +277,7 @@ type registerPlan struct {
 	people  []*isms.Person
 	loaded  bool
 	locales map[string]xlsx.Locale
+	row     map[string]any // the values of the row being checked, by path
 }
 
 // loadRegister indexes the stored records of a register kind.
@@ -480,6 +490,16 @@ func targetDirection(v string) (string, string) {
 		}
 	}
 	return v, ""
+}
+
+// labelOf names a field by its label.
+func labelOf(fields []xlsx.Field, name string) string {
+	for _, f := range fields {
+		if f.Name == name {
+			return f.Label
+		}
+	}
+	return name
 }
 
 // titleFrom names the field whose first line titles a record whose row has no title.
@@ -784,6 +804,7 @@ func (r *resolver) registerRow(row *PlannedRow, res xlsx.RowResult) error {
 	if err != nil {
 		return err
 	}
+	g.row = vals
 	if g.spec.check != nil {
 		if err := g.spec.check(r, old, rec); err != nil {
 			r.registerProblems(row, res.Row, err)
@@ -801,7 +822,7 @@ func (r *resolver) registerRow(row *PlannedRow, res xlsx.RowResult) error {
 		if !given || isZero(want) || sameJSON(getPath(after, p), want) {
 			continue
 		}
-		problem(field, msg)
+		problem(field, msg+fmt.Sprintf("; to import the rows as they start in ISMS Desk, choose no column for %s (--unmap %s)", labelOf(g.fields, field), field))
 	}
 	if len(row.Problems) > 0 {
 		return nil

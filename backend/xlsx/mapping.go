@@ -159,6 +159,8 @@ var catalogs = map[string][]Field{
 		{Name: "nextReviewDate", Label: "Next review", Type: TypeDate, Synonyms: []string{"next review", "next review date", "review date", "review due", "prochaine revue", "date de prochaine revue", "nächste überprüfung", "nächste prüfung", "próxima revisión", "fecha de próxima revisión"}},
 		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "policyStatus", Options: isms.PolicyStatuses, Synonyms: syn(synStatus, []string{"version status", "approval status", "document status", "statut du document", "dokumentstatus", "estado del documento"})},
 		{Name: "controls", Label: "Controls", Type: TypeText, Exact: true, Synonyms: synControls},
+		// the number of a new policy's first version (1.0 without it); a stored policy's versions change in ISMS Desk
+		{Name: "version", Label: "Version", Type: TypeText, Synonyms: []string{"version", "version number", "current version", "revision", "rev", "ver", "version no", "numéro de version", "versionsnummer", "fassung", "versión", "revisión"}},
 	},
 	KindTrainings: {
 		{Name: "ref", Label: "Training reference", Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"training id", "training ref", "course id", "course code", "session id"})},
