@@ -508,11 +508,19 @@ func fixHint(plan *importer.Plan) string {
 			ids = append(ids, "--fix "+f.ID)
 		}
 	}
-	if len(ids) == 0 {
-		return ""
-	}
 	if len(ids) > 1 {
 		ids = append(ids, "--fix all")
+	}
+	// a value missing on many rows: the user may give them all the same one
+	seen := map[string]bool{}
+	for _, g := range plan.ProblemGroups {
+		if g.Field != "" && g.Fix == "" && !seen[g.Field] && strings.HasSuffix(g.Message, "is required") {
+			seen[g.Field] = true
+			ids = append(ids, "--set "+g.Field+"=VALUE (one value for every row without one)")
+		}
+	}
+	if len(ids) == 0 {
+		return ""
 	}
 	return "use " + strings.Join(ids, " or ") + ", or "
 }

@@ -249,3 +249,14 @@ func TestImportHelpListsEveryOption(t *testing.T) {
 		t.Error("import --help created the data folder")
 	}
 }
+
+// TestRequiredValueHintsAtSet: rows that lack a required value are told how to give them
+// all one (--set FIELD=VALUE).
+func TestRequiredValueHintsAtSet(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "soa.csv")
+	os.WriteFile(file, []byte("Control,Applicable,Justification\nA.5.1,No,\nA.5.2,No,\n"), 0o644)
+	code, _, stderr := runCLI(t, filepath.Join(t.TempDir(), "data"), "import", "controls", file, "--dry-run")
+	if code != ExitError || !strings.Contains(stderr, "--set justification=VALUE") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}
