@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -514,7 +515,7 @@ func fixHint(plan *importer.Plan) string {
 	// a value missing on many rows: the user may give them all the same one
 	seen := map[string]bool{}
 	for _, g := range plan.ProblemGroups {
-		if g.Field != "" && g.Fix == "" && !seen[g.Field] && strings.HasSuffix(g.Message, "is required") {
+		if g.Fix == "" && !seen[g.Field] && strings.HasSuffix(g.Message, "is required") && slices.ContainsFunc(plan.Fields, func(f xlsx.Field) bool { return f.Name == g.Field }) {
 			seen[g.Field] = true
 			ids = append(ids, "--set "+g.Field+"=VALUE (one value for every row without one)")
 		}

@@ -92,7 +92,7 @@ var (
 	synRef      = []string{"ref", "reference", "ref no", "ref id", "id", "identifier", "control identifier", "control id", "requirement id", "risk id", "no", "nr", "n°", "num", "number", "code", "ref_id", "référence", "reference id", "identifiant", "numéro", "nummer", "kennung", "referenz", "referencia", "identificador", "número", "article", "clause", "control no", "control number", "control ref", "item",
 		"#", "scf #", "ccf id", "id-anforderung", "anforderungs-id", "cis safeguard", "safeguard id", "control #", "req id", "req no"}
 	synTitle = []string{"title", "name", "short name", "nom", "titre", "intitulé", "libellé", "titel", "bezeichnung", "name der maßnahme", "nombre", "título", "control name", "control title", "requirement title", "risk title", "risk name", "subject", "objet", "control (or control enhancement) name"}
-	synOwner = []string{"owner", "responsible", "responsible person", "accountable", "assigned to", "owner name", "control owner", "risk owner", "propriétaire", "responsable", "porteur", "verantwortlich", "verantwortlicher", "eigentümer", "zuständig", "propietario", "dueño"}
+	synOwner = []string{"owner", "responsible", "responsible person", "accountable", "assigned to", "owner name", "control owner", "risk owner", "propriétaire", "responsable", "porteur", "verantwortlich", "verantwortlicher", "eigentümer", "zuständig", "risikoeigner", "risikoverantwortlicher", "propietario", "dueño", "responsable del riesgo"}
 	synDue   = []string{"due", "due date", "deadline", "target date", "date due", "review date", "next review", "échéance", "date d'échéance", "date limite", "fälligkeit", "fällig", "frist", "termin", "fecha límite", "fecha de vencimiento", "vencimiento", "plazo"}
 	synNotes = []string{"notes", "note", "comment", "comments", "remarks", "observations", "remarques", "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "anmerkungen", "notas", "comentarios", "observaciones"}
 	synEvid  = []string{"evidence", "proof", "evidence location", "preuve", "preuves", "justificatif", "nachweis", "nachweise", "evidencia", "evidencias"}
@@ -292,7 +292,7 @@ var catalogs = map[string][]Field{
 		{Name: "threat", Label: "Threat", Type: TypeText, Synonyms: []string{"threat", "threats", "menace", "bedrohung", "gefährdung", "amenaza"}},
 		{Name: "vulnerability", Label: "Vulnerability", Type: TypeText, Synonyms: []string{"vulnerability", "vulnerabilities", "weakness", "vulnérabilité", "schwachstelle", "verwundbarkeit", "vulnerabilidad"}},
 		{Name: "likelihood", Label: "Likelihood", Required: true, Type: TypeLevel, Synonyms: []string{"likelihood", "probability", "inherent likelihood", "likelihood (1-5)", "l", "p", "vraisemblance", "probabilité", "wahrscheinlichkeit", "eintrittswahrscheinlichkeit", "probabilidad", "verosimilitud", "occurrence"}},
-		{Name: "impact", Label: "Impact", Required: true, Type: TypeLevel, Synonyms: []string{"impact", "consequence", "severity", "inherent impact", "impact (1-5)", "i", "gravité", "conséquence", "auswirkung", "schadenshöhe", "schaden", "impacto", "consecuencia", "severidad"}},
+		{Name: "impact", Label: "Impact", Required: true, Type: TypeLevel, Synonyms: []string{"impact", "consequence", "severity", "inherent impact", "impact (1-5)", "i", "gravité", "conséquence", "auswirkung", "schadenshöhe", "schaden", "schadensausmaß", "schadensausmass", "ausmaß", "impacto", "consecuencia", "severidad"}},
 		{Name: "owner", Label: "Risk owner", Type: TypeText, Synonyms: synOwner},
 		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "riskStatus", Options: isms.RiskStatuses, Synonyms: []string{"status", "risk status", "state", "statut", "état", "estado"}},
 		{Name: "treatment", Label: "Treatment option", Type: TypeEnum, Enum: "treatment", Options: isms.TreatmentOptions, Synonyms: []string{"treatment", "treatment option", "response", "risk response", "decision", "traitement", "option de traitement", "behandlung", "risikobehandlung", "tratamiento", "respuesta"}},
@@ -660,9 +660,20 @@ func ProposeMappingFor(kind string, h Header, g *Grid) (Mapping, error) {
 // the rows under the header.
 func sampleColumns(h Header, g *Grid) map[int][]string {
 	out := make(map[int][]string, len(h.Columns))
+	lone := map[int][]string{} // the values of rows with one value
 	full := 0
 	for _, r := range g.Rows {
 		if r.Num < h.DataStart() {
+			continue
+		}
+		if len(h.Columns) >= 3 && valuesIn(r, h) <= 1 {
+			// a section heading ("Bereich IT-Betrieb") says nothing of a column's values,
+			// unless the column has no others (a hierarchy column of headings)
+			for _, c := range h.Columns {
+				if v := strings.TrimSpace(r.Cell(c.Index)); v != "" && len(lone[c.Index]) < sampleSize {
+					lone[c.Index] = append(lone[c.Index], v)
+				}
+			}
 			continue
 		}
 		for _, c := range h.Columns {
@@ -677,6 +688,11 @@ func sampleColumns(h Header, g *Grid) map[int][]string {
 		}
 		if full == len(h.Columns) {
 			break
+		}
+	}
+	for c, vs := range lone {
+		if len(out[c]) == 0 {
+			out[c] = vs
 		}
 	}
 	return out
@@ -697,6 +713,17 @@ func isCounter(sample []string) bool {
 		prev = n
 	}
 	return true
+}
+
+// valuesIn counts the header columns of a row that hold a value.
+func valuesIn(r Row, h Header) int {
+	n := 0
+	for _, c := range h.Columns {
+		if strings.TrimSpace(r.Cell(c.Index)) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // personFields name people; titleFields name a record.

@@ -216,6 +216,17 @@ func headingWord(s string) bool {
 	return false
 }
 
+// loneValue reports whether exactly one of a row's values is not blank.
+func loneValue(vals map[string]string) bool {
+	n := 0
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	return n == 1
+}
+
 // sectionShare is the share of data rows above which rows that look like section
 // headings are records missing fields instead: a register is not mostly headings.
 const sectionShare = 0.30
@@ -328,6 +339,10 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 		if m.SkipSections {
 			p.structure = heading != "" || marks >= 0 && strings.TrimSpace(raw[sectionKey(kind, m)]) == "" && !isMark(r.Cell(marks))
 			p.candidate = !p.structure && IsSection(kind, m, raw) && !(m.MergeBy != "" && continuation(kind, m, raw, vals))
+			if v := strings.TrimSpace(raw["ref"]); p.candidate && v != "" && sectionKey(kind, m) == "ref" && !looksLikeRef(v) && loneValue(raw) {
+				// "Bereich IT-Betrieb" alone in the reference column: no reference, so no record missing fields
+				p.candidate, p.structure = false, true
+			}
 			if p.candidate {
 				candidates++
 			}

@@ -1,0 +1,33 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ismsdesk/ismsdesk/backend/isms"
+	"github.com/ismsdesk/ismsdesk/backend/xlsx"
+)
+
+// TestSectionRowsInTheReferenceColumn: a German risk register whose area headings sit
+// alone in the Risiko-ID column: the column is still the reference, the headings are
+// sections, and Schadensausmaß, Risikoeigner and Offen are read.
+func TestSectionRowsInTheReferenceColumn(t *testing.T) {
+	db := openDB(t, "")
+	file := writeFile(t, "risiken.csv", "Risiko-ID;Bezeichnung;Eintrittswahrscheinlichkeit;Schadensausmaß;Risikoeigner;Status\n"+
+		"Bereich IT-Betrieb;;;;;\nR-01;Ausfall des Servers;hoch;mittel;Thomas Müller;Offen\nR-02;Phishing;mittel;hoch;Anna Schmidt;Offen\n"+
+		"Bereich Personal;;;;;\nR-03;Verlust eines Laptops;niedrig;mittel;Anna Schmidt;Offen\n")
+	p := prepare(t, db, Request{Kind: xlsx.KindRisks, File: file})
+	for f, want := range map[string]string{"ref": "A", "impact": "D", "owner": "E", "status": "F"} {
+		if got := p.Mapping.Columns[f]; got != want {
+			t.Errorf("%s from %q, want %s", f, got, want)
+		}
+	}
+	if p.Counts.Sections != 2 || p.Counts.Invalid != 0 || p.Counts.Created != 3 {
+		t.Fatalf("counts %+v, problems %s", p.Counts, problemsOf(p))
+	}
+	for _, r := range p.Rows {
+		if risk := r.rec.(*isms.Risk); risk.Status != isms.RiskIdentified || strings.HasPrefix(risk.Ref, "Bereich") {
+			t.Errorf("row %d: %+v", r.Row, risk)
+		}
+	}
+}
