@@ -976,12 +976,17 @@ func titleSimilarity(a, b string) int {
 	}
 	n := 0
 	for _, w := range strings.Fields(a) {
-		if words[w] {
+		if words[w] && !stopWords[w] {
 			n++
 		}
 	}
 	return n
 }
+
+// stopWords say nothing of what a title is about: "Leadership and commitment" is not
+// like "Acceptable use of information and other associated assets".
+var stopWords = map[string]bool{"and": true, "of": true, "the": true, "for": true, "to": true, "in": true, "on": true, "with": true, "a": true, "an": true, "or": true,
+	"et": true, "de": true, "des": true, "du": true, "la": true, "le": true, "les": true, "und": true, "der": true, "die": true, "das": true, "y": true, "el": true, "los": true}
 
 func firstLine(s string, n int) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")

@@ -57,3 +57,11 @@ func TestRowCounterIsNotTheReference(t *testing.T) {
 		t.Errorf("alone: ref from %s (%s), want A as a guess", m.Columns["ref"], m.Confidence["ref"])
 	}
 }
+
+// TestTitleSimilarityIgnoresStopWords: "Leadership and commitment" shares no word that
+// counts with A.5.10's title, so 5.1 is A.5.1.
+func TestTitleSimilarityIgnoresStopWords(t *testing.T) {
+	if c, ok := ResolveControl("5.1", "Leadership and commitment"); !ok || c.Ref != "A.5.1" {
+		t.Errorf("5.1 Leadership and commitment resolves to %s", c.Ref)
+	}
+}
