@@ -20,6 +20,7 @@ var kindEnums = map[string]struct {
 	"objectiveStatus": {isms.ObjectiveStatuses, map[string]string{
 		"draft": isms.ObjectiveProposed, "new": isms.ObjectiveProposed, "proposé": isms.ObjectiveProposed, "vorgeschlagen": isms.ObjectiveProposed, "propuesto": isms.ObjectiveProposed,
 		"approuvé": isms.ObjectiveApproved, "genehmigt": isms.ObjectiveApproved, "aprobado": isms.ObjectiveApproved, "agreed": isms.ObjectiveApproved,
+		"at risk": isms.ObjectiveInProgress, "behind": isms.ObjectiveInProgress, "delayed": isms.ObjectiveInProgress,
 		"ongoing": isms.ObjectiveInProgress, "en cours": isms.ObjectiveInProgress, "in bearbeitung": isms.ObjectiveInProgress, "in arbeit": isms.ObjectiveInProgress, "en curso": isms.ObjectiveInProgress, "on track": isms.ObjectiveInProgress,
 		"met": isms.ObjectiveAchieved, "done": isms.ObjectiveAchieved, "atteint": isms.ObjectiveAchieved, "erreicht": isms.ObjectiveAchieved, "alcanzado": isms.ObjectiveAchieved, "logrado": isms.ObjectiveAchieved,
 		"not met": isms.ObjectiveMissed, "failed": isms.ObjectiveMissed, "manqué": isms.ObjectiveMissed, "non atteint": isms.ObjectiveMissed, "verfehlt": isms.ObjectiveMissed, "no alcanzado": isms.ObjectiveMissed,
@@ -60,6 +61,7 @@ var kindEnums = map[string]struct {
 		"email": isms.ChannelEmail, "mail": isms.ChannelEmail, "courriel": isms.ChannelEmail, "correo": isms.ChannelEmail, "correo electrónico": isms.ChannelEmail,
 		"posters": isms.ChannelPoster, "affiche": isms.ChannelPoster, "affichage": isms.ChannelPoster, "plakat": isms.ChannelPoster, "aushang": isms.ChannelPoster, "cartel": isms.ChannelPoster,
 		"intranet page": isms.ChannelIntranet, "sharepoint": isms.ChannelIntranet,
+		"teams": isms.ChannelMeeting, "teams call": isms.ChannelMeeting, "zoom": isms.ChannelMeeting, "webex": isms.ChannelMeeting, "video call": isms.ChannelMeeting, "webinar": isms.ChannelMeeting,
 		"meetings": isms.ChannelMeeting, "town hall": isms.ChannelMeeting, "all hands": isms.ChannelMeeting, "réunion": isms.ChannelMeeting, "besprechung": isms.ChannelMeeting, "versammlung": isms.ChannelMeeting, "reunión": isms.ChannelMeeting,
 		"lettre d'information": isms.ChannelNewsletter, "bulletin": isms.ChannelNewsletter, "rundbrief": isms.ChannelNewsletter, "boletín": isms.ChannelNewsletter,
 		"elearning": isms.ChannelELearning, "e learning": isms.ChannelELearning, "online course": isms.ChannelELearning, "lms": isms.ChannelELearning, "formation en ligne": isms.ChannelELearning, "online-schulung": isms.ChannelELearning, "formación en línea": isms.ChannelELearning,

@@ -90,7 +90,7 @@ var (
 	// synControls name a column that lists control references ("A.5.1, A.8.2").
 	synControls = []string{"controls", "linked controls", "annex a controls", "iso controls", "iso 27001 controls", "mapped controls", "controls applied", "existing controls", "mesures", "mesures de sécurité", "maßnahmen", "kontrollen", "controles"}
 	synRef      = []string{"ref", "reference", "ref no", "ref id", "id", "identifier", "control identifier", "control id", "requirement id", "risk id", "no", "nr", "n°", "num", "number", "code", "ref_id", "référence", "reference id", "identifiant", "numéro", "nummer", "kennung", "referenz", "referencia", "identificador", "número", "article", "clause", "control no", "control number", "control ref", "item",
-		"#", "scf #", "ccf id", "id-anforderung", "anforderungs-id", "cis safeguard", "safeguard id", "control #", "req id", "req no"}
+		"#", "código", "codigo", "cód", "kürzel", "scf #", "ccf id", "id-anforderung", "anforderungs-id", "cis safeguard", "safeguard id", "control #", "req id", "req no"}
 	synTitle = []string{"title", "name", "short name", "nom", "titre", "intitulé", "libellé", "titel", "bezeichnung", "name der maßnahme", "nombre", "título", "control name", "control title", "requirement title", "risk title", "risk name", "subject", "objet", "control (or control enhancement) name"}
 	synOwner = []string{"owner", "responsible", "responsible person", "accountable", "assigned to", "owner name", "control owner", "risk owner", "propriétaire", "responsable", "porteur", "verantwortlich", "verantwortlicher", "eigentümer", "zuständig", "risikoeigner", "risikoverantwortlicher", "propietario", "dueño", "responsable del riesgo"}
 	synDue   = []string{"due", "due date", "deadline", "target date", "date due", "review date", "next review", "échéance", "date d'échéance", "date limite", "fälligkeit", "fällig", "frist", "termin", "fecha límite", "fecha de vencimiento", "vencimiento", "plazo"}
@@ -121,7 +121,7 @@ func syn(lists ...[]string) []string {
 
 var catalogs = map[string][]Field{
 	KindObjectives: {
-		{Name: "ref", Label: "Objective reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"objective id", "objective ref", "objective no", "objective number"})},
+		{Name: "ref", Label: "Objective reference", Required: true, Type: TypeText, Key: true, Synonyms: syn(synRef, []string{"objective id", "objective ref", "objective no", "objective number", "obj no", "obj id", "obj ref"})},
 		{Name: "title", Label: "Title", Required: true, Type: TypeText, Synonyms: syn(synTitle, []string{"objective", "objective title", "objective name", "objectif", "ziel", "objetivo"})},
 		{Name: "statement", Label: "Statement", Type: TypeMultiline, Synonyms: []string{"statement", "objective statement", "what will be achieved", "description", "details", "énoncé", "déclaration", "aussage", "beschreibung", "zielbeschreibung", "enunciado", "descripción"}},
 		{Name: "businessGoal", Label: "Business goal", Type: TypeText, Synonyms: []string{"business goal", "business objective", "goal", "aligned to", "objectif métier", "objectif de l'entreprise", "geschäftsziel", "unternehmensziel", "objetivo de negocio", "meta de negocio"}},
@@ -190,11 +190,11 @@ var catalogs = map[string][]Field{
 	},
 	KindCommunications: {
 		{Name: "date", Label: "Date", Required: true, Type: TypeDate, Synonyms: []string{"date", "sent on", "communicated on", "date sent", "date d'envoi", "envoyé le", "datum", "gesendet am", "fecha", "fecha de envío"}},
-		{Name: "subject", Label: "Subject", Required: true, Type: TypeText, Synonyms: []string{"subject", "topic", "title", "message", "communication", "objet", "sujet", "thème", "titre", "betreff", "thema", "titel", "asunto", "tema", "título"}},
+		{Name: "subject", Label: "Subject", Required: true, Type: TypeText, Synonyms: []string{"subject", "topic", "title", "message", "communication", "what was communicated", "what", "key message", "objet", "sujet", "thème", "titre", "betreff", "thema", "titel", "asunto", "tema", "título"}},
 		{Name: "audience", Label: "Audience", Type: TypeText, Synonyms: syn(synAudience, []string{"to", "recipients", "to whom", "destinataires", "empfänger"})},
 		{Name: "roles", Label: "Audience roles", Type: TypeText, Exact: true, Synonyms: synRoles},
-		{Name: "channel", Label: "Channel", Required: true, Type: TypeEnum, Enum: "channel", Options: isms.Channels, Synonyms: []string{"channel", "medium", "via", "canal", "moyen", "kanal", "medio"}},
-		{Name: "audienceSize", Label: "Audience size", Type: TypeInt, Synonyms: []string{"audience size", "number of recipients", "recipients count", "audience count", "taille de l'audience", "nombre de destinataires", "anzahl empfänger", "zielgruppengröße", "tamaño de la audiencia", "número de destinatarios"}},
+		{Name: "channel", Label: "Channel", Required: true, Type: TypeEnum, Enum: "channel", Options: isms.Channels, Synonyms: []string{"channel", "medium", "via", "how", "how communicated", "format", "canal", "moyen", "kanal", "medio"}},
+		{Name: "audienceSize", Label: "Audience size", Type: TypeInt, Synonyms: []string{"audience size", "number of recipients", "no of recipients", "recipients count", "audience count", "taille de l'audience", "nombre de destinataires", "anzahl empfänger", "zielgruppengröße", "tamaño de la audiencia", "número de destinatarios"}},
 		{Name: "reach", Label: "Reached (people)", Type: TypeInt, Synonyms: []string{"reached (people)", "reached", "people reached", "number reached", "personnes atteintes", "atteints", "erreicht", "erreichte personen", "alcanzados", "personas alcanzadas"}},
 		{Name: "owner", Label: "By", Type: TypeText, Synonyms: syn([]string{"by", "from", "sender", "sent by", "communicated by", "par", "expéditeur", "émetteur", "von", "absender", "por", "remitente"}, synOwner)},
 		{Name: "campaign", Label: "Campaign", Type: TypeText, Exact: true, Synonyms: []string{"campaign", "awareness campaign", "campaign ref", "campagne", "kampagne", "campaña"}},
@@ -263,7 +263,7 @@ var catalogs = map[string][]Field{
 		{Name: "sourceType", Label: "Source type", Type: TypeEnum, Enum: "source", Options: isms.RequirementSources, Synonyms: []string{"source type", "type", "category", "catégorie", "type de source", "art", "kategorie", "quelle art", "tipo", "tipo de fuente", "requirement type"}},
 		{Name: "source", Label: "Source", Type: TypeText, Synonyms: []string{"source", "law", "regulation", "standard", "framework", "origin", "contract", "party", "interested party", "loi", "texte de référence", "référentiel", "quelle", "gesetz", "norm", "fuente", "ley", "norma"}},
 		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: synOwner},
-		{Name: "applicable", Label: "Applicable", Type: TypeBool, Synonyms: []string{"applicable", "applies", "in scope", "applicability", "applicabilité", "anwendbar", "anwendbarkeit", "aplicable", "aplicabilidad", "assessable"}},
+		{Name: "applicable", Label: "Applicable", Type: TypeBool, Synonyms: []string{"applicable", "applies", "in scope", "applicability", "applicabilité", "anwendbar", "anwendbarkeit", "aplicable", "aplica", "se aplica", "aplicabilidad", "s'applique", "assessable"}},
 		{Name: "status", Label: "Compliance status", Type: TypeEnum, Enum: "compliance", Options: isms.ComplianceStatuses, Synonyms: []string{"status", "compliance", "compliance status", "compliant", "state", "statut", "conformité", "état", "status der erfüllung", "erfüllung", "konformität", "estado", "cumplimiento", "implementation status"}},
 		{Name: "evidence", Label: "Evidence", Type: TypeMultiline, Synonyms: synEvid},
 		{Name: "dueDate", Label: "Due date", Type: TypeDate, Synonyms: synDue},

@@ -127,8 +127,9 @@ func ParseDate(s string, loc Locale) (isms.Date, error) {
 }
 
 // partialDate reads a date that gives no day: a year ("2015", an integer from 1900 to
-// 2100, never an Excel serial, whose dates would fall in 1905 and 1906) or a month with
-// its year ("March 2024", "Sept. 2024", "03/2024", "2024-03"). Its month is 1 for a year.
+// 2100, never an Excel serial, whose dates would fall in 1905 and 1906), a quarter ("Q2
+// 2025": its first month) or a month with its year ("March 2024", "Sept. 2024", "03/2024",
+// "2024-03"). Its month is 1 for a year.
 func partialDate(s string) (year, month int, ok bool) {
 	if len(s) == 4 {
 		if y, err := strconv.Atoi(s); err == nil && y >= 1900 && y <= 2100 {
@@ -141,6 +142,11 @@ func partialDate(s string) (year, month int, ok bool) {
 	})
 	if len(fields) != 2 {
 		return 0, 0, false
+	}
+	for i, f := range fields { // a quarter: "Q2 2025", "2025-Q2"
+		if y, err := strconv.Atoi(fields[1-i]); err == nil && len(f) == 2 && f[0] == 'q' && f[1] >= '1' && f[1] <= '4' && y >= 1900 && y <= 2100 {
+			return y, 3*int(f[1]-'1') + 1, true
+		}
 	}
 	for i, f := range fields {
 		y, err := strconv.Atoi(fields[1-i])
@@ -218,6 +224,12 @@ func ParseNumber(s string) (float64, error) {
 	bad := errors.New("expected a number, got " + quote(s))
 	if t == "" {
 		return 0, bad
+	}
+	for _, about := range []string{"approx.", "approx", "ca.", "circa", "about", "~", "≈", "environ", "env.", "etwa", "aprox.", "aproximadamente"} {
+		if rest, ok := strings.CutPrefix(strings.ToLower(t), about); ok && rest != "" && (rest[0] == ' ' || rest[0] >= '0' && rest[0] <= '9') {
+			t = strings.TrimSpace(t[len(t)-len(rest):]) // "approx. 40" is 40
+			break
+		}
 	}
 	if f, err := strconv.ParseFloat(t, 64); err == nil {
 		if math.IsNaN(f) || math.IsInf(f, 0) {

@@ -44,6 +44,7 @@ func TestParseDate(t *testing.T) {
 		{"03/2024", true, "2024-03-01", true},
 		{"2024-03", false, "2024-03-01", true},
 		{"13/2024", false, "", false},
+		{"Q2 2025", false, "2025-04-01", true}, {"2025-Q4", false, "2025-10-01", true}, {"Q5 2025", false, "", false},
 	}
 	for _, tc := range tests {
 		got, err := ParseDate(tc.in, Locale{DayFirst: tc.dayFirst})
@@ -54,7 +55,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestParseBoolNumberPercentLevelEnum(t *testing.T) {
-	for in, want := range map[string]bool{"x": true, "Yes": true, "✓": true, "✔": true, "oui": true, "ja": true, "sí": true, "TRUE": true, "1": true, "no": false, "": false, "0": false, "FALSE": false, "nein": false} {
+	for in, want := range map[string]bool{"x": true, "Yes": true, "✓": true, "✔": true, "oui": true, "ja": true, "sí": true, "TRUE": true, "1": true, "no": false, "": false, "0": false, "FALSE": false, "nein": false, "Active": true, "Leaver": false, "Inactive": false} {
 		if got, err := ParseBool(in); err != nil || got != want {
 			t.Errorf("ParseBool(%q) = %v, %v", in, got, err)
 		}
@@ -62,7 +63,7 @@ func TestParseBoolNumberPercentLevelEnum(t *testing.T) {
 	if _, err := ParseBool("perhaps"); err == nil {
 		t.Error("ParseBool(perhaps) should fail")
 	}
-	for in, want := range map[string]float64{"1 234,5": 1234.5, "1,234.5": 1234.5, "1.234,5": 1234.5, "12,5": 12.5, "1,234": 1234, "-3": -3, "€ 1 000": 1000, "0,75": 0.75, "1.234.567": 1234567} {
+	for in, want := range map[string]float64{"1 234,5": 1234.5, "1,234.5": 1234.5, "1.234,5": 1234.5, "12,5": 12.5, "1,234": 1234, "-3": -3, "€ 1 000": 1000, "0,75": 0.75, "1.234.567": 1234567, "approx. 40": 40, "ca. 1 200": 1200, "~25": 25} {
 		if got, err := ParseNumber(in); err != nil || got != want {
 			t.Errorf("ParseNumber(%q) = %v, %v; want %v", in, got, err, want)
 		}
