@@ -892,11 +892,22 @@ func (r *resolver) registerProblems(row *PlannedRow, excelRow int, err error) {
 		if f == "" {
 			msg = path + " " + msg
 		} else if fd, ok := fieldByName(r.reg.fields, f); ok {
-			msg = fd.Label + " " + msg
+			msg = withSubject(fd.Label, msg)
 		}
 		row.Problems = append(row.Problems, xlsx.Problem{Row: excelRow, Column: r.p.Mapping.Columns[f], Field: f, Message: msg})
 	}
 	slices.SortFunc(row.Problems, func(a, b xlsx.Problem) int { return strings.Compare(a.Field, b.Field) })
+}
+
+// withSubject puts a field's label before a message about it: "Target must be a number",
+// but "Status: approve the objective first (Approve)" for one that is no predicate.
+func withSubject(label, msg string) string {
+	first, _, _ := strings.Cut(msg, " ")
+	switch first {
+	case "is", "are", "must", "has", "have", "needs", "need", "cannot", "can", "should", "names", "matches", "repeats", "refers", "does", "was":
+		return label + " " + msg
+	}
+	return label + ": " + msg
 }
 
 func fieldByName(fields []xlsx.Field, name string) (xlsx.Field, bool) {
