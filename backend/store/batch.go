@@ -36,6 +36,52 @@ type Batch struct {
 	journaled map[string]struct{} // the keys journalled so far, so that none is read twice
 	inFlight  chan error          // the result of the commit under way; nil when none is
 	lists     int                 // the c/ lists of created records written so far
+	// refs holds, per kind read (by its u/<kind>/ prefix), its unique-ref keys and the
+	// IDs they name: read once, then kept up to date by the batch's writes
+	refs map[string]map[string]string
+}
+
+// refsOf returns the unique-ref keys of kind and their records' IDs, reading them on the
+// first call (a scan, so the batch settles once).
+func (b *Batch) refsOf(tx *Tx, kind isms.Kind) (map[string]string, error) {
+	prefix := string(uniqueKey(kind, "")) // u/<kind>/
+	if m, ok := b.refs[prefix]; ok {
+		return m, nil
+	}
+	m := map[string]string{}
+	err := tx.scan([]byte(prefix), false, func(k, v []byte) error {
+		m[string(k)] = string(v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if b.refs == nil {
+		b.refs = map[string]map[string]string{}
+	}
+	b.refs[prefix] = m
+	return m, nil
+}
+
+// noteRef keeps the refs read by refsOf up to date with a write of the batch (b may be
+// nil: a write outside a batch).
+func (b *Batch) noteRef(key, val []byte, deleted bool) {
+	if b == nil || len(b.refs) == 0 || !bytes.HasPrefix(key, []byte(prefixUnique)) {
+		return
+	}
+	i := bytes.IndexByte(key[len(prefixUnique):], '/')
+	if i < 0 {
+		return
+	}
+	m := b.refs[string(key[:len(prefixUnique)+i+1])]
+	if m == nil {
+		return
+	}
+	if deleted {
+		delete(m, string(key))
+	} else {
+		m[string(key)] = string(val)
+	}
 }
 
 // Batch runs fn, whose writes through Batch.Do form one all-or-nothing change.

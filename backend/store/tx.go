@@ -108,6 +108,22 @@ func (tx *Tx) exists(key []byte) (bool, error) {
 	return true, nil
 }
 
+// refOwner returns the ID of the record of kind that has ref. In a Batch, the kind's refs
+// are read once and then follow the batch's own writes (Batch.refs), so that a large
+// import does not look every new ref up in the store.
+func (tx *Tx) refOwner(kind isms.Kind, ref string) ([]byte, bool, error) {
+	key := uniqueKey(kind, ref)
+	if tx.batch == nil {
+		return tx.get(key)
+	}
+	refs, err := tx.batch.refsOf(tx, kind)
+	if err != nil {
+		return nil, false, err
+	}
+	v, ok := refs[string(key)]
+	return []byte(v), ok, nil
+}
+
 func (tx *Tx) set(key, val []byte) error { return tx.setKnown(key, val, prior{}) }
 
 // setKnown is set of a key whose value before is known (see prior).
@@ -121,6 +137,7 @@ func (tx *Tx) setKnown(key, val []byte, was prior) error {
 		return fmt.Errorf("store: unable to write %q: %w", key, err)
 	}
 	tx.track(key, pendingWrite{val: val})
+	tx.batch.noteRef(key, val, false)
 	return nil
 }
 
@@ -171,6 +188,7 @@ func (tx *Tx) delKnown(key []byte, was prior) error {
 		return fmt.Errorf("store: unable to delete %q: %w", key, err)
 	}
 	tx.track(key, pendingWrite{deleted: true})
+	tx.batch.noteRef(key, nil, true)
 	return nil
 }
 
@@ -343,7 +361,7 @@ func (p *Prepared) Abandon() {
 func (tx *Tx) checkRefs(kind isms.Kind, id string, t isms.Terms, old *isms.Terms) error {
 	p := isms.NewProblems(string(kind))
 	if normRef(t.Ref) != "" {
-		owner, ok, err := tx.get(uniqueKey(kind, t.Ref))
+		owner, ok, err := tx.refOwner(kind, t.Ref)
 		if err != nil {
 			return err
 		}
