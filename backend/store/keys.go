@@ -160,24 +160,38 @@ func lastSeg(key []byte) string {
 // indexEntries returns every index key (and its value) that a record with these terms
 // owns: status, owner, due date, unique ref and the reverse entries of its links.
 func indexEntries(kind isms.Kind, id string, t isms.Terms) map[string][]byte {
-	out := map[string][]byte{}
+	list := indexList(kind, id, t)
+	out := make(map[string][]byte, len(list))
+	for _, e := range list {
+		out[string(e.key)] = e.val
+	}
+	return out
+}
+
+// indexEntry is one index key of a record and its value.
+type indexEntry struct{ key, val []byte }
+
+// indexList returns the index entries of indexEntries as a list (a key repeated by two
+// links is there twice), for a new record's writes.
+func indexList(kind isms.Kind, id string, t isms.Terms) []indexEntry {
+	out := make([]indexEntry, 0, 4+len(t.Links))
 	if t.Status != "" {
-		out[string(append(indexPrefix(kind, IndexStatus, t.Status), seg(id)...))] = nil
+		out = append(out, indexEntry{append(indexPrefix(kind, IndexStatus, t.Status), seg(id)...), nil})
 	}
 	if t.Owner != "" {
-		out[string(append(indexPrefix(kind, IndexOwner, t.Owner), seg(id)...))] = nil
+		out = append(out, indexEntry{append(indexPrefix(kind, IndexOwner, t.Owner), seg(id)...), nil})
 	}
 	if !t.Due.IsZero() {
-		out[string(append(indexPrefix(kind, indexDue, t.Due.UTC().Format(dateLayout)), seg(id)...))] = nil
+		out = append(out, indexEntry{append(indexPrefix(kind, indexDue, t.Due.UTC().Format(dateLayout)), seg(id)...), nil})
 	}
 	if normRef(t.Ref) != "" {
-		out[string(uniqueKey(kind, t.Ref))] = []byte(id)
+		out = append(out, indexEntry{uniqueKey(kind, t.Ref), []byte(id)})
 	}
 	for _, l := range t.Links {
 		if l.ID == "" {
 			continue
 		}
-		out[string(linkKey(l, kind, id))] = nil
+		out = append(out, indexEntry{linkKey(l, kind, id), nil})
 	}
 	return out
 }

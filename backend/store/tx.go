@@ -257,7 +257,7 @@ type Prepared struct {
 	fresh   bool      // the ID was made here, so no key holding it can exist yet
 	terms   isms.Terms
 	after   []byte
-	index   map[string][]byte
+	index   []indexEntry
 	err     error
 	inited  bool
 	written bool
@@ -298,7 +298,7 @@ func (db *DB) PrepareCreate(rec isms.Record) *Prepared {
 	if err != nil {
 		return fail(err)
 	}
-	p.after, p.index = after, indexEntries(kind, m.ID, p.terms)
+	p.after, p.index = after, indexList(kind, m.ID, p.terms)
 	return p
 }
 
@@ -338,7 +338,7 @@ func (tx *Tx) CreatePrepared(p *Prepared, source string) (err error) {
 	if err := tx.set(recordKey(kind, m.ID), p.after); err != nil {
 		return err
 	}
-	if err := tx.rewriteIndexes(nil, p.index); err != nil {
+	if err := tx.writeIndexes(p.index); err != nil {
 		return err
 	}
 	if err := tx.appendChange(OpCreate, kind, m.ID, source, nil, p.after); err != nil {
@@ -396,6 +396,16 @@ func (tx *Tx) checkRefs(kind isms.Kind, id string, t isms.Terms, old *isms.Terms
 		}
 	}
 	return p.Err()
+}
+
+// writeIndexes writes the index entries of a new record.
+func (tx *Tx) writeIndexes(list []indexEntry) error {
+	for _, e := range list {
+		if err := tx.setKnown(e.key, e.val, prior{known: true}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // rewriteIndexes deletes the entries of old (the index of the stored version, nil for a
