@@ -599,6 +599,9 @@ func ProposeMappingFor(kind string, h Header, g *Grid) (Mapping, error) {
 			if f.Name == "ref" && samples != nil && isCounter(samples[c.Index]) {
 				sc, conf = min(sc, 35), ConfidenceGuess // a row counter (1, 2, 3 ...) is a reference only when nothing else is
 			}
+			if samples != nil && len(samples[c.Index]) == 0 && conf == ConfidenceGuess && titleFields[f.Name] {
+				continue // an empty column (formulas never calculated) is no guess for a title
+			}
 			if samples != nil {
 				if ok, bad := valuesFit(f, samples[c.Index], conf == ConfidenceExact); !ok {
 					if r, seen := refused[f.Name]; !seen || sc > r.score {
