@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -232,5 +233,24 @@ func TestRevertAnUpdateThatAddedAPerson(t *testing.T) {
 	}
 	if count(t, db, isms.KindPerson) != people || requirementsByRef(t, db)["R-1"].OwnerID != "" {
 		t.Fatal("the revert left the owner")
+	}
+}
+
+// TestAcknowledgementsOfAnELearningExport: an export that lists every assignment with
+// its Status acknowledges the completed rows only; an Overdue or In progress row is a
+// row problem, never an acknowledgement dated the day of the import.
+func TestAcknowledgementsOfAnELearningExport(t *testing.T) {
+	db := openDB(t, "")
+	ackFixture(t, db)
+	file := writeFile(t, "lms.csv", "Name,E-mail,Policy,Status,Completion date\n"+
+		"Ada Lovelace,ada@acme.test,POL-03,Completed,2026-02-01\nBea Boss,,POL-03,Overdue,\nCy Young,cy@acme.test,POL-03,In progress,\n")
+	p := prepare(t, db, Request{Kind: xlsx.KindAcknowledgements, File: file})
+	if p.Mapping.Columns["status"] != "D" || p.Counts.Invalid != 2 || !strings.Contains(problemsOf(p), "not acknowledged (Overdue)") {
+		t.Fatalf("status from %q, counts %+v, problems %s", p.Mapping.Columns["status"], p.Counts, problemsOf(p))
+	}
+	p = prepare(t, db, Request{Kind: xlsx.KindAcknowledgements, File: file, SkipInvalid: true})
+	commit(t, db, p)
+	if acks := policiesByRef(t, db)["POL-03"].Current().Acknowledgements; len(acks) != 1 || acks[0].On != "2026-02-01" {
+		t.Errorf("acknowledgements %+v, want Ada's alone", acks)
 	}
 }

@@ -662,6 +662,25 @@ func (c *converter) attendance(vals map[string]string) string {
 	return c.enum(vals, "status", "attendance", isms.AttendanceAttended)
 }
 
+// acknowledged reads a completion status of an e-learning or signature export: done
+// (Completed, Signed, Acknowledged, yes), not done (Overdue, In progress, Not started,
+// Pending, no), or ok false for neither.
+func acknowledged(v string) (done, ok bool) {
+	switch strings.Trim(foldSpace(strings.ToLower(v)), ".!") {
+	case "completed", "complete", "done", "signed", "acknowledged", "accepted", "read", "passed", "finished",
+		"terminé", "validé", "signé", "lu", "erledigt", "abgeschlossen", "unterschrieben", "bestätigt", "completado", "firmado", "leído":
+		return true, true
+	case "overdue", "in progress", "not started", "not completed", "incomplete", "pending", "open", "outstanding", "assigned", "expired", "failed", "declined",
+		"en retard", "en cours", "non commencé", "non terminé", "en attente", "überfällig", "in bearbeitung", "nicht begonnen", "offen", "ausstehend",
+		"vencido", "en curso", "pendiente", "no iniciado", "no completado":
+		return false, true
+	}
+	if b, err := ParseBool(v); err == nil {
+		return b, true
+	}
+	return false, false
+}
+
 // usesTicks reports whether column col marks with ticks (✓, ✔, ☑).
 func usesTicks(rows []Row, col int) bool {
 	for _, r := range rows {
@@ -831,6 +850,14 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		}
 		if a.Policy == "" {
 			c.add("policy", "Policy is required: give the policy's reference (such as POL-01) or its title")
+		}
+		if v := strings.TrimSpace(vals["status"]); v != "" {
+			switch done, ok := acknowledged(v); {
+			case !ok:
+				c.add("status", "expected a completion status such as Completed, Signed or Overdue, got "+quote(v))
+			case !done:
+				c.add("status", "says the policy was not acknowledged ("+v+"): the row is no acknowledgement; leave such rows out (--skip-invalid)")
+			}
 		}
 		rec = a
 	case KindSurveyResults:
