@@ -31,3 +31,19 @@ func TestSectionRowsInTheReferenceColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestSameArticleOfAnotherLaw: a NIS2 register whose references are article numbers does
+// not update the GDPR requirement with the same article number: the row says why.
+func TestSameArticleOfAnotherLaw(t *testing.T) {
+	db := openDB(t, "")
+	commit(t, db, prepare(t, db, Request{Kind: xlsx.KindRequirements, File: writeFile(t, "gdpr.csv",
+		"Article,Title,Source\nArt. 21,Right to object,GDPR\nArt. 32,Security of processing,GDPR\n")}))
+	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: writeFile(t, "nis2.csv",
+		"Article,Title,Source\nArt. 21,Cybersecurity risk-management measures,NIS2\nArt. 32,Security of processing,GDPR\n")})
+	if p.Counts.Invalid != 1 || p.Counts.Unchanged != 1 || !strings.Contains(problemsOf(p), "requirement of GDPR") {
+		t.Fatalf("counts %+v, problems %s", p.Counts, problemsOf(p))
+	}
+	if got := requirementsByRef(t, db)["Art. 21"]; got.Title != "Right to object" || got.Source != "GDPR" {
+		t.Errorf("Art. 21 now %+v", got)
+	}
+}

@@ -388,6 +388,17 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 	return nil
 }
 
+// otherSource reports whether a requirement row matched a stored requirement of another
+// source by its reference alone: "Art. 21" of NIS2 is not "Art. 21" of the GDPR.
+func otherSource(old *isms.Requirement, rec isms.Record, m xlsx.Mapping) bool {
+	n, ok := rec.(*isms.Requirement)
+	if _, mapped := m.Columns["source"]; !ok || !mapped {
+		return false
+	}
+	a, b := fold(old.Source), fold(n.Source)
+	return a != "" && b != "" && a != b && !strings.Contains(a, b) && !strings.Contains(b, a)
+}
+
 // rowProblems are a converted row's problems; without a reference column, rows matched by
 // another field need no reference until they would create a record (checked then).
 func rowProblems(p *Plan, res xlsx.RowResult) []xlsx.Problem {
@@ -678,6 +689,12 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 			return nil
 		}
 		row.Action, row.rec = ActionCreate, rec
+		return nil
+	}
+	if o, ok := old.(*isms.Requirement); ok && otherSource(o, rec, r.p.Mapping) {
+		n := rec.(*isms.Requirement)
+		problem("ref", fmt.Sprintf("%q is the reference of a requirement of %s (%s), and this row's source is %s: give references that name the source (such as %s %s), or, if the source was renamed, import without its column (--unmap source)",
+			t.Ref, o.Source, o.Title, n.Source, n.Source, t.Ref))
 		return nil
 	}
 	fields := slices.DeleteFunc(r.mappedFields(), func(f string) bool { return r.keep[f] })
