@@ -764,6 +764,10 @@ func printReading(w io.Writer, plan *importer.Plan) {
 		if d.DayFirst && plan.LocaleHint != "" {
 			why = " (day first, as " + plan.LocaleHint + ")"
 		}
+		if plan.Request.DayFirst || plan.Request.DateOrder != "" {
+			fmt.Fprintf(w, "Dates: %s, as asked\n", d.Message)
+			continue
+		}
 		fmt.Fprintf(w, "Dates: %s%s: use --day-first or --month-first\n", d.Message, why)
 	}
 }

@@ -406,8 +406,17 @@ func chooseMapping(db *store.DB, req Request, h xlsx.Header, g *xlsx.Grid, hint 
 			return m, err
 		}
 		m.Locale.DayFirst = m.Locale.DayFirst || dayFirst || hint != ""
-		if day, month := sheetDateOrder(h, g); month != "" && day == "" {
+		switch day, month := sheetDateOrder(h, g); {
+		case month != "" && day == "":
 			m.Locale.DayFirst = false
+		case day == "" && month == "": // nothing in the sheet says: as the file was read the last time
+			last, ok, err := lastDateOrder(db, req.Kind, m.LayoutKey)
+			if err != nil {
+				return m, err
+			}
+			if ok {
+				m.Locale.DayFirst = last
+			}
 		}
 	}
 	for f := range m.NotProposed { // the user chose a column for it

@@ -609,3 +609,18 @@ func TestSheetDatesDecideTheOrder(t *testing.T) {
 		t.Errorf("with 06/30/2024 beside it and a day-first preference: %s, want March 5", d)
 	}
 }
+
+// TestDateOrderOfTheLastImport: a register imported day-first is read day-first again
+// when nothing in it says how its dates are written, so its next import changes nothing.
+func TestDateOrderOfTheLastImport(t *testing.T) {
+	db := openDB(t, "")
+	file := writeFile(t, "d.csv", "Ref,Title,Due date\nR-1,One,03/05/2024\nR-2,Two,04/06/2024\n")
+	commit(t, db, prepare(t, db, Request{Kind: xlsx.KindRequirements, File: file, DateOrder: DateOrderDay}))
+	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: file})
+	if p.Counts.Unchanged != 2 || !p.Mapping.Locale.DayFirst {
+		t.Fatalf("counts %+v, day first %v: want the dates read as the first import read them", p.Counts, p.Mapping.Locale.DayFirst)
+	}
+	if d := requirementsByRef(t, db)["R-1"].DueDate; d != "2024-05-03" {
+		t.Errorf("R-1 due %s", d)
+	}
+}

@@ -100,6 +100,23 @@ func sheetDateOrder(h xlsx.Header, g *xlsx.Grid) (day, month string) {
 
 const dateSample = 2000
 
+// lastDateOrder returns the date order of the last import, not reverted, of a file of
+// kind with this layout (its header): a register read day-first once is read so again,
+// so that its next version does not move every date (or duplicate the trainings and
+// attendances a date identifies).
+func lastDateOrder(db *store.DB, kind, layoutKey string) (dayFirst, ok bool, err error) {
+	logs, err := Logs(db) // newest first
+	if err != nil {
+		return false, false, err
+	}
+	for _, l := range logs {
+		if l.Kind == kind && l.Mapping.LayoutKey == layoutKey && l.RevertedAt.IsZero() {
+			return l.Mapping.Locale.DayFirst, true, nil
+		}
+	}
+	return false, false, nil
+}
+
 var (
 	decimalComma = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})*,\d{1,2}$|^-?\d+,\d{1,2}$`)
 	decimalPoint = regexp.MustCompile(`^-?\d+\.\d{1,2}$`)
