@@ -30,12 +30,13 @@ func TestParseAssetEnums(t *testing.T) {
 		{"assetStatus", "Active", isms.AssetInUse},
 		{"assetStatus", "Decommissioned", isms.AssetRetired},
 		{"assetStatus", "Planned", isms.AssetPlanned},
+		{"assetStatus", "Stolen", isms.AssetRetired}, {"assetStatus", "Offboarded", isms.AssetRetired}, {"assetStatus", "Onboarding", isms.AssetPlanned},
 	} {
 		if got, err := ParseEnum(e.enum, e.in); err != nil || got != e.want {
 			t.Errorf("ParseEnum(%s, %q) = %q, %v; want %q", e.enum, e.in, got, err, e.want)
 		}
 	}
-	for _, e := range []struct{ enum, in string }{{"assetType", "unicorn"}, {"classification", "purple"}, {"assetStatus", "lost"}} {
+	for _, e := range []struct{ enum, in string }{{"assetType", "unicorn"}, {"classification", "purple"}, {"assetStatus", "on fire"}} {
 		if _, err := ParseEnum(e.enum, e.in); err == nil {
 			t.Errorf("ParseEnum(%s, %q) should fail", e.enum, e.in)
 		}

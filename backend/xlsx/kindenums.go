@@ -80,6 +80,9 @@ var kindEnums = map[string]struct {
 		"obs": isms.ResultObservation, "remarque": isms.ResultObservation, "beobachtung": isms.ResultObservation, "hinweis": isms.ResultObservation, "observación": isms.ResultObservation,
 		"ofi": isms.ResultOpportunity, "oi": isms.ResultOpportunity, "opportunity": isms.ResultOpportunity, "improvement opportunity": isms.ResultOpportunity, "piste de progrès": isms.ResultOpportunity,
 		"opportunité d'amélioration": isms.ResultOpportunity, "piste d'amélioration": isms.ResultOpportunity, "verbesserungspotenzial": isms.ResultOpportunity, "empfehlung": isms.ResultOpportunity, "oportunidad de mejora": isms.ResultOpportunity,
+		"nc-minor": isms.ResultMinorNC, "minor-nc": isms.ResultMinorNC, "minor non-conformity": isms.ResultMinorNC, "minor nonconformity": isms.ResultMinorNC,
+		"nc-major": isms.ResultMajorNC, "major-nc": isms.ResultMajorNC, "major non-conformity": isms.ResultMajorNC, "major nonconformity": isms.ResultMajorNC,
+		"n/s": isms.ResultNotSampled, "not sampled": isms.ResultNotSampled, "ns": isms.ResultNotSampled,
 		"minor": isms.ResultMinorNC, "minor nc": isms.ResultMinorNC, "nc minor": isms.ResultMinorNC, "nc mineure": isms.ResultMinorNC, "non-conformité mineure": isms.ResultMinorNC, "non conformité mineure": isms.ResultMinorNC,
 		"nebenabweichung": isms.ResultMinorNC, "geringfügige abweichung": isms.ResultMinorNC, "no conformidad menor": isms.ResultMinorNC,
 		"major": isms.ResultMajorNC, "major nc": isms.ResultMajorNC, "nc major": isms.ResultMajorNC, "nc majeure": isms.ResultMajorNC, "non-conformité majeure": isms.ResultMajorNC, "non conformité majeure": isms.ResultMajorNC,
@@ -122,6 +125,8 @@ var kindEnums = map[string]struct {
 		"agreed": isms.ImprovementApproved, "approuvé": isms.ImprovementApproved, "genehmigt": isms.ImprovementApproved, "aprobado": isms.ImprovementApproved,
 		"ongoing": isms.ImprovementInProgress, "started": isms.ImprovementInProgress, "en cours": isms.ImprovementInProgress, "in bearbeitung": isms.ImprovementInProgress, "in arbeit": isms.ImprovementInProgress, "en curso": isms.ImprovementInProgress,
 		"complete": isms.ImprovementDone, "completed": isms.ImprovementDone, "terminé": isms.ImprovementDone, "réalisé": isms.ImprovementDone, "erledigt": isms.ImprovementDone, "abgeschlossen": isms.ImprovementDone, "hecho": isms.ImprovementDone, "completado": isms.ImprovementDone,
+		"open": isms.ImprovementProposed, "on hold": isms.ImprovementApproved, "paused": isms.ImprovementApproved, "en attente": isms.ImprovementApproved, "zurückgestellt": isms.ImprovementApproved,
+		"closed - not pursued": isms.ImprovementRejected, "not pursued": isms.ImprovementRejected, "closed - rejected": isms.ImprovementRejected, "closed - done": isms.ImprovementDone, "implemented": isms.ImprovementDone,
 		"declined": isms.ImprovementRejected, "rejeté": isms.ImprovementRejected, "refusé": isms.ImprovementRejected, "abgelehnt": isms.ImprovementRejected, "rechazado": isms.ImprovementRejected,
 	}},
 	"sentiment": {isms.Sentiments, map[string]string{
@@ -132,8 +137,9 @@ var kindEnums = map[string]struct {
 	"feedbackStatus": {isms.FeedbackStatuses, map[string]string{
 		"open": isms.FeedbackNew, "received": isms.FeedbackNew, "nouveau": isms.FeedbackNew, "neu": isms.FeedbackNew, "nuevo": isms.FeedbackNew,
 		"acknowledged": isms.FeedbackAccepted, "accepté": isms.FeedbackAccepted, "pris en compte": isms.FeedbackAccepted, "angenommen": isms.FeedbackAccepted, "akzeptiert": isms.FeedbackAccepted, "aceptado": isms.FeedbackAccepted,
-		"converted": isms.FeedbackConverted, "improvement": isms.FeedbackConverted,
-		"raised": isms.FeedbackRaised, "nonconformity": isms.FeedbackRaised,
+		"converted": isms.FeedbackConverted, "improvement": isms.FeedbackConverted, "logged as improvement": isms.FeedbackConverted, "converted to improvement": isms.FeedbackConverted,
+		"raised": isms.FeedbackRaised, "nonconformity": isms.FeedbackRaised, "escalated to nc": isms.FeedbackRaised, "raised as nc": isms.FeedbackRaised, "escalated": isms.FeedbackRaised,
+		"closed": isms.FeedbackAccepted, "answered": isms.FeedbackAccepted, "responded": isms.FeedbackAccepted, "resolved": isms.FeedbackAccepted,
 		"declined": isms.FeedbackRejected, "rejeté": isms.FeedbackRejected, "refusé": isms.FeedbackRejected, "abgelehnt": isms.FeedbackRejected, "rechazado": isms.FeedbackRejected,
 	}},
 }

@@ -314,7 +314,7 @@ var catalogs = map[string][]Field{
 		{Name: "description", Label: "Description", Type: TypeMultiline, Synonyms: synDesc},
 		{Name: "acquiredOn", Label: "Acquired on", Type: TypeDate, Synonyms: []string{"acquired", "acquired on", "acquisition date", "date acquired", "purchase date", "purchased", "purchased on", "date of purchase", "in service since", "date d'acquisition", "date d'achat", "anschaffungsdatum", "kaufdatum", "fecha de adquisición", "fecha de compra"}},
 		{Name: "reviewDate", Label: "Review date", Type: TypeDate, Synonyms: []string{"review date", "next review", "next review date", "review due", "date de revue", "prochaine revue", "überprüfung", "nächste überprüfung", "fecha de revisión"}},
-		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "assetStatus", Options: isms.AssetStatuses, Synonyms: []string{"status", "asset status", "state", "lifecycle", "lifecycle status", "statut", "état", "zustand", "estado"}},
+		{Name: "status", Label: "Status", Type: TypeEnum, Enum: "assetStatus", Options: isms.AssetStatuses, Synonyms: []string{"status", "asset status", "state", "lifecycle", "lifecycle status", "install status", "install_status", "operational status", "supplier status", "statut", "état", "zustand", "estado"}},
 		{Name: "risks", Label: "Risks", Type: TypeText, Exact: true, Synonyms: synRisks},
 		{Name: "controls", Label: "Controls", Type: TypeText, Exact: true, Synonyms: synControls},
 		{Name: "notes", Label: "Notes", Type: TypeMultiline, Synonyms: synNotes},

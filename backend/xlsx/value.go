@@ -468,6 +468,10 @@ var enumSynonyms = map[string]map[string]string{
 		"end of life": isms.AssetRetired, "eol": isms.AssetRetired, "archived": isms.AssetRetired, "retiré": isms.AssetRetired,
 		"hors service": isms.AssetRetired, "außer betrieb": isms.AssetRetired, "ausgemustert": isms.AssetRetired,
 		"retirado": isms.AssetRetired, "dado de baja": isms.AssetRetired,
+		"stolen": isms.AssetRetired, "lost": isms.AssetRetired, "offboarded": isms.AssetRetired, "terminated": isms.AssetRetired, "sold": isms.AssetRetired,
+		"scrapped": isms.AssetRetired, "destroyed": isms.AssetRetired, "volé": isms.AssetRetired, "perdu": isms.AssetRetired, "gestohlen": isms.AssetRetired, "verloren": isms.AssetRetired,
+		"onboarding": isms.AssetPlanned, "in procurement": isms.AssetPlanned, "on order": isms.AssetPlanned, "pending": isms.AssetPlanned, "in stock": isms.AssetPlanned,
+		"onboarded": isms.AssetInUse, "approved": isms.AssetInUse, "installed": isms.AssetInUse, "deployed": isms.AssetInUse, "in maintenance": isms.AssetInUse,
 	},
 }
 

@@ -86,6 +86,8 @@ func TestParseBoolNumberPercentLevelEnum(t *testing.T) {
 		{"implementation", "Done", isms.ImplImplemented}, {"implementation", "not_started", isms.ImplNotStarted},
 		{"treatment", "Reduce", isms.TreatMitigate}, {"attendance", "✓", isms.AttendanceAttended},
 		{"implementation", "Partially", isms.ImplInProgress}, {"compliance", "Parcialmente", isms.CompliancePartial},
+		{"improvementStatus", "On hold", isms.ImprovementApproved}, {"improvementStatus", "Closed - not pursued", isms.ImprovementRejected},
+		{"feedbackStatus", "Escalated to NC", isms.FeedbackRaised}, {"checklistResult", "NC-Minor", isms.ResultMinorNC}, {"checklistResult", "N/S", isms.ResultNotSampled},
 		{"ncSource", "External audit", isms.NCSourceAudit}, {"ncSource", "Customer complaint", isms.NCSourceFeedback}, {"ncStatus", "In progress", isms.NCCorrectiveAction},
 	}
 	for _, e := range enums {
