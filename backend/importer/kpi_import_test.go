@@ -76,3 +76,21 @@ func TestPolicyRegisterVersions(t *testing.T) {
 		t.Errorf("versions %v", versions)
 	}
 }
+
+// TestKPIDirectionFromItsThresholds: without a direction column, an amber threshold above
+// the target means lower is better (a click rate of 5 %, amber at 10 %).
+func TestKPIDirectionFromItsThresholds(t *testing.T) {
+	db := openDB(t, "")
+	p := prepare(t, db, Request{Kind: xlsx.KindKPIs, File: writeFile(t, "k.csv", "KPI ID,Name,Target,Amber threshold\nK-1,Phishing click rate,5,10\nK-2,Training completion,95,80\n")})
+	if p.Counts.Invalid != 0 {
+		t.Fatalf("problems %s", problemsOf(p))
+	}
+	commit(t, db, p)
+	kpis := map[string]*isms.KPI{}
+	db.View(func(tx *store.Tx) error {
+		return tx.Each(isms.KindKPI, func(r isms.Record) error { kpis[r.(*isms.KPI).Ref] = r.(*isms.KPI); return nil })
+	})
+	if kpis["K-1"].Direction != isms.LowerIsBetter || kpis["K-2"].Direction != isms.HigherIsBetter {
+		t.Errorf("directions %s, %s", kpis["K-1"].Direction, kpis["K-2"].Direction)
+	}
+}

@@ -455,6 +455,14 @@ func (r *resolver) values(res xlsx.RowResult, problem func(field, msg string)) m
 			out[path] = strings.Join(strings.Fields(v), " ")
 		}
 	}
+	// no direction given: an amber threshold above the target says lower is better
+	if _, given := out[g.path("direction")]; !given && hasField(g.fields, "direction") && strings.TrimSpace(res.Values["amber"]) != "" {
+		t, okT := out[g.path("target")].(float64)
+		a, okA := out[g.path("amber")].(float64)
+		if okT && okA && a > t {
+			out[g.path("direction")] = isms.LowerIsBetter
+		}
+	}
 	// lower is better and no amber threshold: none (amber at the target), not 0 below it
 	if dir, _ := out[g.path("direction")].(string); dir == isms.LowerIsBetter && strings.TrimSpace(res.Values["amber"]) == "" {
 		if t, ok := out[g.path("target")].(float64); ok {
