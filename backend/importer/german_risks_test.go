@@ -47,3 +47,19 @@ func TestSameArticleOfAnotherLaw(t *testing.T) {
 		t.Errorf("Art. 21 now %+v", got)
 	}
 }
+
+// TestControlListsAsPractitionersWriteThem: "A.5.29 / A.5.30" and "A.5.24 (incident
+// planning)" name controls.
+func TestControlListsAsPractitionersWriteThem(t *testing.T) {
+	db := openDB(t, "")
+	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: writeFile(t, "r.csv",
+		"Ref,Title,Mapped Annex A controls\nR-1,Continuity,A.5.29 / A.5.30\nR-2,Incidents,A.5.24 (incident planning); A.5.26\n")})
+	if p.Mapping.Columns["controls"] != "C" || p.Counts.Invalid != 0 {
+		t.Fatalf("controls from %q, problems %s", p.Mapping.Columns["controls"], problemsOf(p))
+	}
+	for _, r := range p.Rows {
+		if n := len(r.rec.(*isms.Requirement).ControlIDs); n != 2 {
+			t.Errorf("row %d: %d controls, want 2", r.Row, n)
+		}
+	}
+}

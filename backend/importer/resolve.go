@@ -756,9 +756,12 @@ func (r *resolver) controls(vals map[string]string, problem func(field, msg stri
 	}
 	var ids, unknown []string
 	seen := map[string]bool{}
-	for _, part := range strings.FieldsFunc(cell, func(c rune) bool { return c == ',' || c == ';' || c == '\n' }) {
+	for _, part := range strings.FieldsFunc(cell, func(c rune) bool { return c == ',' || c == ';' || c == '\n' || c == '/' || c == '|' }) {
 		ref := strings.TrimSpace(part)
-		if ref == "" {
+		if i := strings.Index(ref, " ("); i > 0 && strings.HasSuffix(ref, ")") {
+			ref = strings.TrimSpace(ref[:i]) // "A.5.24 (incident planning)"
+		}
+		if ref == "" || strings.EqualFold(ref, "and") || ref == "&" {
 			continue
 		}
 		id, ok := r.ctrl[fold(ref)]

@@ -88,7 +88,7 @@ type Field struct {
 
 var (
 	// synControls name a column that lists control references ("A.5.1, A.8.2").
-	synControls = []string{"controls", "linked controls", "annex a controls", "iso controls", "iso 27001 controls", "mapped controls", "controls applied", "existing controls", "mesures", "mesures de sécurité", "maßnahmen", "kontrollen", "controles"}
+	synControls = []string{"controls", "linked controls", "annex a controls", "iso controls", "iso 27001 controls", "mapped controls", "mapped annex a controls", "annex a mapping", "controls applied", "existing controls", "mesures", "mesures de sécurité", "maßnahmen", "kontrollen", "controles"}
 	synRef      = []string{"ref", "reference", "ref no", "ref id", "id", "identifier", "control identifier", "control id", "requirement id", "risk id", "no", "nr", "n°", "num", "number", "code", "ref_id", "référence", "reference id", "identifiant", "numéro", "nummer", "kennung", "referenz", "referencia", "identificador", "número", "article", "clause", "control no", "control number", "control ref", "item",
 		"#", "código", "codigo", "cód", "kürzel", "scf #", "ccf id", "id-anforderung", "anforderungs-id", "cis safeguard", "safeguard id", "control #", "req id", "req no"}
 	synTitle = []string{"title", "name", "short name", "nom", "titre", "intitulé", "libellé", "titel", "bezeichnung", "name der maßnahme", "nombre", "título", "control name", "control title", "requirement title", "risk title", "risk name", "subject", "objet", "control (or control enhancement) name"}
