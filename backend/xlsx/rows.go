@@ -681,6 +681,27 @@ func acknowledged(v string) (done, ok bool) {
 	return false, false
 }
 
+// sourceTypeOf is the source type a requirement's source names when the row gives none:
+// a law (GDPR, NIS2, DORA, an Act, a Gesetz) is legal, a contract or agreement (PCI DSS,
+// an SLA, a customer contract) contractual, anything else business.
+func sourceTypeOf(source string) string {
+	words := " " + strings.Join(strings.FieldsFunc(strings.ToLower(source), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ") + " "
+	for _, w := range []string{"gdpr", "rgpd", "dsgvo", "nis2", "nis 2", "dora", "hipaa", "sox", "bsig", "ccpa", "lgpd", "eidas", "ai act", "cyber resilience act",
+		"act", "law", "loi", "gesetz", "ley", "decree", "décret", "verordnung", "règlement", "regulation eu", "directive", "richtlinie eu", "data protection act", "bdsg"} {
+		if strings.Contains(words, " "+w+" ") {
+			return isms.SourceLegal
+		}
+	}
+	for _, w := range []string{"contract", "agreement", "sla", "dpa", "pci dss", "pci", "nda", "msa", "contrat", "vertrag", "contrato"} {
+		if strings.Contains(words, " "+w+" ") {
+			return isms.SourceContractual
+		}
+	}
+	return isms.SourceBusiness
+}
+
 // usesTicks reports whether column col marks with ticks (✓, ✔, ☑).
 func usesTicks(rows []Row, col int) bool {
 	for _, r := range rows {
@@ -752,7 +773,7 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 	case KindRequirements:
 		r := &isms.Requirement{
 			Ref: c.text(vals, "ref"), Title: c.text(vals, "title"), Text: strings.TrimSpace(vals["text"]),
-			SourceType: c.enum(vals, "sourceType", "source", isms.SourceBusiness), Source: c.text(vals, "source"),
+			SourceType: c.enum(vals, "sourceType", "source", sourceTypeOf(vals["source"])), Source: c.text(vals, "source"),
 			Applicable: c.boolean(vals, "applicable", true),
 			Status:     c.enum(vals, "status", "compliance", isms.ComplianceNotAssessed),
 			Evidence:   strings.TrimSpace(vals["evidence"]), DueDate: c.date(vals, "dueDate"), Notes: strings.TrimSpace(vals["notes"]),

@@ -65,3 +65,14 @@ func TestTitleSimilarityIgnoresStopWords(t *testing.T) {
 		t.Errorf("5.1 Leadership and commitment resolves to %s", c.Ref)
 	}
 }
+
+// TestSourceTypeOfASource: without a type column, a law is legal, a contract contractual,
+// anything else business.
+func TestSourceTypeOfASource(t *testing.T) {
+	for source, want := range map[string]string{"GDPR": "legal", "NIS2 Directive": "legal", "BSIG": "legal", "UK Data Protection Act 2018": "legal",
+		"PCI DSS v4.0": "contractual", "Customer contract (Acme)": "contractual", "ISO/IEC 27001:2022": "business", "": "business", "Lawrence's memo": "business"} {
+		if got := sourceTypeOf(source); got != want {
+			t.Errorf("sourceTypeOf(%q) = %s, want %s", source, got, want)
+		}
+	}
+}
