@@ -67,3 +67,24 @@ func TestNumericControlNumbers(t *testing.T) {
 	}
 	assertCatalogueTitles(t, db)
 }
+
+// TestSoAWithAnExclusionColumn: an SoA with one column for why a control is selected and
+// another for why it is excluded gives each control the justification that applies, and a
+// second import of an edited file updates it.
+func TestSoAWithAnExclusionColumn(t *testing.T) {
+	db := openDB(t, "")
+	soa := func(exclusion string) string {
+		return writeFile(t, "soa.csv", "Control,Applicable,Status,Reason for selection,Justification for exclusion\n"+
+			"A.5.1,Yes,Implemented,Baseline,\nA.7.1,No,Not applicable,,"+exclusion+"\n")
+	}
+	commit(t, db, prepare(t, db, Request{Kind: xlsx.KindControls, File: soa("Fully remote company")}))
+	ctrl := controlsByRef(t, db)
+	if ctrl["A.5.1"].Justification != "Baseline" || ctrl["A.7.1"].Justification != "Fully remote company" {
+		t.Fatalf("A.5.1 %q, A.7.1 %q", ctrl["A.5.1"].Justification, ctrl["A.7.1"].Justification)
+	}
+	commit(t, db, prepare(t, db, Request{Kind: xlsx.KindControls, File: soa("No offices")}))
+	if got := controlsByRef(t, db)["A.7.1"].Justification; got != "No offices" {
+		t.Errorf("after the edit A.7.1 %q", got)
+	}
+	assertCatalogueTitles(t, db)
+}

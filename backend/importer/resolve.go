@@ -952,6 +952,14 @@ func merge(old, imported isms.Record, fields []string, kind string) (isms.Record
 		fields = append(fields, "status")
 	case xlsx.KindMeasurements:
 		fields = append(fields, "value", "note")
+	case xlsx.KindControls: // the justification of an excluded control from its own column
+		if slices.Contains(fields, "exclusionJustification") {
+			fields = append(fields, "justification")
+		}
+	case xlsx.KindPeople: // a name written in two columns
+		if slices.Contains(fields, "firstName") || slices.Contains(fields, "lastName") {
+			fields = append(fields, "name")
+		}
 	}
 	changed := false
 	for _, f := range fields {

@@ -950,6 +950,9 @@ func (c *converter) control(vals map[string]string) *ControlRow {
 	if ctl.Applicability == isms.ApplicabilityNotApplicable && strings.TrimSpace(vals["status"]) == "" {
 		ctl.Status = isms.ImplNotApplicable
 	}
+	if ex := strings.TrimSpace(vals["exclusionJustification"]); ex != "" && (ctl.Applicability == isms.ApplicabilityNotApplicable || ctl.Justification == "") {
+		ctl.Justification = ex // an excluded control's justification is its column's
+	}
 	if cat, ok := ResolveControl(src, title); ok {
 		ctl.Ref, ctl.Theme = cat.Ref, cat.Theme
 		if ctl.Title == "" {
