@@ -161,8 +161,8 @@ var periodWords = map[string]int{
 }
 
 var (
-	monthsRE = regexp.MustCompile(`(?i)^\s*(\d+)\s*(months?|mois|monate?|meses|mes|m)?\s*$`)
-	yearsRE  = regexp.MustCompile(`(?i)^\s*(\d+)\s*(years?|ans?|années?|jahre?|años?)\s*$`)
+	monthsRE = regexp.MustCompile(`(?i)^\s*(?:every\s+)?(\d+)[\s-]*(months?|monthly|mois|monate?|monatlich|meses|mes|m)?\s*$`)
+	yearsRE  = regexp.MustCompile(`(?i)^\s*(?:every\s+)?(\d+)[\s-]*(years?|yearly|ans?|années?|jahre?|jährlich|años?)\s*$`)
 )
 
 // ParseMonths reads a period in months: "12", "12 months", "2 years", or a word such as

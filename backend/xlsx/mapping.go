@@ -146,7 +146,7 @@ var catalogs = map[string][]Field{
 		{Name: "amber", Label: "Amber threshold", Type: TypeFloat, Synonyms: []string{"amber threshold", "amber", "warning threshold", "tolerance", "seuil orange", "seuil d'alerte", "seuil de tolérance", "warnschwelle", "schwellenwert gelb", "umbral ámbar", "umbral de alerta"}},
 		{Name: "owner", Label: "Owner", Type: TypeText, Synonyms: synOwner},
 		{Name: "objective", Label: "Objective", Type: TypeText, Exact: true, Synonyms: []string{"objective", "linked objective", "isms objective", "objectif", "ziel", "objetivo"}},
-		{Name: "control", Label: "Control", Type: TypeText, Exact: true, Synonyms: []string{"control", "linked control", "annex a control", "mesure de sécurité", "maßnahme", "control vinculado"}},
+		{Name: "control", Label: "Control", Type: TypeText, Exact: true, Synonyms: []string{"control", "linked control", "annex a control", "mesure de sécurité", "mesure liée", "mesure associée", "maßnahme", "verknüpfte maßnahme", "control vinculado"}},
 		{Name: "active", Label: "Active", Type: TypeBool, Synonyms: []string{"active", "in use", "still measured", "actif", "aktiv", "activo"}},
 	},
 	KindPolicies: {

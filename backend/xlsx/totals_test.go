@@ -76,3 +76,12 @@ func TestSourceTypeOfASource(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodsAsWritten: "6 monthly", "every 2 years", "12-month" are periods in months.
+func TestPeriodsAsWritten(t *testing.T) {
+	for in, want := range map[string]int{"6 monthly": 6, "every 2 years": 24, "12-month": 12, "24 months": 24, "Annual": 12} {
+		if got, err := ParseMonths(in); err != nil || got != want {
+			t.Errorf("ParseMonths(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+}
