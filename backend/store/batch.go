@@ -345,15 +345,7 @@ func (db *DB) undoCreated() error {
 				return err
 			}
 		}
-		err = db.bdb.Update(func(txn *badger.Txn) error {
-			for _, k := range keys {
-				if err := txn.Delete(k); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
+		if err := db.deleteKeys(keys); err != nil {
 			return err
 		}
 	}
@@ -572,6 +564,18 @@ func (db *DB) dropJournal() error {
 	return nil
 }
 
+// deleteKeys deletes keys in one transaction.
+func (db *DB) deleteKeys(keys [][]byte) error {
+	return db.bdb.Update(func(txn *badger.Txn) error {
+		for _, k := range keys {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // deleteAll deletes every key under prefix, journalChunk keys per transaction.
 func (db *DB) deleteAll(prefix []byte) error {
 	from := prefix
@@ -591,15 +595,7 @@ func (db *DB) deleteAll(prefix []byte) error {
 			return err
 		}
 		from = append(bytes.Clone(keys[len(keys)-1]), 0) // the smallest key after the last one
-		err = db.bdb.Update(func(txn *badger.Txn) error {
-			for _, k := range keys {
-				if err := txn.Delete(k); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
+		if err := db.deleteKeys(keys); err != nil {
 			return err
 		}
 	}
