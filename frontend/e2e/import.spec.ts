@@ -40,6 +40,8 @@ test('the wizard imports a register, the records appear, and the import is rever
   await expect(page.getByTestId('count-invalid')).toHaveText('0');
   await expect(page.getByText('Alice Importer')).toBeVisible();
   await expect(page.getByText('Bob Importer')).toBeVisible();
+  // a column with values that no field takes is named, not dropped in silence
+  await expect(page.getByRole('alert', { name: 'Columns not imported' })).toContainText('G “Budget code” (3 values)');
   const planned = page.getByRole('table', { name: 'Planned rows' });
   await expect(planned.getByRole('row').filter({ hasText: 'E2E-IMP-002' })).toContainText('create');
   await page.screenshot({ path: path.join(artifacts, 'import-preview.png'), fullPage: true });

@@ -157,7 +157,8 @@ export function PreviewStep({
       {(plan.unmapped ?? []).length > 0 && (
         <Alert color="yellow" variant="light" icon={<IconColumnsOff />} p="xs" aria-label="Columns not imported">
           <Text size="sm">
-            {plural(plan.unmapped?.length ?? 0, 'column with values is', 'columns with values are')} not imported, as no field takes them:{' '}
+            {plural(plan.unmapped?.length ?? 0, 'column with values is', 'columns with values are')} not imported, as no field takes{' '}
+            {(plan.unmapped?.length ?? 0) === 1 ? 'it' : 'them'}:{' '}
             {(plan.unmapped ?? []).map(unmappedText).join(', ')}. Choose a field for a column in the mapping to bring it in.
           </Text>
         </Alert>
