@@ -32,7 +32,11 @@ func (m mapFlags) Set(v string) error {
 	if !ok || strings.TrimSpace(field) == "" || strings.TrimSpace(col) == "" {
 		return fmt.Errorf("--map wants FIELD=COLUMN, got %q", v)
 	}
-	m[strings.TrimSpace(field)] = strings.TrimSpace(col)
+	field = strings.TrimSpace(field)
+	if old, dup := m[field]; dup && old != strings.TrimSpace(col) {
+		return fmt.Errorf("--map %s is given twice (%s and %s): a field takes one column", field, old, strings.TrimSpace(col))
+	}
+	m[field] = strings.TrimSpace(col)
 	return nil
 }
 

@@ -260,3 +260,14 @@ func TestRequiredValueHintsAtSet(t *testing.T) {
 		t.Errorf("exit %d, %q", code, stderr)
 	}
 }
+
+// TestMapGivenTwiceIsRefused: two columns for one field is a usage error, not the last one
+// silently.
+func TestMapGivenTwiceIsRefused(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "r.csv")
+	os.WriteFile(file, []byte("Ref,Title,Other\nR-1,One,x\n"), 0o644)
+	code, _, stderr := runCLI(t, filepath.Join(t.TempDir(), "data"), "import", "requirements", file, "--map", "title=B", "--map", "title=C", "--dry-run")
+	if code != ExitUsage || !strings.Contains(stderr, "given twice") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}

@@ -85,3 +85,12 @@ func TestPeriodsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestResidualColumnsAsWritten: "Residual L" and "Residual I" are the residual scores.
+func TestResidualColumnsAsWritten(t *testing.T) {
+	g, h := gridOf(t, [][]any{{"Risk ID", "Title", "L", "I", "Residual L", "Residual I"}, {"R-1", "Phishing", 4, 4, 2, 3}})
+	m, _ := ProposeMappingFor(KindRisks, h, g)
+	if m.Columns["likelihood"] != "C" || m.Columns["impact"] != "D" || m.Columns["residualLikelihood"] != "E" || m.Columns["residualImpact"] != "F" {
+		t.Errorf("mapping %v", m.Columns)
+	}
+}
