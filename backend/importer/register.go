@@ -225,7 +225,7 @@ func checkNonconformity(r *resolver, old, rec isms.Record) error {
 		n.Effectiveness, n.ClosedOn = isms.Effectiveness{}, "" // the locked check names them
 		if n.Status == isms.NCClosed {
 			return &isms.Error{Code: isms.CodeInvalid, Message: "a nonconformity is closed with Close, after its effectiveness review",
-				Fields: map[string]string{"status": "is set to closed by Close in ISMS Desk, never by an import"}}
+				Fields: map[string]string{"status": "is set to closed by Close in ISMS Desk, never by an import; to record the row as an open nonconformity, choose no column for Status (--unmap status)"}}
 		}
 	}
 	var actions []*isms.Action

@@ -18,11 +18,10 @@ import (
 // number at its start), and every key it writes first has its old value journalled under
 // j/<key> in the same transaction; a record created with a new ID is journalled once, in
 // the list of the records its transaction created (c/#<n>), since its keys and its history
-// entries cannot have existed before. When the
-// batch succeeds, m/batch is removed (the commit point) and the journal is dropped. When
-// it fails, or the process dies before the commit point, the journal is played back:
-// at once on failure, and by the next Open after a crash. Other writes wait until the
-// batch ends.
+// entries cannot have existed before. When the batch succeeds, m/batch is removed (the
+// commit point) and the journal is dropped. When it fails, or the process dies before the
+// commit point, the journal is played back: at once on failure, and by the next Open after
+// a crash. Other writes wait until the batch ends.
 //
 // The batch's transactions are pipelined: when one is half full it is committed without
 // waiting for Badger to write it, and the batch goes on in a new transaction opened just
