@@ -317,6 +317,9 @@ func buildHeader(g *Grid, top, rows int) Header {
 			if v == "" && k < rows-1 && !coveredByMerge(g, g.Rows[top+k].Num, c) && lowerHas(g, top+k, rows-k-1, c) {
 				// CSV or unmerged band: a band cell reaches right over the empty cells
 				for p := c - 1; p >= 0; p-- {
+					if coveredByMerge(g, g.Rows[top+k].Num, p) {
+						break // a merged band cell reaches as far as its merge, no further
+					}
 					if b := foldSpace(g.Rows[top+k].Cell(p)); b != "" {
 						if lowerHas(g, top+k, rows-k-1, p) {
 							v = b

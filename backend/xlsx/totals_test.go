@@ -94,3 +94,19 @@ func TestResidualColumnsAsWritten(t *testing.T) {
 		t.Errorf("mapping %v", m.Columns)
 	}
 }
+
+// TestMergedBandReachesItsMergeOnly: a group label merged over E:G names E, F and G only,
+// not the columns after it (H "Existing controls" stays itself).
+func TestMergedBandReachesItsMergeOnly(t *testing.T) {
+	g := &Grid{Sheet: "Risks", Width: 8, Rows: []Row{
+		{Num: 1, Cells: []string{"", "", "", "", "Inherent risk"}},
+		{Num: 2, Cells: []string{"Risk ID", "Risk title", "Category", "Owner", "Likelihood", "Impact", "Rating", "Existing controls"}},
+		{Num: 3, Cells: []string{"R-1", "Phishing", "People", "Ann Lee", "3", "4", "12", "A.6.3"}},
+		{Num: 4, Cells: []string{"R-2", "Ransomware", "IT", "Raj Patel", "2", "5", "10", "A.8.13"}},
+	}, Merges: []Merge{{FirstRow: 1, LastRow: 1, FirstCol: 4, LastCol: 6}}}
+	h := buildHeader(g, 0, 2)
+	names := h.Names()
+	if names[4] != "Inherent risk Likelihood" || names[7] != "Existing controls" {
+		t.Errorf("names %q", names)
+	}
+}

@@ -399,6 +399,7 @@ var enumSynonyms = map[string]map[string]string{
 	"riskStatus": {
 		"identified": isms.RiskIdentified, "new": isms.RiskIdentified, "open": isms.RiskIdentified, "offen": isms.RiskIdentified, "ouvert": isms.RiskIdentified, "abierto": isms.RiskIdentified, "identifié": isms.RiskIdentified, "identifiziert": isms.RiskIdentified, "identificado": isms.RiskIdentified,
 		"assessed": isms.RiskAssessed, "analysed": isms.RiskAssessed, "analyzed": isms.RiskAssessed, "évalué": isms.RiskAssessed, "bewertet": isms.RiskAssessed, "evaluado": isms.RiskAssessed,
+		"monitoring": isms.RiskTreated, "monitored": isms.RiskTreated, "under monitoring": isms.RiskTreated, "überwacht": isms.RiskTreated, "surveillé": isms.RiskTreated,
 		"treated": isms.RiskTreated, "in treatment": isms.RiskTreated, "in bearbeitung": isms.RiskTreated, "en cours de traitement": isms.RiskTreated, "en tratamiento": isms.RiskTreated, "mitigated": isms.RiskTreated, "traité": isms.RiskTreated, "behandelt": isms.RiskTreated, "tratado": isms.RiskTreated,
 		"accepted": isms.RiskAccepted, "accepté": isms.RiskAccepted, "akzeptiert": isms.RiskAccepted, "aceptado": isms.RiskAccepted,
 		"closed": isms.RiskClosed, "fermé": isms.RiskClosed, "clos": isms.RiskClosed, "geschlossen": isms.RiskClosed, "cerrado": isms.RiskClosed,
