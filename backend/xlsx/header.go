@@ -3,6 +3,7 @@ package xlsx
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -160,6 +161,49 @@ func headerLike(c string) (short, long, numeric bool) {
 	return true, false, false
 }
 
+var (
+	headerNames     map[string]bool
+	headerNamesOnce sync.Once
+)
+
+// knownHeader reports whether a cell is, as it is written, a column name of some kind's
+// register (one of its fields' names): data cells seldom are, so rows of short words
+// (Likely | Major | Reduce | Open) do not pass for the header above them.
+func knownHeader(c string) bool {
+	headerNamesOnce.Do(func() {
+		headerNames = map[string]bool{}
+		for _, k := range Kinds() {
+			fields, _ := Fields(k)
+			for _, f := range fields {
+				for _, syn := range f.Synonyms {
+					if n := headerWords(syn); len(n) > 3 {
+						headerNames[n] = true
+					}
+				}
+			}
+		}
+	})
+	return headerNames[headerWords(c)]
+}
+
+// isFirstOfMonth reports whether a cell is a date on the first of a month (2024-03-01).
+func isFirstOfMonth(c string) bool {
+	t := strings.TrimSpace(c)
+	return len(t) == 10 && t[4] == '-' && t[7] == '-' && strings.HasSuffix(t, "-01") && t[0] >= '0' && t[0] <= '9'
+}
+
+// monthColumns reports whether a row names months as its columns: three distinct dates or
+// more, each the first of its month, as a tracker with one column per month has above them.
+func monthColumns(r Row) bool {
+	seen := map[string]bool{}
+	for _, c := range r.Cells {
+		if isFirstOfMonth(c) {
+			seen[strings.TrimSpace(c)] = true
+		}
+	}
+	return len(seen) >= 3
+}
+
 func headerScore(g *Grid, cand []int, k, width int) float64 {
 	r := g.Rows[cand[k]]
 	n := filledCount(r)
@@ -171,8 +215,16 @@ func headerScore(g *Grid, cand []int, k, width int) float64 {
 	codeSeen := map[string]bool{}
 	all := map[string]bool{}
 	cols := map[int]bool{}
+	months := monthColumns(r)
+	known := 0 // cells that are the name of a field of some register ("Risk owner", "Likelihood")
 	for i, c := range r.Cells {
 		s, l, nu := headerLike(c)
+		if s && knownHeader(c) {
+			known++
+		}
+		if months && isFirstOfMonth(c) {
+			s, nu = true, false // a tracker's month columns (2024-01-01 | 2024-02-01 | …) are names
+		}
 		if t := strings.ToLower(foldSpace(c)); t != "" {
 			all[t] = true
 		}
@@ -200,7 +252,7 @@ func headerScore(g *Grid, cand []int, k, width int) float64 {
 	if short+digits < 2 && width >= 2 {
 		return 0
 	}
-	score := float64(short)*2 + float64(digits)*0.5 + float64(len(seen)) - float64(long)*2 - float64(num)*3
+	score := float64(short)*2 + float64(digits)*0.5 + float64(len(seen)) - float64(long)*2 - float64(num)*3 + float64(known)
 	// A matrix names its columns with distinct codes (A.5.1 | A.5.2 | …) and fills them
 	// with marks that repeat (x, x, ✓): distinct codes count as names, repeats against.
 	if codes >= 3 && len(codeSeen) == codes {

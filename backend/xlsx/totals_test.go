@@ -110,3 +110,29 @@ func TestMergedBandReachesItsMergeOnly(t *testing.T) {
 		t.Errorf("names %q", names)
 	}
 }
+
+// TestHeaderAboveRowsOfWords: a header that repeats its names (inherent and residual
+// Likelihood, Impact, Rating) over rows of short words is still found; so is a tracker's
+// header whose month columns are dates.
+func TestHeaderAboveRowsOfWords(t *testing.T) {
+	words := &Grid{Sheet: "Risks", Width: 9, Rows: []Row{
+		{Num: 1, Cells: []string{"Risk register FY2024/25"}},
+		{Num: 3, Cells: []string{"Risk ID", "Risk title", "Risk owner", "Likelihood", "Impact", "Rating", "Likelihood", "Impact", "Rating"}},
+		{Num: 4, Cells: []string{"RSK-001", "Ransomware", "Tom Baker", "Likely", "Catastrophic", "Extreme", "Unlikely", "Major", "Medium"}},
+		{Num: 5, Cells: []string{"RSK-002", "Email compromise", "Tom Baker", "Almost certain", "Major", "Extreme", "Possible", "Moderate", "Medium"}},
+		{Num: 6, Cells: []string{"RSK-003", "Supplier loss", "Ann Lee", "Possible", "Moderate", "Medium", "Possible", "Minor", "Low"}},
+	}}
+	if h, err := DetectHeader(words); err != nil || h.Row != 3 {
+		t.Errorf("risk register: header row %d (%v), want 3", h.Row, err)
+	}
+	months := &Grid{Sheet: "KPIs", Width: 7, Rows: []Row{
+		{Num: 1, Cells: []string{"KPI tracker 2024"}},
+		{Num: 3, Cells: []string{"KPI ref", "KPI", "Target", "2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"}},
+		{Num: 4, Cells: []string{"K-01", "Awareness training", "95%", "61%", "70%", "78%", "85%"}},
+		{Num: 5, Cells: []string{"K-02", "Phishing click rate", "5%", "12%", "10%", "9%", "7%"}},
+		{Num: 6, Cells: []string{"K-03", "Incidents reported", "0", "2", "0", "1", "3"}},
+	}}
+	if h, err := DetectHeader(months); err != nil || h.Row != 3 {
+		t.Errorf("tracker: header row %d (%v), want 3", h.Row, err)
+	}
+}
