@@ -122,7 +122,7 @@ func RegisterSheet(wb *xlsx.Workbook, kind string) string {
 		case namesKind(s.Name, kind):
 			sc += 250
 		case namesOtherKind(s.Name, kind):
-			sc -= 250
+			sc -= 100
 		}
 		sc -= 2 * float64(i)
 		if sc > bestScore {

@@ -40,3 +40,29 @@ func TestSheetNamedForTheKind(t *testing.T) {
 		t.Error("namesKind")
 	}
 }
+
+// TestRegisterSheetNamedForAnotherKind: a gap assessment kept on a sheet named "Annex A
+// controls", beside a read-me sheet, is still the sheet a requirements import reads.
+func TestRegisterSheetNamedForAnotherKind(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Read me")
+	for i, r := range [][]any{{"Gap assessment"}, {"Owner", "ISMS manager"}, {"Version", "3"}, {"Reviewed", "2026-01-10"}} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Read me", cell, &r)
+	}
+	f.NewSheet("Annex A controls")
+	for i, r := range [][]any{{"Ref", "Requirement", "Status", "Owner"}, {"A.5.1", "Policies are defined", "Compliant", "Ann Lee"},
+		{"A.5.2", "Roles are assigned", "Partial", "Ann Lee"}, {"A.5.3", "Duties are segregated", "Gap", "Bo Chen"}} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Annex A controls", cell, &r)
+	}
+	file := filepath.Join(t.TempDir(), "gap.xlsx")
+	if err := f.SaveAs(file); err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t, "")
+	if p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: file}); p.Sheet != "Annex A controls" || p.Counts.Rows != 3 {
+		t.Errorf("read %q (%d rows), want Annex A controls", p.Sheet, p.Counts.Rows)
+	}
+}
