@@ -1,8 +1,11 @@
 package importer
 
 import (
+	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/ismsdesk/ismsdesk/backend/store"
 	"github.com/ismsdesk/ismsdesk/backend/xlsx"
@@ -105,16 +108,28 @@ const dateSample = 2000
 // so that its next version does not move every date (or duplicate the trainings and
 // attendances a date identifies).
 func lastDateOrder(db *store.DB, kind, layoutKey string) (dayFirst, ok bool, err error) {
-	logs, err := Logs(db) // newest first
-	if err != nil {
-		return false, false, err
+	// the fields it needs of each log, not its skipped rows: every preview asks
+	type logHead struct {
+		Kind    string `json:"kind"`
+		Mapping struct {
+			LayoutKey string      `json:"layoutKey"`
+			Locale    xlsx.Locale `json:"locale"`
+		} `json:"mapping"`
+		RevertedAt time.Time `json:"revertedAt"`
 	}
-	for _, l := range logs {
-		if l.Kind == kind && l.Mapping.LayoutKey == layoutKey && l.RevertedAt.IsZero() {
-			return l.Mapping.Locale.DayFirst, true, nil
-		}
-	}
-	return false, false, nil
+	err = db.View(func(tx *store.Tx) error {
+		return tx.EachSetting(logPrefix, func(_, value string) error { // oldest first: the last match wins
+			var head logHead
+			if err := json.Unmarshal([]byte(value), &head); err != nil {
+				return fmt.Errorf("importer: unable to read an import log: %w", err)
+			}
+			if head.Kind == kind && head.Mapping.LayoutKey == layoutKey && head.RevertedAt.IsZero() {
+				dayFirst, ok = head.Mapping.Locale.DayFirst, true
+			}
+			return nil
+		})
+	})
+	return dayFirst, ok, err
 }
 
 var (

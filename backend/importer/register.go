@@ -500,16 +500,6 @@ func targetDirection(v string) (string, string) {
 	return v, ""
 }
 
-// labelOf names a field by its label.
-func labelOf(fields []xlsx.Field, name string) string {
-	for _, f := range fields {
-		if f.Name == name {
-			return f.Label
-		}
-	}
-	return name
-}
-
 // titleFrom names the field whose first line titles a record whose row has no title.
 var titleFrom = map[isms.Kind]string{isms.KindNonconformity: "description", isms.KindImprovement: "goal"}
 
@@ -830,7 +820,11 @@ func (r *resolver) registerRow(row *PlannedRow, res xlsx.RowResult) error {
 		if !given || isZero(want) || sameJSON(getPath(after, p), want) {
 			continue
 		}
-		problem(field, msg+fmt.Sprintf("; to import the rows as they start in ISMS Desk, choose no column for %s (--unmap %s)", labelOf(g.fields, field), field))
+		label := field
+		if f, ok := fieldByName(g.fields, field); ok {
+			label = f.Label
+		}
+		problem(field, msg+fmt.Sprintf("; to import the rows as they start in ISMS Desk, choose no column for %s (--unmap %s)", label, field))
 	}
 	if len(row.Problems) > 0 {
 		return nil
