@@ -782,10 +782,7 @@ func unmappedText(u xlsx.UnmappedColumn) string {
 	if u.Name != "" {
 		name = fmt.Sprintf("%q", oneLine(u.Name, 40))
 	}
-	values := fmt.Sprintf("%d values", u.Values)
-	if u.Values == 1 {
-		values = "1 value"
-	}
+	values := fmt.Sprintf("%d %s", u.Values, plural(u.Values, "value", "values"))
 	if u.Hidden {
 		values += ", hidden"
 	}
