@@ -282,6 +282,19 @@ func (a *App) update(fn func(tx *store.Tx) error) error {
 	return db.Update(fn)
 }
 
+// batch is update for writes that may not fit one Badger transaction (a register's worth
+// of records): a store batch, all or nothing as well.
+func (a *App) batch(fn func(b *store.Batch) error) error {
+	db, err := a.store()
+	if err != nil {
+		return err
+	}
+	if err := fault.CheckSpace(a.dataDir, 0); err != nil {
+		return err
+	}
+	return db.Batch(fn)
+}
+
 // UIError is the shape every failed call has in JavaScript.
 type UIError struct {
 	Code    isms.Code         `json:"code"`

@@ -31,38 +31,48 @@ func (s *OrganisationService) Get() (isms.Organisation, error) {
 // entry that says the method changed. A method whose scales no longer hold a stored score
 // is refused, naming the risks.
 func (s *OrganisationService) Save(o isms.Organisation) (isms.Organisation, error) {
-	err := s.app.update(func(tx *store.Tx) error {
-		if err := o.Validate(); err != nil {
-			return err
-		}
-		old, err := loadOrganisation(tx)
-		if err != nil {
-			return err
-		}
-		risks, err := storedRisks(tx)
-		if err != nil {
-			return err
-		}
-		change, err := old.RiskMethod.ChangeTo(o.RiskMethod, risks)
-		if err != nil {
-			return err
-		}
-		note := fmt.Sprintf("acceptance withdrawn: the risk method changed its acceptance threshold from %d to %d", old.RiskMethod.Threshold, o.RiskMethod.Threshold)
-		byID := make(map[string]*isms.Risk, len(risks))
-		for _, r := range risks {
-			byID[r.ID] = r
-		}
-		for _, v := range change.Risks {
-			if !v.Withdrawn {
-				continue
+	// a batch: a register of thousands of accepted risks may lose its acceptances at once
+	err := s.app.batch(func(b *store.Batch) error {
+		var withdrawn []*isms.Risk
+		var note string
+		err := b.Do(func(tx *store.Tx) error {
+			if err := o.Validate(); err != nil {
+				return err
 			}
-			r := byID[v.RiskID]
+			old, err := loadOrganisation(tx)
+			if err != nil {
+				return err
+			}
+			risks, err := storedRisks(tx)
+			if err != nil {
+				return err
+			}
+			change, err := old.RiskMethod.ChangeTo(o.RiskMethod, risks)
+			if err != nil {
+				return err
+			}
+			note = fmt.Sprintf("acceptance withdrawn: the risk method changed its acceptance threshold from %d to %d", old.RiskMethod.Threshold, o.RiskMethod.Threshold)
+			byID := make(map[string]*isms.Risk, len(risks))
+			for _, r := range risks {
+				byID[r.ID] = r
+			}
+			for _, v := range change.Risks {
+				if v.Withdrawn {
+					withdrawn = append(withdrawn, byID[v.RiskID])
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, r := range withdrawn {
 			r.WithdrawAcceptance()
-			if err := tx.Put(r, note); err != nil {
+			if err := b.Do(func(tx *store.Tx) error { return tx.Put(r, note) }); err != nil {
 				return err
 			}
 		}
-		return tx.SetOrganisation(o)
+		return b.Do(func(tx *store.Tx) error { return tx.SetOrganisation(o) })
 	})
 	if err != nil {
 		return isms.Organisation{}, err

@@ -183,10 +183,12 @@ func (c RequirementChange) check(tx *store.Tx) error {
 	return p.Err()
 }
 
-// bulkInOneTransaction is the largest selection BulkUpdate changes in one Badger
-// transaction; a larger one (a whole register of thousands) goes through a store batch,
-// which is all or nothing too but is not limited by a transaction's size.
-var bulkInOneTransaction = 1000
+// bulkInOneTransaction is the largest selection BulkUpdate tries to change in one Badger
+// transaction; a larger one (a whole register of thousands), or one whose records do not
+// fit (long texts: each change writes the record and its history, before and after), goes
+// through a store batch, which is all or nothing too but is not limited by a
+// transaction's size.
+var bulkInOneTransaction = 250
 
 // BulkUpdate applies one change to every listed requirement, all or none, and returns how
 // many requirements it changed (those that already had the values are left as they are).
@@ -196,10 +198,6 @@ func (s *RequirementService) BulkUpdate(ids []string, change RequirementChange) 
 	change.Source = strings.TrimSpace(change.Source)
 	if len(ids) == 0 {
 		return 0, isms.Errorf(isms.CodeInvalid, "choose at least one requirement")
-	}
-	db, err := s.app.store()
-	if err != nil {
-		return 0, err
 	}
 	// plan reads the selection and returns the requirements that change, validated.
 	plan := func(tx *store.Tx) ([]*isms.Requirement, error) {
@@ -230,7 +228,7 @@ func (s *RequirementService) BulkUpdate(ids []string, change RequirementChange) 
 	}
 	n := 0
 	if len(ids) <= bulkInOneTransaction {
-		err = s.app.update(func(tx *store.Tx) error {
+		err := s.app.update(func(tx *store.Tx) error {
 			recs, err := plan(tx)
 			if err != nil {
 				return err
@@ -243,9 +241,12 @@ func (s *RequirementService) BulkUpdate(ids []string, change RequirementChange) 
 			n = len(recs)
 			return nil
 		})
-		return n, err
+		if !errors.Is(err, store.ErrTooBig) {
+			return n, err
+		}
+		n = 0 // long texts: more than one transaction holds, so the batch writes them
 	}
-	err = db.Batch(func(b *store.Batch) error {
+	err := s.app.batch(func(b *store.Batch) error {
 		// The batch holds the store's write lock: nothing changes between plan and writes.
 		var recs []*isms.Requirement
 		if err := b.Do(func(tx *store.Tx) (err error) { recs, err = plan(tx); return err }); err != nil {

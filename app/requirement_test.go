@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -150,5 +151,27 @@ func TestRequirementGapAnalysis(t *testing.T) {
 	}
 	if g.Total.Gap != 3 {
 		t.Errorf("total %+v, want 3 gaps", g.Total)
+	}
+}
+
+// TestBulkUpdateOfLongTexts: a selection small enough to try in one Badger transaction
+// whose records do not fit it (long texts: each change writes the record and its history
+// entry, before and after) is still changed, all at once, through a store batch.
+func TestBulkUpdateOfLongTexts(t *testing.T) {
+	a := newApp(t)
+	text := strings.Repeat("The organisation shall keep evidence of the measure for the auditor. ", 20)
+	ids := make([]string, 0, bulkInOneTransaction)
+	for i := range bulkInOneTransaction {
+		r, err := a.Requirements.Create(isms.Requirement{Ref: fmt.Sprintf("REQ-%04d", i),
+			Title: fmt.Sprintf("Requirement %d", i), Text: text, Notes: text[:400], SourceType: isms.SourceLegal,
+			Source: "Regulation", Status: isms.ComplianceNotAssessed, Applicable: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	n, err := a.Requirements.BulkUpdate(ids, RequirementChange{SetStatus: true, Status: isms.CompliancePartial, SetSource: true, Source: "Regulation (EU) 2016/679"})
+	if err != nil || n != len(ids) {
+		t.Fatalf("bulk update of %d long requirements: %d changed, %v", len(ids), n, err)
 	}
 }

@@ -111,15 +111,15 @@ func (r *resolver) auditResult(row *PlannedRow, res xlsx.RowResult) error {
 	problem := func(field, msg string) {
 		row.Problems = append(row.Problems, xlsx.Problem{Row: res.Row, Column: r.p.Mapping.Columns[field], Field: field, Message: msg})
 	}
-	ref := strings.TrimSpace(res.Values["ref"])
-	question := strings.Join(strings.Fields(res.Values["question"]), " ")
+	ref := strings.TrimSpace(res.Values.Get("ref"))
+	question := strings.Join(strings.Fields(res.Values.Get("question")), " ")
 	row.Ref, row.Title = isms.ItemRef(ref), question
 	if ref == "" && question == "" {
 		problem("question", "is empty: give the question, or the clause or control the item checks")
 		return nil
 	}
 	result := ""
-	if v := strings.TrimSpace(res.Values["result"]); v != "" {
+	if v := strings.TrimSpace(res.Values.Get("result")); v != "" {
 		var err error
 		if result, err = xlsx.ParseEnum("checklistResult", v); err != nil {
 			problem("result", err.Error())
@@ -144,7 +144,7 @@ func (r *resolver) auditResult(row *PlannedRow, res xlsx.RowResult) error {
 	if result != "" {
 		c.Result = result
 	}
-	if ev := notSampledReason(res.Values["evidence"]); ev != "" {
+	if ev := notSampledReason(res.Values.Get("evidence")); ev != "" {
 		c.Evidence = ev
 	}
 	if i >= 0 && c == before {

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -94,16 +95,26 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 		}
 	}
 	source := sourceOf(p.FileName, p.Sheet)
-	var writes []isms.Record
-	for _, person := range p.people {
-		writes = append(writes, person)
+	// the records to write, taken from the plan, so that each is garbage once written: a
+	// plan is committed once (Ready refuses it after)
+	type write struct {
+		rec isms.Record
+		row int // its Excel row; 0 for people and trainings the rows name
 	}
-	writes = append(writes, p.extra...)
-	for _, r := range p.Rows {
-		if r.rec != nil {
-			writes = append(writes, r.rec)
+	writes := make([]write, 0, len(p.people)+len(p.extra)+len(p.Rows))
+	for _, person := range p.people {
+		writes = append(writes, write{rec: person})
+	}
+	for _, rec := range p.extra {
+		writes = append(writes, write{rec: rec})
+	}
+	for i := range p.Rows {
+		if r := &p.Rows[i]; r.rec != nil {
+			writes = append(writes, write{rec: r.rec, row: r.Row})
+			r.rec = nil
 		}
 	}
+	p.people, p.extra, p.acks, p.spent = nil, nil, nil, true
 	total := len(writes)
 	var pending []logEntry // entries not yet written, kept in groups to save writes
 	part := 0
@@ -122,16 +133,17 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 	// New records are made ready (IDs, validation, JSON, index entries) on another core
 	// while the store writes the ones before them.
 	type job struct {
-		rec  isms.Record
+		write
 		prep *store.Prepared // nil for an update
 	}
 	jobs, stop := make(chan job, 512), make(chan struct{})
 	go func() {
 		defer close(jobs)
-		for _, rec := range writes {
-			j := job{rec: rec}
-			if rec.Base().Version == 0 {
-				j.prep = db.PrepareCreate(rec)
+		for k := range writes {
+			j := job{write: writes[k]}
+			writes[k] = write{}
+			if j.rec.Base().Version == 0 {
+				j.prep = db.PrepareCreate(j.rec)
 			}
 			select {
 			case jobs <- j:
@@ -189,7 +201,7 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 				return nil
 			})
 			if err != nil {
-				return rowError(p, rec, err)
+				return rowError(p, j.row, err)
 			}
 		}
 		return b.Do(func(tx *store.Tx) error {
@@ -216,6 +228,9 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 // writing anything: columns missing, a 2013 file not brought onto 2022, invalid rows not
 // skipped. nil when the plan can be committed.
 func (p *Plan) Ready() error {
+	if p.spent {
+		return errors.New("importer: this plan was committed already; prepare the import again")
+	}
 	if len(p.MappingProblems) > 0 {
 		return isms.Errorf(isms.CodeInvalid,
 			"the columns of %s do not give every required field (%s); choose them, nothing was imported",
@@ -239,12 +254,10 @@ func (p *Plan) Ready() error {
 	return nil
 }
 
-// rowError names the Excel row of a record that the store refused.
-func rowError(p *Plan, rec isms.Record, err error) error {
-	for _, r := range p.Rows {
-		if r.rec == rec {
-			return fmt.Errorf("row %d of %s: %w; nothing was imported", r.Row, p.FileName, err)
-		}
+// rowError names the Excel row (0: none) of a record that the store refused.
+func rowError(p *Plan, row int, err error) error {
+	if row > 0 {
+		return fmt.Errorf("row %d of %s: %w; nothing was imported", row, p.FileName, err)
 	}
 	return fmt.Errorf("%s: %w; nothing was imported", p.FileName, err)
 }

@@ -268,3 +268,22 @@ func TestRepeatedTitles(t *testing.T) {
 		t.Fatalf("second %+v", b)
 	}
 }
+
+// TestRepeatedTitlesHashCollision: two titles whose hashes are the same (forced here) are
+// still counted apart by their text.
+func TestRepeatedTitlesHashCollision(t *testing.T) {
+	row := func(n int, title string) xlsx.RowResult {
+		return xlsx.RowResult{Row: n, Record: &xlsx.RequirementRow{Requirement: &isms.Requirement{Title: title}}}
+	}
+	var ts titles
+	ts.add(row(2, "Access control"))
+	ts.byHash[ts.key("Backups")] = 0 // "Backups" now hashes like "Access control"
+	for i, title := range []string{"Backups", "access  control", "Backups"} {
+		ts.add(row(3+i, title))
+	}
+	rep, n := ts.repeated()
+	if n != 2 || len(rep) != 2 || rep[0].Title != "Access control" || fmt.Sprint(rep[0].Rows) != "[2 4]" ||
+		rep[1].Title != "Backups" || fmt.Sprint(rep[1].Rows) != "[3 5]" {
+		t.Fatalf("repeated %d: %+v", n, rep)
+	}
+}

@@ -149,6 +149,7 @@ type Plan struct {
 	people []*isms.Person // people to create before the rows
 	extra  []isms.Record  // other records to create before the rows (trainings)
 	acks   []*ackUpdate   // acknowledgements: the policies the rows update, in row order
+	spent  bool           // Commit took the records: the plan cannot be committed again
 }
 
 // Counts summarise a plan or a finished import.
@@ -291,6 +292,8 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	if ctx.Err() != nil {
 		return nil, cancelled(name)
 	}
+	data := len(header.DataRows(grid))
+	grid = nil // the rows hold what they need of the sheet: its cells go as they are resolved
 	err = db.View(func(tx *store.Tx) error { return resolve(ctx, tx, p, results) })
 	if ctx.Err() != nil {
 		return nil, cancelled(name)
@@ -301,7 +304,7 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	if len(extra) > 0 {
 		tagSheets(p, results)
 	}
-	p.noRecords(grid, results)
+	p.noRecords(data, results)
 	return p, nil
 }
 

@@ -22,16 +22,16 @@ func continuedText(v json.RawMessage) bool {
 
 // continuedNew adds a problem for each cell of a row that holds a cut text when the row
 // makes a new record: there is no stored text to keep. It reports whether it added any.
-func continuedNew(vals map[string]string, problem func(field, msg string)) bool {
+func continuedNew(vals xlsx.Values, problem func(field, msg string)) bool {
 	var fields []string
-	for f, v := range vals {
+	for f, v := range vals.All() {
 		if xlsx.Continued(v) {
 			fields = append(fields, f)
 		}
 	}
 	slices.Sort(fields)
 	for _, f := range fields {
-		problem(f, fmt.Sprintf("holds only the start of a longer text, cut at Excel's cell limit of 32,767 characters when it was exported (the cell ends with %q), and no stored record has the whole text: put the whole text in the cell, or add this record in ISMS Desk", xlsx.ContinuedMark(vals[f])))
+		problem(f, fmt.Sprintf("holds only the start of a longer text, cut at Excel's cell limit of 32,767 characters when it was exported (the cell ends with %q), and no stored record has the whole text: put the whole text in the cell, or add this record in ISMS Desk", xlsx.ContinuedMark(vals.Get(f))))
 	}
 	return len(fields) > 0
 }

@@ -108,7 +108,7 @@ func sectionRows(h xlsx.Header, m xlsx.Mapping, results []xlsx.RowResult) []Sect
 		}
 		var parts []string
 		for _, f := range order {
-			if v := strings.Join(strings.Fields(r.Values[f]), " "); v != "" {
+			if v := strings.Join(strings.Fields(r.Values.Get(f)), " "); v != "" {
 				parts = append(parts, v)
 			}
 		}
@@ -135,8 +135,7 @@ func emptyRegister(file string, g *xlsx.Grid, h xlsx.Header) error {
 // noRecords makes a mapping problem of a sheet whose rows under the header give no
 // record at all: every one is a section heading or blank in the mapped columns, so the
 // header row or the columns are wrong.
-func (p *Plan) noRecords(g *xlsx.Grid, results []xlsx.RowResult) {
-	data := len(p.Header.DataRows(g))
+func (p *Plan) noRecords(data int, results []xlsx.RowResult) {
 	if p.Counts.Rows > 0 || data == 0 {
 		return
 	}

@@ -85,7 +85,7 @@ func mergedRecords(results []xlsx.RowResult) ([]MergedRecord, int) {
 		}
 		n += len(r.Merged)
 		if len(out) < maxMergedListed {
-			out = append(out, MergedRecord{Sheet: r.Sheet, Row: r.Row, Rows: r.Merged, Ref: strings.TrimSpace(r.Values["ref"])})
+			out = append(out, MergedRecord{Sheet: r.Sheet, Row: r.Row, Rows: r.Merged, Ref: strings.TrimSpace(r.Values.Get("ref"))})
 		}
 	}
 	return out, n

@@ -329,7 +329,7 @@ func (r *resolver) dateOrders(results []xlsx.RowResult) {
 		}
 		day, month := false, false
 		for _, res := range results {
-			d, m := xlsx.DateOrderOf(strings.TrimSpace(res.Values[f.Name]))
+			d, m := xlsx.DateOrderOf(strings.TrimSpace(res.Values.Get(f.Name)))
 			day, month = day || d, month || m
 		}
 		loc := r.p.Mapping.Locale
@@ -372,7 +372,7 @@ func (r *resolver) values(res xlsx.RowResult, problem func(field, msg string)) m
 	g := r.reg
 	out := map[string]any{}
 	for _, f := range g.fields {
-		raw, mapped := res.Values[f.Name]
+		raw, mapped := res.Values.Lookup(f.Name)
 		if !mapped {
 			continue
 		}
@@ -435,7 +435,7 @@ func (r *resolver) values(res xlsx.RowResult, problem func(field, msg string)) m
 			if f.Name == "target" { // "<5%", "≥ 95 %": the target, and which way is better
 				if rest, dir := targetDirection(v); dir != "" {
 					v = rest
-					if hasField(g.fields, "direction") && strings.TrimSpace(res.Values["direction"]) == "" {
+					if hasField(g.fields, "direction") && strings.TrimSpace(res.Values.Get("direction")) == "" {
 						out[g.path("direction")] = dir
 					}
 				}
@@ -456,7 +456,7 @@ func (r *resolver) values(res xlsx.RowResult, problem func(field, msg string)) m
 		}
 	}
 	// no direction given: an amber threshold above the target says lower is better
-	if _, given := out[g.path("direction")]; !given && hasField(g.fields, "direction") && strings.TrimSpace(res.Values["amber"]) != "" {
+	if _, given := out[g.path("direction")]; !given && hasField(g.fields, "direction") && strings.TrimSpace(res.Values.Get("amber")) != "" {
 		t, okT := out[g.path("target")].(float64)
 		a, okA := out[g.path("amber")].(float64)
 		if okT && okA && a > t {
@@ -464,23 +464,23 @@ func (r *resolver) values(res xlsx.RowResult, problem func(field, msg string)) m
 		}
 	}
 	// lower is better and no amber threshold: none (amber at the target), not 0 below it
-	if dir, _ := out[g.path("direction")].(string); dir == isms.LowerIsBetter && strings.TrimSpace(res.Values["amber"]) == "" {
+	if dir, _ := out[g.path("direction")].(string); dir == isms.LowerIsBetter && strings.TrimSpace(res.Values.Get("amber")) == "" {
 		if t, ok := out[g.path("target")].(float64); ok {
 			out[g.path("amber")] = t
 		}
 	}
 	// a target or threshold written in percent ("95%") gives the unit a KPI without one has
 	hasUnit := slices.ContainsFunc(g.fields, func(f xlsx.Field) bool { return f.Name == "unit" })
-	if hasUnit && strings.TrimSpace(res.Values["unit"]) == "" {
+	if hasUnit && strings.TrimSpace(res.Values.Get("unit")) == "" {
 		for _, f := range []string{"target", "amber"} {
-			if strings.HasSuffix(strings.TrimSpace(res.Values[f]), "%") {
+			if strings.HasSuffix(strings.TrimSpace(res.Values.Get(f)), "%") {
 				out[g.path("unit")] = "%"
 				break
 			}
 		}
 	}
 	// a register without titles: the first line of the text that describes the record
-	if from := titleFrom[g.spec.kind]; from != "" && strings.TrimSpace(res.Values["title"]) == "" {
+	if from := titleFrom[g.spec.kind]; from != "" && strings.TrimSpace(res.Values.Get("title")) == "" {
 		if d, _ := out[from].(string); d != "" {
 			out["title"] = firstLine(d)
 		}

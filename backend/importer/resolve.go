@@ -208,8 +208,8 @@ func (r *resolver) checkPeople(row *PlannedRow, res xlsx.RowResult, m additions)
 		}
 		src := r.dir.source[p.ID]
 		field := ""
-		for _, f := range slices.Sorted(maps.Keys(res.Values)) {
-			if src != "" && strings.Contains(fold(res.Values[f]), fold(src)) {
+		for _, f := range res.Values.Names() {
+			if src != "" && strings.Contains(fold(res.Values.Get(f)), fold(src)) {
 				field = f
 				break
 			}
@@ -309,7 +309,9 @@ func (r *resolver) matchKey() func(isms.Record) string {
 	return refKey
 }
 
-// resolve turns converted rows into planned rows against the stored records.
+// resolve turns converted rows into planned rows against the stored records. It takes
+// each row's values and record (cleared in results), so that a large sheet is not held
+// twice.
 func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResult) error {
 	dir, err := newDirectory(tx, p)
 	if err != nil {
@@ -330,12 +332,14 @@ func resolve(ctx context.Context, tx *store.Tx, p *Plan, results []xlsx.RowResul
 		r.checkTitles = englishTitles(results)
 		r.detect2013(results)
 	}
+	p.Rows = slices.Grow(p.Rows, len(results))
 	for i, res := range results {
 		if i%1000 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
+		results[i].Values, results[i].Record = xlsx.Values{}, nil // read once: garbage after this row
 		if res.Section {
 			p.Counts.Sections++
 			continue
@@ -740,8 +744,8 @@ func (r *resolver) personKey(p *isms.Person) string {
 
 // controls resolves a "controls" cell ("A.5.1, 8.2; Backup policy") to control IDs by
 // reference; a reference that names no control is a problem on the cell.
-func (r *resolver) controls(vals map[string]string, problem func(field, msg string)) []string {
-	cell, ok := vals["controls"]
+func (r *resolver) controls(vals xlsx.Values, problem func(field, msg string)) []string {
+	cell, ok := vals.Lookup("controls")
 	if !ok {
 		return nil
 	}
@@ -785,8 +789,8 @@ func (r *resolver) controls(vals map[string]string, problem func(field, msg stri
 
 // risks resolves a "risks" cell ("R-001; R-004") to risk IDs by reference; a reference
 // that names no risk is a problem on the cell.
-func (r *resolver) risks(vals map[string]string, problem func(field, msg string)) []string {
-	cell, ok := vals["risks"]
+func (r *resolver) risks(vals xlsx.Values, problem func(field, msg string)) []string {
+	cell, ok := vals.Lookup("risks")
 	if !ok {
 		return nil
 	}

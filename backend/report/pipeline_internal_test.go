@@ -39,7 +39,7 @@ func memStore(t *testing.T) *store.DB {
 // otherwise than the IDs (path escaping) included. The gap analysis is the window's.
 func TestLoadHash(t *testing.T) {
 	db := memStore(t)
-	err := db.Update(func(tx *store.Tx) error {
+	err := db.Batch(func(b *store.Batch) error { // more than one transaction holds
 		for i := range 2*chunkSize + 7 {
 			r := &isms.Requirement{Ref: fmt.Sprintf("R-%04d", i), Title: fmt.Sprintf("Requirement %d", i),
 				SourceType: isms.SourceLegal, Applicable: true, Status: isms.CompliancePartial}
@@ -49,12 +49,13 @@ func TestLoadHash(t *testing.T) {
 			if i == 3 {
 				r.Title = "Invalid \xff UTF-8 & <markup>"
 			}
-			if err := tx.Create(r, "test"); err != nil {
+			if err := b.Do(func(tx *store.Tx) error { return tx.Create(r, "test") }); err != nil {
 				return err
 			}
 		}
 		for _, id := range []string{"x&", "x'", "x+"} { // "x'" is stored as x%27, before "x&"
-			if err := tx.Create(&isms.Person{Meta: isms.Meta{ID: id}, Name: "Person " + id, Active: true}, "test"); err != nil {
+			p := &isms.Person{Meta: isms.Meta{ID: id}, Name: "Person " + id, Active: true}
+			if err := b.Do(func(tx *store.Tx) error { return tx.Create(p, "test") }); err != nil {
 				return err
 			}
 		}

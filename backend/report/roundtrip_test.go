@@ -177,8 +177,8 @@ func TestRoundTrip(t *testing.T) {
 			got.OwnerName != names[w.OwnerID] || got.CustodianName != names[w.CustodianID] {
 			t.Errorf("asset %s read back as %+v (owner %q, custodian %q)", w.Ref, g, got.OwnerName, got.CustodianName)
 		}
-		if r.Values["risks"] != joined(w.RiskIDs) || r.Values["controls"] != joined(w.ControlIDs) {
-			t.Errorf("asset %s: risks %q, controls %q; want %q, %q", w.Ref, r.Values["risks"], r.Values["controls"],
+		if r.Values.Get("risks") != joined(w.RiskIDs) || r.Values.Get("controls") != joined(w.ControlIDs) {
+			t.Errorf("asset %s: risks %q, controls %q; want %q, %q", w.Ref, r.Values.Get("risks"), r.Values.Get("controls"),
 				joined(w.RiskIDs), joined(w.ControlIDs))
 		}
 	}

@@ -19,7 +19,7 @@ import (
 // Blobs are file contents (evidence attachments) kept inside the folder, so that a backup
 // carries them. They are addressed by the hex SHA-256 of their contents, so a file stored
 // twice is kept once, and stored in chunks (see the key schema), since one Badger
-// transaction holds only about 10 MB. The header is written after every chunk: a blob is
+// transaction holds only about 1.2 MB. The header is written after every chunk: a blob is
 // present exactly when its header is.
 
 // blobChunkSize is the most bytes one chunk holds. It is below Badger's value threshold

@@ -156,6 +156,10 @@ func openBadger(dir string, opt Options) (*badger.DB, error) {
 	return bdb, err
 }
 
+// ErrTooBig is the error (errors.Is) of an Update that writes more than one Badger
+// transaction holds (15% of a memtable, about 1.2 MB); a Batch has no such limit.
+var ErrTooBig = badger.ErrTxnTooBig
+
 // badgerOptions sizes Badger for a laptop and a data set of thousands, not billions, of
 // records: small memtables, cache and value-log files, one version per key, durable writes.
 func badgerOptions(dir string, opt Options) badger.Options {
@@ -168,16 +172,16 @@ func badgerOptions(dir string, opt Options) badger.Options {
 		WithReadOnly(opt.ReadOnly && !opt.InMemory).
 		WithNumVersionsToKeep(1).
 		WithDetectConflicts(false). // every write runs under writeMu, one at a time
-		WithMemTableSize(16 << 20). // each is an arena on the heap and a log mapped in memory
+		WithMemTableSize(8 << 20).  // each is an arena on the heap, a log mapped in memory, and a table built on the heap when full
 		WithNumMemtables(2).
-		WithNumLevelZeroTables(20). // a large import is compacted at its end, not while it writes
-		WithNumLevelZeroTablesStall(30).
+		WithNumLevelZeroTables(40). // a 100,000-row import (about 30 tables) is compacted after it, not while it writes
+		WithNumLevelZeroTablesStall(60).
 		WithValueLogFileSize(64 << 20).
 		WithBlockCacheSize(16 << 20).
 		WithNumCompactors(2).
 		WithNumGoroutines(2).
 		WithMetricsEnabled(false).
-		WithCompactL0OnClose(false). // level 0 is compacted in the background once it has 20 tables, not by every close
+		WithCompactL0OnClose(false). // level 0 is compacted in the background once it has 40 tables, not by every close
 		WithLogger(badgerLogger{opt.Logger}).
 		WithEncryptionKey(encryptionKey(opt)).
 		WithIndexCacheSize(indexCache(opt)) // Badger's docs: needed with encryption, or every index is decrypted on each read

@@ -80,7 +80,7 @@ func TestAssetRegister(t *testing.T) {
 	if !res[0].Valid() || a.Asset.Ref != "AST-001" || a.Asset.Name != "CRM" || a.Asset.Type != isms.AssetSoftware ||
 		a.Asset.Classification != isms.ClassInternal || a.Asset.Status != isms.AssetInUse || a.Asset.Location != "AWS" ||
 		a.Asset.AcquiredOn != "2024-01-10" || a.Asset.ReviewDate != "2025-12-31" || a.Asset.Notes != "Renew licence" ||
-		a.OwnerName != "Ada Lovelace" || a.CustodianName != "it@example.com" || res[0].Values["controls"] != "A.5.9, A.8.13" {
+		a.OwnerName != "Ada Lovelace" || a.CustodianName != "it@example.com" || res[0].Values.Get("controls") != "A.5.9, A.8.13" {
 		t.Errorf("row 2 = %+v %+v (problems %v)", a, a.Asset, res[0].Problems)
 	}
 	b := res[1].Record.(*AssetRow)

@@ -129,7 +129,7 @@ func TestTwoRowHeaderAndFillDown(t *testing.T) {
 	m2.Columns["source"] = "A"
 	m2.FillDown = []string{"A", "B"}
 	res2, _ := Rows(KindRequirements, h2, g2, m2)
-	if len(res2) != 2 || res2[1].Values["source"] != "GDPR" {
+	if len(res2) != 2 || res2[1].Values.Get("source") != "GDPR" {
 		t.Fatalf("fill-down: %+v", res2)
 	}
 	if r := res2[1].Record.(*RequirementRow).Requirement; r.Status != "partial" || r.Ref != "R-2" || r.SourceType != "legal" { // GDPR, without a type column, is a law

@@ -1,7 +1,9 @@
 package xlsx
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -189,6 +191,7 @@ func ProposeLayout(kind string, h Header, g *Grid, m *Mapping) []LayoutNote {
 		}
 	}
 	cols := mappedColumns(kind, *m)
+	names := slices.Sorted(maps.Keys(cols))
 	tc := m.Column(titleField(kind))
 	marks := markColumn(data, cols)
 	levels := levelColumns(h, data, *m, kc)
@@ -201,7 +204,7 @@ func ProposeLayout(kind string, h Header, g *Grid, m *Mapping) []LayoutNote {
 			if i == 0 || (tc >= 0 && tc != kc && strings.TrimSpace(r.Cell(tc)) != "") || (split && strings.TrimSpace(r.Cell(kc)) != "") {
 				continue
 			}
-			raw := rawVals(r, cols)
+			raw := rawVals(r, names, cols)
 			if levelValue(r, levels) != "" || (marks >= 0 && !isMark(r.Cell(marks))) || allBlank(raw) || (IsSection(kind, *m, raw) && !continuation(kind, *m, raw, nil)) {
 				continue
 			}
@@ -243,16 +246,16 @@ func ProposeLayout(kind string, h Header, g *Grid, m *Mapping) []LayoutNote {
 // continuation reports whether a row's own values (raw) continue the record above: no
 // key and no title of its own (the key filled down, when vals is given) and its values
 // in other columns, none a numbered heading ("Chapter II").
-func continuation(kind string, m Mapping, raw, vals map[string]string) bool {
+func continuation(kind string, m Mapping, raw Values, vals *Values) bool {
 	key, tf := sectionKey(kind, m), titleField(kind)
-	if strings.TrimSpace(raw[key]) != "" || (m.Columns[tf] != m.Columns[key] && strings.TrimSpace(raw[tf]) != "") {
+	if strings.TrimSpace(raw.Get(key)) != "" || (m.Columns[tf] != m.Columns[key] && strings.TrimSpace(raw.Get(tf)) != "") {
 		return false
 	}
-	if vals != nil && strings.TrimSpace(vals[key]) == "" {
+	if vals != nil && strings.TrimSpace(vals.Get(key)) == "" {
 		return false
 	}
 	other := false
-	for f, v := range raw {
+	for f, v := range raw.All() {
 		if v = strings.TrimSpace(v); v == "" || f == key || f == tf {
 			continue
 		}
@@ -548,14 +551,14 @@ func plural(n int, one, many string) string {
 
 // sameValues reports whether two rows' values are the same, blanks and the fields in
 // skip (filled down from the rows above them) aside.
-func sameValues(a, b map[string]string, skip map[string]bool) bool {
-	for k, v := range a {
-		if !skip[k] && strings.TrimSpace(v) != strings.TrimSpace(b[k]) {
+func sameValues(a, b Values, skip map[string]bool) bool {
+	for k, v := range a.All() {
+		if !skip[k] && strings.TrimSpace(v) != strings.TrimSpace(b.Get(k)) {
 			return false
 		}
 	}
-	for k, v := range b {
-		if _, ok := a[k]; !ok && !skip[k] && strings.TrimSpace(v) != "" {
+	for k, v := range b.All() {
+		if _, ok := a.Lookup(k); !ok && !skip[k] && strings.TrimSpace(v) != "" {
 			return false
 		}
 	}
@@ -569,24 +572,24 @@ var listFields = map[string]bool{"controls": true, "risks": true}
 // distinct texts of multi-line fields one a line, the distinct items of lists; other
 // fields keep the first value given, and a later row that gives another one for a typed
 // field (a status, a date, a score) is a conflict, returned as the field and its values.
-func mergeValues(kind string, into, from map[string]string, conflicts map[string][]string) {
-	for f, v := range from {
+func mergeValues(kind string, into *Values, from Values, conflicts map[string][]string) {
+	for f, v := range from.All() {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			continue
 		}
-		cur := strings.TrimSpace(into[f])
+		cur := strings.TrimSpace(into.Get(f))
 		if cur == "" {
-			into[f] = v
+			into.Set(f, v)
 			continue
 		}
 		fd, _ := field(kind, f)
 		switch {
 		case listFields[f]:
-			into[f] = joinItems(cur, v)
+			into.Set(f, joinItems(cur, v))
 		case fd.Type == TypeMultiline:
 			if !containsLine(cur, v) {
-				into[f] = cur + "\n" + v
+				into.Set(f, cur+"\n"+v)
 			}
 		case fd.Type == TypeText || fd.Type == "":
 		default:

@@ -223,10 +223,10 @@ func TestProposeLayout(t *testing.T) {
 	if len(res) != 3 {
 		t.Fatalf("%d records, want 3: %+v", len(res), res)
 	}
-	if r := res[0]; r.Values["text"] != "Accounts are reviewed.\nLeavers lose access the same day." || r.Values["controls"] != "A.5.15, A.5.18" || !slices.Equal(r.Merged, []int{3}) {
-		t.Errorf("REQ-1: %q, %q, merged %v", r.Values["text"], r.Values["controls"], r.Merged)
+	if r := res[0]; r.Values.Get("text") != "Accounts are reviewed.\nLeavers lose access the same day." || r.Values.Get("controls") != "A.5.15, A.5.18" || !slices.Equal(r.Merged, []int{3}) {
+		t.Errorf("REQ-1: %q, %q, merged %v", r.Values.Get("text"), r.Values.Get("controls"), r.Merged)
 	}
-	if r := res[1]; r.Values["text"] != "Backups are tested." || r.Values["controls"] != "A.8.13, A.5.30" || r.Values["status"] != "Partial" || len(r.Problems) != 0 {
+	if r := res[1]; r.Values.Get("text") != "Backups are tested." || r.Values.Get("controls") != "A.8.13, A.5.30" || r.Values.Get("status") != "Partial" || len(r.Problems) != 0 {
 		t.Errorf("REQ-2: %+v", r)
 	}
 	// rows of one record that disagree on a status: a problem naming the rows
@@ -266,8 +266,8 @@ func TestVerticalMergeReadsDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range res {
-		if r.Values["source"] != "NIS2" {
-			t.Errorf("row %d: source %q, want NIS2 from the merge C2:C4", r.Row, r.Values["source"])
+		if r.Values.Get("source") != "NIS2" {
+			t.Errorf("row %d: source %q, want NIS2 from the merge C2:C4", r.Row, r.Values.Get("source"))
 		}
 	}
 }

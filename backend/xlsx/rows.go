@@ -3,6 +3,7 @@ package xlsx
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"net/mail"
 	"regexp"
@@ -33,11 +34,11 @@ type Problem struct {
 // *RequirementRow, *ControlRow, *RiskRow, *PersonRow, *AttendanceRow, *MeasurementRow,
 // *AssetRow, *AcknowledgementRow or *SurveyResultRow.
 type RowResult struct {
-	Row      int               `json:"row"`
-	Values   map[string]string `json:"values"`
-	Record   any               `json:"record,omitempty"`
-	Problems []Problem         `json:"problems,omitempty"`
-	Section  bool              `json:"section,omitempty"` // a section row, skipped
+	Row      int       `json:"row"`
+	Values   Values    `json:"values"`
+	Record   any       `json:"record,omitempty"`
+	Problems []Problem `json:"problems,omitempty"`
+	Section  bool      `json:"section,omitempty"` // a section row, skipped
 	// Heading is a section's text when it is not in a mapped column (a hierarchy level of
 	// its own, a repeated header row).
 	Heading string `json:"heading,omitempty"`
@@ -125,7 +126,7 @@ type AcknowledgementRow struct {
 // record: the key field (reference, or name for people, KPI for measurements) is empty
 // and at most one mapped column has a value, or the only value sits in the key column of a
 // table with three or more mapped columns ("Organizational controls" in the reference column).
-func IsSection(kind string, m Mapping, vals map[string]string) bool {
+func IsSection(kind string, m Mapping, vals Values) bool {
 	keyField := "ref"
 	switch kind {
 	case KindPeople:
@@ -147,7 +148,7 @@ func IsSection(kind string, m Mapping, vals map[string]string) bool {
 	}
 	var filled [2]string
 	n := 0
-	for _, v := range vals {
+	for _, v := range vals.All() {
 		if v = strings.TrimSpace(v); v != "" {
 			if n == len(filled) {
 				return false // three values or more: a record
@@ -162,10 +163,10 @@ func IsSection(kind string, m Mapping, vals map[string]string) bool {
 	case 1:
 		// a lone value is a heading, unless it is the key of a register with few columns,
 		// or prose (a requirement's text without its reference is a record missing a field)
-		return (strings.TrimSpace(vals[keyField]) == "" || len(vals) >= 3) && !Prose(filled[0])
+		return (strings.TrimSpace(vals.Get(keyField)) == "" || vals.Len() >= 3) && !Prose(filled[0])
 	case 2:
 		// "Section 1 | Transparency and modalities": a numbered heading and its name
-		if strings.TrimSpace(vals[keyField]) != "" || Prose(filled[0]) || Prose(filled[1]) {
+		if strings.TrimSpace(vals.Get(keyField)) != "" || Prose(filled[0]) || Prose(filled[1]) {
 			return false
 		}
 		return headingWord(filled[0]) || headingWord(filled[1])
@@ -217,9 +218,9 @@ func headingWord(s string) bool {
 }
 
 // loneValue reports whether exactly one of a row's values is not blank.
-func loneValue(vals map[string]string) bool {
+func loneValue(vals Values) bool {
 	n := 0
-	for _, v := range vals {
+	for _, v := range vals.All() {
 		if strings.TrimSpace(v) != "" {
 			n++
 		}
@@ -255,7 +256,6 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 		split = ColumnIndex(m.SplitRef)
 	}
 	last := map[string]string{} // per field: the value filled down
-	var out []RowResult
 	data := h.DataRows(g)
 	cv := converter{kind: kind, m: m, dateOrder: map[string]Locale{}}
 	for _, f := range fields {
@@ -272,15 +272,16 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 	// first the values of each row (after fill-down) and whether it looks like a section
 	type pending struct {
 		res       RowResult
-		candidate bool              // looks like a section heading
-		structure bool              // a framework's structure node: no reference and not assessable
-		raw       map[string]string // the row's own values, before fill-down
+		candidate bool   // looks like a section heading
+		structure bool   // a framework's structure node: no reference and not assessable
+		raw       Values // the row's own values, before fill-down
 	}
 	marks := markColumn(data, cols)
 	var levels []int
 	if kc, ok := cols[sectionKey(kind, m)]; ok {
 		levels = levelColumns(h, data, m, kc)
 	}
+	names := slices.Sorted(maps.Keys(cols)) // the fields of every row's Values
 	rows := make([]pending, 0, len(data))
 	candidates := 0
 	read := func(r Row, c int) string {
@@ -293,19 +294,20 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 	repeats := h.headerRepeat(h.lowestNames(g))
 	for _, r := range data {
 		if repeats(r) {
-			rows = append(rows, pending{res: RowResult{Row: r.Num, Values: map[string]string{}, Heading: "the header row, repeated"}, structure: true})
+			rows = append(rows, pending{res: RowResult{Row: r.Num, Heading: "the header row, repeated"}, structure: true})
 			continue
 		}
 		if t := totalsLabel(r, h.FirstColumn); t != "" {
-			rows = append(rows, pending{res: RowResult{Row: r.Num, Values: map[string]string{}, Heading: "a totals row (" + t + ")"}, structure: true})
+			rows = append(rows, pending{res: RowResult{Row: r.Num, Heading: "a totals row (" + t + ")"}, structure: true})
 			continue
 		}
-		vals := make(map[string]string, len(cols))
+		vals := newValues(names)
 		raw := vals // the row's own values: the same as vals unless a column is filled down
 		if len(fill) > 0 {
-			raw = make(map[string]string, len(cols))
+			raw = newValues(names)
 		}
-		for name, c := range cols {
+		for i, name := range names {
+			c := cols[name]
 			v := read(r, c)
 			blank := strings.TrimSpace(v) == ""
 			if c == split {
@@ -318,7 +320,7 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 					v = ""
 				}
 			}
-			raw[name] = v
+			raw.vals[i] = v
 			if fill[c] {
 				if blank {
 					v = last[name]
@@ -326,10 +328,10 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 					last[name] = v
 				}
 			}
-			vals[name] = v
+			vals.vals[i] = v
 		}
 		heading := ""
-		if strings.TrimSpace(raw[sectionKey(kind, m)]) == "" && (split < 0 || strings.TrimSpace(r.Cell(split)) == "") {
+		if strings.TrimSpace(raw.Get(sectionKey(kind, m))) == "" && (split < 0 || strings.TrimSpace(r.Cell(split)) == "") {
 			heading = levelValue(r, levels) // a level of the hierarchy: "GOVERN (GV)", "Asset Management (ID.AM)"
 		}
 		if allBlank(vals) && heading == "" {
@@ -337,9 +339,9 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 		}
 		p := pending{res: RowResult{Row: r.Num, Values: vals}, raw: raw}
 		if m.SkipSections {
-			p.structure = heading != "" || marks >= 0 && strings.TrimSpace(raw[sectionKey(kind, m)]) == "" && !isMark(r.Cell(marks))
-			p.candidate = !p.structure && IsSection(kind, m, raw) && !(m.MergeBy != "" && continuation(kind, m, raw, vals))
-			if v := strings.TrimSpace(raw["ref"]); p.candidate && v != "" && sectionKey(kind, m) == "ref" && !looksLikeRef(v) && loneValue(raw) {
+			p.structure = heading != "" || marks >= 0 && strings.TrimSpace(raw.Get(sectionKey(kind, m))) == "" && !isMark(r.Cell(marks))
+			p.candidate = !p.structure && IsSection(kind, m, raw) && !(m.MergeBy != "" && continuation(kind, m, raw, &vals))
+			if v := strings.TrimSpace(raw.Get("ref")); p.candidate && v != "" && sectionKey(kind, m) == "ref" && !looksLikeRef(v) && loneValue(raw) {
 				// "Bereich IT-Betrieb" alone in the reference column: no reference, so no record missing fields
 				p.candidate, p.structure = false, true
 			}
@@ -351,11 +353,12 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 			}
 		}
 		if !p.structure && !p.candidate {
-			p.raw = nil // only a section keeps its own values
+			p.raw = Values{} // only a section keeps its own values
 		}
 		rows = append(rows, p)
 	}
 	tooMany := float64(candidates) > sectionShare*float64(len(rows))
+	out := make([]RowResult, 0, len(rows))
 	// rows that are one record, one after the other: joined into the first. A key that
 	// comes back after another one is another record (a duplicate), not more of the first,
 	// unless the row repeats the first row's values exactly.
@@ -370,7 +373,7 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 		res := p.res
 		if p.structure || (p.candidate && !tooMany) {
 			res.Section = true
-			if p.raw != nil {
+			if p.raw.Len() > 0 {
 				res.Values = p.raw // a heading's own text, nothing filled down into it
 			}
 			out = append(out, res)
@@ -378,12 +381,12 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 			continue
 		}
 		if m.MergeBy != "" {
-			if k := strings.ToLower(strings.TrimSpace(res.Values[m.MergeBy])); k != "" {
+			if k := strings.ToLower(strings.TrimSpace(res.Values.Get(m.MergeBy))); k != "" {
 				if k == lastKey {
 					if conflicts[at] == nil {
 						conflicts[at] = map[string][]string{}
 					}
-					mergeValues(kind, out[at].Values, res.Values, conflicts[at])
+					mergeValues(kind, &out[at].Values, res.Values, conflicts[at])
 					out[at].Merged = append(out[at].Merged, res.Row)
 					continue
 				}
@@ -518,16 +521,16 @@ func isMark(v string) bool {
 	return err == nil && b
 }
 
-func rawVals(r Row, cols map[string]int) map[string]string {
-	out := make(map[string]string, len(cols))
-	for n, c := range cols {
-		out[n] = r.Cell(c)
+func rawVals(r Row, names []string, cols map[string]int) Values {
+	out := newValues(names)
+	for i, n := range names {
+		out.vals[i] = r.Cell(cols[n])
 	}
 	return out
 }
 
-func allBlank(vals map[string]string) bool {
-	for _, v := range vals {
+func allBlank(vals Values) bool {
+	for _, v := range vals.All() {
 		if strings.TrimSpace(v) != "" {
 			return false
 		}
@@ -602,23 +605,23 @@ func (c *converter) add(field, msg string) {
 	c.problems = append(c.problems, Problem{Row: c.row, Column: c.m.Columns[field], Field: field, Message: msg})
 }
 
-func (c *converter) text(vals map[string]string, f string) string {
-	return strings.TrimSpace(vals[f])
+func (c *converter) text(vals Values, f string) string {
+	return strings.TrimSpace(vals.Get(f))
 }
 
-func (c *converter) date(vals map[string]string, f string) isms.Date {
+func (c *converter) date(vals Values, f string) isms.Date {
 	loc, ok := c.dateOrder[f]
 	if !ok {
 		loc = c.m.Locale
 	}
-	d, err := ParseDate(vals[f], loc)
+	d, err := ParseDate(vals.Get(f), loc)
 	if err != nil {
 		c.add(f, err.Error())
 	}
 	return d
 }
 
-func (c *converter) level(vals map[string]string, f string) int {
+func (c *converter) level(vals Values, f string) int {
 	var labels []string
 	if c.m.Method != nil {
 		labels = c.m.Method.Likelihood
@@ -626,18 +629,18 @@ func (c *converter) level(vals map[string]string, f string) int {
 			labels = c.m.Method.Impact
 		}
 	}
-	n, err := ParseScore(vals[f], labels, c.scale)
+	n, err := ParseScore(vals.Get(f), labels, c.scale)
 	if err != nil {
 		c.add(f, err.Error())
 	}
 	return n
 }
 
-func (c *converter) enum(vals map[string]string, f, enum, def string) string {
-	if strings.TrimSpace(vals[f]) == "" {
+func (c *converter) enum(vals Values, f, enum, def string) string {
+	if strings.TrimSpace(vals.Get(f)) == "" {
 		return def
 	}
-	v, err := ParseEnum(enum, vals[f])
+	v, err := ParseEnum(enum, vals.Get(f))
 	if err != nil {
 		c.add(f, err.Error())
 		return def
@@ -648,11 +651,11 @@ func (c *converter) enum(vals map[string]string, f, enum, def string) string {
 // attendance reads whether a person attended. Without a column for it, every row is an
 // attendance; with one, a blank cell is an absence (a sign-in sheet ticks those who came),
 // and in a column that ticks (✓) an x is a cross: absent.
-func (c *converter) attendance(vals map[string]string) string {
+func (c *converter) attendance(vals Values) string {
 	if _, mapped := c.m.Columns["status"]; !mapped {
 		return isms.AttendanceAttended
 	}
-	v := strings.TrimSpace(vals["status"])
+	v := strings.TrimSpace(vals.Get("status"))
 	switch {
 	case v == "":
 		return isms.AttendanceAbsent
@@ -712,11 +715,11 @@ func usesTicks(rows []Row, col int) bool {
 	return false
 }
 
-func (c *converter) boolean(vals map[string]string, f string, def bool) bool {
-	if _, mapped := c.m.Columns[f]; !mapped || strings.TrimSpace(vals[f]) == "" {
+func (c *converter) boolean(vals Values, f string, def bool) bool {
+	if _, mapped := c.m.Columns[f]; !mapped || strings.TrimSpace(vals.Get(f)) == "" {
 		return def
 	}
-	b, err := ParseBool(vals[f])
+	b, err := ParseBool(vals.Get(f))
 	if err != nil {
 		c.add(f, err.Error())
 		return def
@@ -724,7 +727,7 @@ func (c *converter) boolean(vals map[string]string, f string, def bool) bool {
 	return b
 }
 
-func (c *converter) email(vals map[string]string, f string) string {
+func (c *converter) email(vals Values, f string) string {
 	v := c.text(vals, f)
 	if v == "" {
 		return ""
@@ -766,22 +769,22 @@ func (c *converter) hasProblem(f string) bool {
 	return false
 }
 
-func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
+func (c *converter) convert(row int, vals Values) (any, []Problem) {
 	c.row, c.problems = row, nil
 	var rec any
 	switch c.kind {
 	case KindRequirements:
 		r := &isms.Requirement{
-			Ref: c.text(vals, "ref"), Title: c.text(vals, "title"), Text: strings.TrimSpace(vals["text"]),
-			SourceType: c.enum(vals, "sourceType", "source", sourceTypeOf(vals["source"])), Source: c.text(vals, "source"),
+			Ref: c.text(vals, "ref"), Title: c.text(vals, "title"), Text: strings.TrimSpace(vals.Get("text")),
+			SourceType: c.enum(vals, "sourceType", "source", sourceTypeOf(vals.Get("source"))), Source: c.text(vals, "source"),
 			Applicable: c.boolean(vals, "applicable", true),
 			Status:     c.enum(vals, "status", "compliance", isms.ComplianceNotAssessed),
-			Evidence:   strings.TrimSpace(vals["evidence"]), DueDate: c.date(vals, "dueDate"), Notes: strings.TrimSpace(vals["notes"]),
+			Evidence:   strings.TrimSpace(vals.Get("evidence")), DueDate: c.date(vals, "dueDate"), Notes: strings.TrimSpace(vals.Get("notes")),
 		}
 		if r.Title == "" && r.Text != "" {
 			r.Title = firstLine(r.Text, 300) // a register without titles: the text's first line
 		}
-		if !r.Applicable && r.Status == isms.ComplianceNotAssessed && strings.TrimSpace(vals["status"]) == "" {
+		if !r.Applicable && r.Status == isms.ComplianceNotAssessed && strings.TrimSpace(vals.Get("status")) == "" {
 			r.Status = isms.ComplianceNotApplicable
 		}
 		c.validate(r)
@@ -790,11 +793,11 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		rec = c.control(vals)
 	case KindRisks:
 		r := &isms.Risk{
-			Ref: c.text(vals, "ref"), Title: c.text(vals, "title"), Description: strings.TrimSpace(vals["description"]),
+			Ref: c.text(vals, "ref"), Title: c.text(vals, "title"), Description: strings.TrimSpace(vals.Get("description")),
 			Asset: c.text(vals, "asset"), Threat: c.text(vals, "threat"), Vulnerability: c.text(vals, "vulnerability"),
 			Likelihood: c.level(vals, "likelihood"), Impact: c.level(vals, "impact"),
 			Status: c.enum(vals, "status", "riskStatus", ""), Treatment: c.enum(vals, "treatment", "treatment", ""),
-			TreatmentPlan:      strings.TrimSpace(vals["treatmentPlan"]),
+			TreatmentPlan:      strings.TrimSpace(vals.Get("treatmentPlan")),
 			ResidualLikelihood: c.level(vals, "residualLikelihood"), ResidualImpact: c.level(vals, "residualImpact"),
 			IdentifiedOn: c.date(vals, "identifiedOn"), ReviewDate: c.date(vals, "reviewDate"),
 		}
@@ -811,21 +814,21 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		rec = &RiskRow{Risk: r, OwnerName: c.text(vals, "owner")}
 	case KindAssets:
 		a := &isms.Asset{
-			Ref: c.text(vals, "ref"), Name: foldSpace(vals["name"]),
+			Ref: c.text(vals, "ref"), Name: foldSpace(vals.Get("name")),
 			Type: c.enum(vals, "type", "assetType", isms.AssetOther), Location: c.text(vals, "location"),
 			Classification: c.enum(vals, "classification", "classification", ""),
-			Description:    strings.TrimSpace(vals["description"]),
+			Description:    strings.TrimSpace(vals.Get("description")),
 			AcquiredOn:     c.date(vals, "acquiredOn"), ReviewDate: c.date(vals, "reviewDate"),
-			Status: c.enum(vals, "status", "assetStatus", isms.AssetInUse), Notes: strings.TrimSpace(vals["notes"]),
+			Status: c.enum(vals, "status", "assetStatus", isms.AssetInUse), Notes: strings.TrimSpace(vals.Get("notes")),
 		}
 		c.validate(a)
 		rec = &AssetRow{Asset: a, OwnerName: c.text(vals, "owner"), CustodianName: c.text(vals, "custodian")}
 	case KindPeople:
-		name := foldSpace(vals["name"]) // with the first or last name of their own columns when it lacks them ("Name" | "Vorname")
-		if first := foldSpace(vals["firstName"]); first != "" && !strings.Contains(strings.ToLower(name), strings.ToLower(first)) {
+		name := foldSpace(vals.Get("name")) // with the first or last name of their own columns when it lacks them ("Name" | "Vorname")
+		if first := foldSpace(vals.Get("firstName")); first != "" && !strings.Contains(strings.ToLower(name), strings.ToLower(first)) {
 			name = strings.TrimSpace(first + " " + name)
 		}
-		if last := foldSpace(vals["lastName"]); last != "" && !strings.Contains(strings.ToLower(name), strings.ToLower(last)) {
+		if last := foldSpace(vals.Get("lastName")); last != "" && !strings.Contains(strings.ToLower(name), strings.ToLower(last)) {
 			name = strings.TrimSpace(name + " " + last)
 		}
 		p := &isms.Person{Name: name, Email: c.email(vals, "email"), Department: c.text(vals, "department"),
@@ -835,8 +838,8 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 	case KindAttendance:
 		a := &AttendanceRow{TrainingTitle: c.text(vals, "training"), TrainingRef: c.text(vals, "trainingRef"),
 			TrainingDate: c.date(vals, "trainingDate"), Date: c.date(vals, "date"),
-			PersonName: foldSpace(vals["person"]), PersonEmail: c.email(vals, "email"),
-			Status: c.attendance(vals), Note: strings.TrimSpace(vals["note"])}
+			PersonName: foldSpace(vals.Get("person")), PersonEmail: c.email(vals, "email"),
+			Status: c.attendance(vals), Note: strings.TrimSpace(vals.Get("note"))}
 		if s := c.text(vals, "score"); s != "" {
 			v, err := ParsePercent(s)
 			switch {
@@ -860,8 +863,8 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		}
 		rec = a
 	case KindAcknowledgements:
-		a := &AcknowledgementRow{PersonName: foldSpace(vals["person"]), PersonEmail: c.email(vals, "email"),
-			Policy: foldSpace(vals["policy"]), Date: c.date(vals, "date")}
+		a := &AcknowledgementRow{PersonName: foldSpace(vals.Get("person")), PersonEmail: c.email(vals, "email"),
+			Policy: foldSpace(vals.Get("policy")), Date: c.date(vals, "date")}
 		if a.PersonName == "" && a.PersonEmail == "" {
 			f := "person"
 			if _, ok := c.m.Columns[f]; !ok {
@@ -872,7 +875,7 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		if a.Policy == "" {
 			c.add("policy", "Policy is required: give the policy's reference (such as POL-01) or its title")
 		}
-		if v := strings.TrimSpace(vals["status"]); v != "" {
+		if v := strings.TrimSpace(vals.Get("status")); v != "" {
 			switch done, ok := acknowledged(v); {
 			case !ok:
 				c.add("status", "expected a completion status such as Completed, Signed or Overdue, got "+quote(v))
@@ -882,7 +885,7 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		}
 		rec = a
 	case KindSurveyResults:
-		q := &SurveyResultRow{Question: foldSpace(vals["question"]), Result: strings.TrimSpace(vals["result"]), Has: map[string]bool{}}
+		q := &SurveyResultRow{Question: foldSpace(vals.Get("question")), Result: strings.TrimSpace(vals.Get("result")), Has: map[string]bool{}}
 		if q.Question == "" {
 			c.add("question", "Question is required")
 		}
@@ -911,7 +914,7 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 		q.Has["result"] = q.Result != ""
 		rec = q
 	case KindMeasurements:
-		mr := &MeasurementRow{KPI: c.text(vals, "kpi"), Date: c.date(vals, "date"), Note: strings.TrimSpace(vals["note"])}
+		mr := &MeasurementRow{KPI: c.text(vals, "kpi"), Date: c.date(vals, "date"), Note: strings.TrimSpace(vals.Get("note"))}
 		if mr.KPI == "" {
 			c.add("kpi", "KPI is required")
 		}
@@ -936,21 +939,21 @@ func (c *converter) convert(row int, vals map[string]string) (any, []Problem) {
 	return rec, c.problems
 }
 
-func (c *converter) control(vals map[string]string) *ControlRow {
+func (c *converter) control(vals Values) *ControlRow {
 	src := c.text(vals, "ref")
-	title := foldSpace(vals["title"])
+	title := foldSpace(vals.Get("title"))
 	ctl := &isms.Control{
-		Title: title, Description: strings.TrimSpace(vals["description"]),
+		Title: title, Description: strings.TrimSpace(vals.Get("description")),
 		Applicability:      c.enum(vals, "applicability", "applicability", isms.ApplicabilityNotAssessed),
-		Justification:      strings.TrimSpace(vals["justification"]),
+		Justification:      strings.TrimSpace(vals.Get("justification")),
 		Status:             c.enum(vals, "status", "implementation", isms.ImplNotStarted),
-		ImplementationPlan: strings.TrimSpace(vals["implementationPlan"]), Metric: c.text(vals, "metric"),
-		Evidence: strings.TrimSpace(vals["evidence"]), DueDate: c.date(vals, "dueDate"), Notes: strings.TrimSpace(vals["notes"]),
+		ImplementationPlan: strings.TrimSpace(vals.Get("implementationPlan")), Metric: c.text(vals, "metric"),
+		Evidence: strings.TrimSpace(vals.Get("evidence")), DueDate: c.date(vals, "dueDate"), Notes: strings.TrimSpace(vals.Get("notes")),
 	}
-	if ctl.Applicability == isms.ApplicabilityNotApplicable && strings.TrimSpace(vals["status"]) == "" {
+	if ctl.Applicability == isms.ApplicabilityNotApplicable && strings.TrimSpace(vals.Get("status")) == "" {
 		ctl.Status = isms.ImplNotApplicable
 	}
-	if ex := strings.TrimSpace(vals["exclusionJustification"]); ex != "" && (ctl.Applicability == isms.ApplicabilityNotApplicable || ctl.Justification == "") {
+	if ex := strings.TrimSpace(vals.Get("exclusionJustification")); ex != "" && (ctl.Applicability == isms.ApplicabilityNotApplicable || ctl.Justification == "") {
 		ctl.Justification = ex // an excluded control's justification is its column's
 	}
 	if cat, ok := ResolveControl(src, title); ok {

@@ -10,8 +10,9 @@ import (
 
 // profile writes, for make bench's investigations, a CPU profile of the whole command to
 // the file ISMSDESK_CPUPROFILE names and a heap profile taken when the heap in use was at
-// its largest (sampled every 100 ms) to the file ISMSDESK_MEMPROFILE names; it returns the
-// function that stops them.
+// its largest (sampled every 100 ms; from ISMSDESK_MEMPROFILE_AFTER on, a duration, to
+// look at a later phase) to the file ISMSDESK_MEMPROFILE names; it returns the function
+// that stops them.
 func profile() func() {
 	stops := []func(){}
 	if name := os.Getenv("ISMSDESK_CPUPROFILE"); name != "" {
@@ -29,6 +30,8 @@ func profile() func() {
 		go func() {
 			defer close(finished)
 			var peak uint64
+			after, _ := time.ParseDuration(os.Getenv("ISMSDESK_MEMPROFILE_AFTER"))
+			began := time.Now()
 			var best bytes.Buffer
 			tick := time.NewTicker(100 * time.Millisecond)
 			defer tick.Stop()
@@ -41,7 +44,7 @@ func profile() func() {
 				}
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
-				if ms.HeapInuse > peak {
+				if ms.HeapInuse > peak && time.Since(began) >= after {
 					peak = ms.HeapInuse
 					best.Reset()
 					pprof.Lookup("heap").WriteTo(&best, 0)
