@@ -145,6 +145,7 @@ func (s *ImportService) Import(req importer.Request) (importer.Result, error) {
 	}
 	ctx, unwatch := fault.Watch(ctx, s.app.dataDir) // stops and rolls back the import when the disk fills up
 	defer unwatch()
+	defer importer.LeanHeap()()
 	p, err := importer.Prepare(ctx, db, req)
 	if err != nil {
 		return importer.Result{}, err

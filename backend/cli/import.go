@@ -292,6 +292,7 @@ func runImport(dir string, args []string, env Env) error {
 			undoFolder()
 		}
 	}()
+	defer importer.LeanHeap()()
 	plan, err := importer.Prepare(ctx, db, req)
 	if err != nil {
 		if full := fault.Cause(ctx); full != nil {

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -33,4 +34,24 @@ func TestPlanCommitsOnce(t *testing.T) {
 	if err := p.Ready(); err == nil {
 		t.Fatal("Ready accepts a committed plan")
 	}
+}
+
+// TestLeanHeap: an import runs with the collector at 80% unless it was set lower, and the
+// setting is restored after.
+func TestLeanHeap(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	restore := LeanHeap()
+	if got := debug.SetGCPercent(leanGC); got != leanGC {
+		t.Fatalf("GC percent %d during an import, want %d", got, leanGC)
+	}
+	restore()
+	if got := debug.SetGCPercent(50); got != 100 {
+		t.Fatalf("GC percent %d after the import, want 100 back", got)
+	}
+	restore = LeanHeap()
+	if got := debug.SetGCPercent(50); got != 50 {
+		t.Fatalf("GC percent %d during an import under GOGC=50, want 50 kept", got)
+	}
+	restore()
 }
