@@ -271,12 +271,8 @@ func (a *App) view(fn func(tx *store.Tx) error) error {
 }
 
 func (a *App) update(fn func(tx *store.Tx) error) error {
-	db, err := a.store()
+	db, err := a.writable()
 	if err != nil {
-		return err
-	}
-	// Badger meets a full disk with SIGBUS, not an error: a save is refused before it.
-	if err := fault.CheckSpace(a.dataDir, 0); err != nil {
 		return err
 	}
 	return db.Update(fn)
@@ -285,14 +281,24 @@ func (a *App) update(fn func(tx *store.Tx) error) error {
 // batch is update for writes that may not fit one Badger transaction (a register's worth
 // of records): a store batch, all or nothing as well.
 func (a *App) batch(fn func(b *store.Batch) error) error {
-	db, err := a.store()
+	db, err := a.writable()
 	if err != nil {
 		return err
 	}
-	if err := fault.CheckSpace(a.dataDir, 0); err != nil {
-		return err
-	}
 	return db.Batch(fn)
+}
+
+// writable is the open store when there is room to write to it: Badger meets a full disk
+// with SIGBUS, not an error, so a save is refused before it.
+func (a *App) writable() (*store.DB, error) {
+	db, err := a.store()
+	if err != nil {
+		return nil, err
+	}
+	if err := fault.CheckSpace(a.dataDir, 0); err != nil {
+		return nil, err
+	}
+	return db, nil
 }
 
 // UIError is the shape every failed call has in JavaScript.
