@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"strings"
 
 	"context"
 	"errors"
@@ -206,5 +207,35 @@ func TestPreferences(t *testing.T) {
 	}
 	if p, err := a.System.Preferences(); err != nil || !p.DayFirst {
 		t.Fatalf("after setting %+v %v", p, err)
+	}
+}
+
+// TestImportProblemsInTheWindow: a row problem's words say what to choose in the wizard;
+// the command-line option the CLI shows after them (--unmap status) is not in the window's
+// preview, nor in the result of an import that skips the row.
+func TestImportProblemsInTheWindow(t *testing.T) {
+	a := newApp(t)
+	file := t.TempDir() + "/policies.csv"
+	if err := os.WriteFile(file, []byte("Policy ID,Policy title,Status\nPOL-1,Access control policy,Draft\nPOL-3,Cryptography policy,Approved\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	req := importer.Request{Kind: "policies", File: file}
+	plan, err := a.Import.Preview(req)
+	if err != nil || plan.Counts.Invalid != 1 || len(plan.Errors) != 1 {
+		t.Fatalf("preview: %+v %+v %v", plan.Counts, plan.Errors, err)
+	}
+	msgs := plan.Errors[0].Message
+	for _, r := range plan.Rows {
+		for _, p := range r.Problems {
+			msgs += "\n" + p.Message
+		}
+	}
+	if !strings.Contains(msgs, "choose no column for Status") || strings.Contains(msgs, "--") {
+		t.Errorf("the window's problems: %s", msgs)
+	}
+	req.SkipInvalid = true
+	res, err := a.Import.Import(req)
+	if err != nil || len(res.Errors) != 1 || strings.Contains(res.Errors[0].Message, "--") {
+		t.Fatalf("import: %+v %v", res.Errors, err)
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -125,6 +126,13 @@ func (s *ImportService) Preview(req importer.Request) (importer.Plan, error) {
 	if len(view.Rows) > previewRows {
 		view.Rows = view.Rows[:previewRows]
 	}
+	// the problems' words say what to choose in the wizard; the command-line options
+	// they name are for the CLI
+	view.Errors = xlsx.ProblemsWithoutFlags(view.Errors)
+	view.Rows = slices.Clone(view.Rows)
+	for i := range view.Rows {
+		view.Rows[i].Problems = xlsx.ProblemsWithoutFlags(view.Rows[i].Problems)
+	}
 	return view, nil
 }
 
@@ -159,6 +167,7 @@ func (s *ImportService) Import(req importer.Request) (importer.Result, error) {
 	if full := fault.Cause(ctx); err != nil && full != nil {
 		err = full
 	}
+	res.Errors = xlsx.ProblemsWithoutFlags(res.Errors)
 	return res, err
 }
 

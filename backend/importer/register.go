@@ -225,7 +225,7 @@ func checkNonconformity(r *resolver, old, rec isms.Record) error {
 		n.Effectiveness, n.ClosedOn = isms.Effectiveness{}, "" // the locked check names them
 		if n.Status == isms.NCClosed {
 			return &isms.Error{Code: isms.CodeInvalid, Message: "a nonconformity is closed with Close, after its effectiveness review",
-				Fields: map[string]string{"status": "is set to closed by Close in ISMS Desk, never by an import; to record the row as an open nonconformity, choose no column for Status (--unmap status)"}}
+				Fields: map[string]string{"status": "is set to closed by Close in ISMS Desk, never by an import; to record the row as an open nonconformity, choose no column for Status" + xlsx.FlagHint("--unmap status")}}
 		}
 	}
 	var actions []*isms.Action
@@ -824,7 +824,7 @@ func (r *resolver) registerRow(row *PlannedRow, res xlsx.RowResult) error {
 		if f, ok := fieldByName(g.fields, field); ok {
 			label = f.Label
 		}
-		problem(field, msg+fmt.Sprintf("; to import the rows as they start in ISMS Desk, choose no column for %s (--unmap %s)", label, field))
+		problem(field, msg+"; to import the rows as they start in ISMS Desk, choose no column for "+label+xlsx.FlagHint("--unmap "+field))
 	}
 	if len(row.Problems) > 0 {
 		return nil

@@ -697,8 +697,8 @@ func (r *resolver) planRow(row *PlannedRow, res xlsx.RowResult) error {
 	}
 	if o, ok := old.(*isms.Requirement); ok && otherSource(o, rec, r.p.Mapping) {
 		n := rec.(*isms.Requirement)
-		problem("ref", fmt.Sprintf("%q is the reference of a requirement of %s (%s), and this row's source is %s: give references that name the source (such as %s %s), or, if the source was renamed, import without its column (--unmap source)",
-			t.Ref, o.Source, o.Title, n.Source, n.Source, t.Ref))
+		problem("ref", fmt.Sprintf("%q is the reference of a requirement of %s (%s), and this row's source is %s: give references that name the source (such as %s %s), or, if the source was renamed, import without its column",
+			t.Ref, o.Source, o.Title, n.Source, n.Source, t.Ref)+xlsx.FlagHint("--unmap source"))
 		return nil
 	}
 	fields := slices.DeleteFunc(r.mappedFields(), func(f string) bool { return r.keep[f] })

@@ -880,7 +880,7 @@ func (c *converter) convert(row int, vals Values) (any, []Problem) {
 			case !ok:
 				c.add("status", "expected a completion status such as Completed, Signed or Overdue, got "+quote(v))
 			case !done:
-				c.add("status", "says the policy was not acknowledged ("+v+"): the row is no acknowledgement; leave such rows out (--skip-invalid)")
+				c.add("status", "says the policy was not acknowledged ("+v+"): the row is no acknowledgement; leave such rows out"+FlagHint("--skip-invalid"))
 			}
 		}
 		rec = a
