@@ -68,13 +68,14 @@ type RosterEntry struct {
 	Date   string `json:"date"` // when attended; "" is the training's date
 }
 
-// SaveAttendance saves a training's whole roster in one transaction: who attended, who
-// was absent or excused, and when. Only the records that change are written (one history
-// entry each); a person has one record per training, never two; their score and note are
-// kept. Attending a planned training marks it held. It returns the training's attendance.
+// SaveAttendance saves a training's whole roster, all or nothing (a store batch, so that a
+// roster of thousands fits): who attended, who was absent or excused, and when. Only the
+// records that change are written (one history entry each); a person has one record per
+// training, never two; their score and note are kept. Attending a planned training marks
+// it held. It returns the training's attendance.
 func (s *TrainingService) SaveAttendance(trainingID string, roster []RosterEntry) ([]isms.Attendance, error) {
-	err := s.app.update(func(tx *store.Tx) error {
-		return s.saveRoster(tx, trainingID, roster, "roster", "date")
+	err := s.app.batch(func(b *store.Batch) error {
+		return s.saveRoster(b, trainingID, roster, "roster", "date")
 	})
 	if err != nil {
 		return nil, err
@@ -82,7 +83,7 @@ func (s *TrainingService) SaveAttendance(trainingID string, roster []RosterEntry
 	return s.Attendance(trainingID)
 }
 
-// SetAttendance records in one transaction that each of the people attended the training
+// SetAttendance records, all or nothing, that each of the people attended the training
 // (attended true) or did not (false, recorded as absent), on a date (blank: the training's
 // date). It follows the rules of SaveAttendance.
 func (s *TrainingService) SetAttendance(trainingID string, personIDs []string, attended bool, on string) error {
@@ -98,31 +99,36 @@ func (s *TrainingService) SetAttendance(trainingID string, personIDs []string, a
 			roster = append(roster, RosterEntry{PersonID: pid, Status: status, Date: on})
 		}
 	}
-	return s.app.update(func(tx *store.Tx) error { return s.saveRoster(tx, trainingID, roster, "personIds", "on") })
+	return s.app.batch(func(b *store.Batch) error { return s.saveRoster(b, trainingID, roster, "personIds", "on") })
 }
 
 // saveRoster writes the changes a roster makes to a training's attendance; peopleField and
 // dateField name the fields its problems are reported on.
-func (s *TrainingService) saveRoster(tx *store.Tx, trainingID string, roster []RosterEntry, peopleField, dateField string) error {
-	t, err := store.GetAs[*isms.Training](tx, isms.KindTraining, trainingID)
+func (s *TrainingService) saveRoster(b *store.Batch, trainingID string, roster []RosterEntry, peopleField, dateField string) error {
+	var t *isms.Training
+	var existing []*isms.Attendance
+	err := b.Do(func(tx *store.Tx) (err error) {
+		if t, err = store.GetAs[*isms.Training](tx, isms.KindTraining, trainingID); err != nil {
+			return err
+		}
+		existing, err = attendanceAt(tx, trainingID)
+		return err
+	})
 	if err != nil {
 		return err
 	}
 	wasStatus := t.Status
 	today := isms.DateOf(s.app.clock())
-	existing, err := attendanceAt(tx, trainingID)
-	if err != nil {
-		return err
-	}
 	byPerson := map[string][]*isms.Attendance{}
 	for _, a := range existing {
 		byPerson[a.PersonID] = append(byPerson[a.PersonID], a)
 	}
 	seen := map[string]bool{}
-	for _, e := range roster {
+	// one person's line: its writes go in one step of the batch
+	line := func(tx *store.Tx, e RosterEntry) error {
 		pid := strings.TrimSpace(e.PersonID)
 		if pid == "" {
-			continue
+			return nil
 		}
 		person, err := store.GetAs[*isms.Person](tx, isms.KindPerson, pid)
 		if isms.ErrorCode(err) == isms.CodeNotFound {
@@ -137,7 +143,7 @@ func (s *TrainingService) saveRoster(tx *store.Tx, trainingID string, roster []R
 		}
 		seen[pid] = true
 		if e.Status == "" {
-			continue // nothing recorded; a record there is kept
+			return nil // nothing recorded; a record there is kept
 		}
 		if !isms.AttendanceStatuses.Has(e.Status) {
 			return &isms.Error{Code: isms.CodeInvalid, Message: person.Name + ": unknown attendance " + e.Status,
@@ -157,7 +163,7 @@ func (s *TrainingService) saveRoster(tx *store.Tx, trainingID string, roster []R
 			}
 		}
 		if len(recs) > 0 && len(changed) == 0 {
-			continue
+			return nil
 		}
 		if !attended && on == "" && len(recs) > 0 {
 			on = recs[0].Date // the date of a record marked absent is kept
@@ -171,7 +177,7 @@ func (s *TrainingService) saveRoster(tx *store.Tx, trainingID string, roster []R
 			if err := tx.Create(a, source); err != nil {
 				return err
 			}
-			continue
+			return nil
 		}
 		for _, a := range changed {
 			a.Status, a.Date = e.Status, date
@@ -179,9 +185,15 @@ func (s *TrainingService) saveRoster(tx *store.Tx, trainingID string, roster []R
 				return err
 			}
 		}
+		return nil
+	}
+	for _, e := range roster {
+		if err := b.Do(func(tx *store.Tx) error { return line(tx, e) }); err != nil {
+			return err
+		}
 	}
 	if t.Status != wasStatus {
-		return tx.Put(t, source)
+		return b.Do(func(tx *store.Tx) error { return tx.Put(t, source) })
 	}
 	return nil
 }

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
@@ -535,5 +537,33 @@ func TestReachCountsDistinctPeopleWithinTheAudience(t *testing.T) {
 	m.AudienceSize = 3
 	if m, err = a.Communications.Update(m); err != nil || m.AudienceSize != 3 {
 		t.Fatalf("a size typed in: %+v %v", m, err)
+	}
+}
+
+// TestSaveAttendanceOfALargeRoster: a roster of 1,000 people, more than one Badger
+// transaction holds, is saved whole; one whose last line is wrong writes nothing.
+func TestSaveAttendanceOfALargeRoster(t *testing.T) {
+	a := newPlanApp(t)
+	tr := addTraining(t, a, "TR-1", true, "2026-03-01", isms.RoleEmployees)
+	other := addTraining(t, a, "TR-2", true, "2026-03-01", isms.RoleEmployees)
+	var roster []RosterEntry
+	for n := 1; n <= 1000; n++ {
+		p := addPerson(t, a, fmt.Sprintf("Person %04d", n), isms.RoleEmployees)
+		roster = append(roster, RosterEntry{PersonID: p.ID, Status: isms.AttendanceAttended})
+	}
+	got, err := a.Trainings.SaveAttendance(tr.ID, roster)
+	if err != nil || len(got) != 1000 {
+		t.Fatalf("%d records, %v", len(got), err)
+	}
+	before, _ := a.Trainings.Get(other.ID)
+	bad := append(slices.Clone(roster), RosterEntry{PersonID: roster[0].PersonID, Status: isms.AttendanceAbsent})
+	if _, err := a.Trainings.SaveAttendance(other.ID, bad); isms.ErrorCode(err) != isms.CodeInvalid {
+		t.Fatalf("a roster listing someone twice: %v", err)
+	}
+	if got, err := a.Trainings.Attendance(other.ID); err != nil || len(got) != 0 {
+		t.Fatalf("the refused roster left %d records (%v)", len(got), err)
+	}
+	if tr2, _ := a.Trainings.Get(other.ID); tr2.Status != before.Status || tr2.Version != before.Version {
+		t.Errorf("the refused roster changed the training: %s v%d, was %s v%d", tr2.Status, tr2.Version, before.Status, before.Version)
 	}
 }
