@@ -67,7 +67,8 @@ type Result struct {
 // Commit writes a plan: every planned row, or nothing. When rows are invalid and the
 // request does not skip them, nothing is written and the error (code invalid) says how
 // many rows are wrong; the plan lists them. progress, when set, is called as rows are
-// written; cancelling ctx stops the import and undoes it.
+// written; cancelling ctx stops the import and undoes it. A plan is committed once: its
+// records and planned rows are taken from it, its counts and problems stay.
 func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress func(done, total int)) (Result, error) {
 	if err := p.Ready(); err != nil {
 		if len(p.MappingProblems) > 0 {
@@ -115,7 +116,9 @@ func Commit(ctx context.Context, db *store.DB, p *Plan, now time.Time, progress 
 			r.rec = nil
 		}
 	}
-	p.people, p.extra, p.acks, p.spent = nil, nil, nil, true
+	// the planned rows go too (about 110 bytes each): a spent plan is only read for its
+	// counts, problems and sections
+	p.people, p.extra, p.acks, p.Rows, p.spent = nil, nil, nil, nil, true
 	total := len(writes)
 	var pending []logEntry // entries not yet written, kept in groups to save writes
 	part := 0

@@ -11,18 +11,22 @@ import (
 )
 
 // TestPlanCommitsOnce: Commit takes the plan's records (so that each is garbage once
-// written); committing the same plan again is refused and writes nothing, and the rows'
+// written) and lets its planned rows go, keeping the counts; committing the same plan again is refused and writes nothing, and the rows'
 // values are not kept in the results after planning.
 func TestPlanCommitsOnce(t *testing.T) {
 	db := openDB(t, "")
 	file := filepath.Join(t.TempDir(), "register.xlsx")
 	writeBook(t, file, 3, register("Omar Haddad", "Gap"))
 	p := prepare(t, db, Request{Kind: xlsx.KindRequirements, File: file})
+	rows := p.Rows
 	commit(t, db, p)
-	for _, r := range p.Rows {
+	for _, r := range rows {
 		if r.rec != nil {
 			t.Fatalf("row %d still holds its record after the commit", r.Row)
 		}
+	}
+	if p.Rows != nil || p.Counts.Created != len(rows) {
+		t.Fatalf("the spent plan keeps %d planned rows (counts %+v)", len(p.Rows), p.Counts)
 	}
 	before := count(t, db, isms.KindRequirement)
 	if _, err := Commit(context.Background(), db, p, now, nil); err == nil {
