@@ -212,7 +212,7 @@ func TestPreferences(t *testing.T) {
 
 // TestImportProblemsInTheWindow: a row problem's words say what to choose in the wizard;
 // the command-line option the CLI shows after them (--unmap status) is not in the window's
-// preview, nor in the result of an import that skips the row.
+// preview (its problems, rows and groups), nor in the result of an import that skips the row.
 func TestImportProblemsInTheWindow(t *testing.T) {
 	a := newApp(t)
 	file := t.TempDir() + "/policies.csv"
@@ -225,6 +225,9 @@ func TestImportProblemsInTheWindow(t *testing.T) {
 		t.Fatalf("preview: %+v %+v %v", plan.Counts, plan.Errors, err)
 	}
 	msgs := plan.Errors[0].Message
+	for _, g := range plan.ProblemGroups {
+		msgs += "\n" + g.Message
+	}
 	for _, r := range plan.Rows {
 		for _, p := range r.Problems {
 			msgs += "\n" + p.Message

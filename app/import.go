@@ -129,6 +129,10 @@ func (s *ImportService) Preview(req importer.Request) (importer.Plan, error) {
 	// the problems' words say what to choose in the wizard; the command-line options
 	// they name are for the CLI
 	view.Errors = xlsx.ProblemsWithoutFlags(view.Errors)
+	view.ProblemGroups = slices.Clone(view.ProblemGroups)
+	for i := range view.ProblemGroups {
+		view.ProblemGroups[i].Message = xlsx.WithoutFlags(view.ProblemGroups[i].Message)
+	}
 	view.Rows = slices.Clone(view.Rows)
 	for i := range view.Rows {
 		view.Rows[i].Problems = xlsx.ProblemsWithoutFlags(view.Rows[i].Problems)

@@ -11,8 +11,9 @@ import (
 )
 
 // TestPlanCommitsOnce: Commit takes the plan's records (so that each is garbage once
-// written) and lets its planned rows go, keeping the counts; committing the same plan again is refused and writes nothing, and the rows'
-// values are not kept in the results after planning.
+// written) and lets its planned rows go, keeping the counts; committing the same plan
+// again is refused and writes nothing, and the rows' values are not kept in the results
+// after planning.
 func TestPlanCommitsOnce(t *testing.T) {
 	db := openDB(t, "")
 	file := filepath.Join(t.TempDir(), "register.xlsx")
