@@ -270,12 +270,19 @@ func (a *App) view(fn func(tx *store.Tx) error) error {
 	return db.View(fn)
 }
 
+// update runs fn in one transaction of the store. A change that is more than a Badger
+// transaction holds (a policy with long texts, with its history entry) is run again as a
+// store batch, all or nothing as well: fn must not depend on what its failed run did.
 func (a *App) update(fn func(tx *store.Tx) error) error {
 	db, err := a.writable()
 	if err != nil {
 		return err
 	}
-	return db.Update(fn)
+	err = db.Update(fn)
+	if errors.Is(err, store.ErrTooBig) {
+		err = db.Batch(func(b *store.Batch) error { return b.Do(fn) })
+	}
+	return err
 }
 
 // batch is update for writes that may not fit one Badger transaction (a register's worth

@@ -3,6 +3,7 @@ package app
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"testing"
 
 	"github.com/ismsdesk/ismsdesk/backend/isms"
@@ -388,4 +389,34 @@ func TestPolicyOwnerIsNotItsApprover(t *testing.T) {
 	p.ApproverID = owner.ID
 	_, err = s.Update(p)
 	wantErr(t, "update the approver to the owner", err, isms.CodeInvalid, "approverId")
+}
+
+// A long policy (its draft saved again: the record and its history entry, before and
+// after) is more than one Badger transaction holds; the window still saves it, all or
+// nothing, and the history still verifies.
+func TestPolicyWithALongTextSaves(t *testing.T) {
+	a := newPlanApp(t)
+	author := addPerson(t, a, "Ann Author", isms.RoleISMSManager)
+	db, err := a.store()
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := int(db.MaxTransaction()) / 3 // three copies of the text in one save
+	text := strings.Repeat("Information is classified, labelled and handled by its class. ", size/62+1)[:size]
+	p, err := a.Policies.Create(isms.Policy{Ref: "POL-LONG", Title: "Information handling", OwnerID: author.ID}, text)
+	if err != nil {
+		t.Fatalf("create a policy of %d characters: %v", size, err)
+	}
+	longer := strings.ToUpper(text)
+	p, err = a.Policies.SaveDraft(p.ID, p.Version, PolicyDraft{Number: "1.0", Summary: "First issue", Text: longer})
+	if err != nil {
+		t.Fatalf("save a draft of %d characters: %v", size, err)
+	}
+	got, err := a.Policies.Get(p.ID)
+	if err != nil || got.Current().Text != longer || got.Version != 2 {
+		t.Fatalf("after the save: version %d, text saved %v (err %v)", got.Version, got.Current() != nil && got.Current().Text == longer, err)
+	}
+	if _, err := db.VerifyHistory(); err != nil {
+		t.Fatalf("history: %v", err)
+	}
 }

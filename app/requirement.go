@@ -184,10 +184,9 @@ func (c RequirementChange) check(tx *store.Tx) error {
 }
 
 // bulkInOneTransaction is the largest selection BulkUpdate tries to change in one Badger
-// transaction; a larger one (a whole register of thousands), or one whose records do not
-// fit (long texts: each change writes the record and its history, before and after), goes
-// through a store batch, which is all or nothing too but is not limited by a
-// transaction's size.
+// transaction; a larger one (a whole register of thousands) goes through a store batch,
+// which is all or nothing too but is not limited by a transaction's size (nor is a
+// smaller one whose records do not fit, see App.update).
 var bulkInOneTransaction = 250
 
 // BulkUpdate applies one change to every listed requirement, all or none, and returns how
@@ -241,10 +240,7 @@ func (s *RequirementService) BulkUpdate(ids []string, change RequirementChange) 
 			n = len(recs)
 			return nil
 		})
-		if !errors.Is(err, store.ErrTooBig) {
-			return n, err
-		}
-		n = 0 // long texts: more than one transaction holds, so the batch writes them
+		return n, err // update runs it as a batch when the records do not fit (long texts)
 	}
 	err := s.app.batch(func(b *store.Batch) error {
 		// The batch holds the store's write lock: nothing changes between plan and writes.

@@ -731,7 +731,7 @@ func TestAgendaCarriesOpenActionsForward(t *testing.T) {
 // actions forward and every input has live data.
 func TestAgendaOfTheDemoReview(t *testing.T) {
 	a := newPlanApp(t)
-	if err := a.update(func(tx *store.Tx) error { return seed.Demo(tx, planToday) }); err != nil {
+	if err := a.batch(func(b *store.Batch) error { return seed.Demo(b, planToday) }); err != nil {
 		t.Fatal(err)
 	}
 	list, err := a.Reviews.List()

@@ -279,7 +279,7 @@ func demo(dir string, env Env) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.Update(func(tx *store.Tx) error { return seed.Demo(tx, isms.DateOf(env.Clock())) }); err != nil {
+	if err := db.Batch(func(b *store.Batch) error { return seed.Demo(b, isms.DateOf(env.Clock())) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "The sample organisation is in %s.\n", dir)

@@ -54,7 +54,7 @@ func attendanceState(t *testing.T, db *store.DB) (map[string]string, int) {
 // An edited copy then updates the records it changes, still creating nothing.
 func TestTrainingReportAttendanceReimportsUnchanged(t *testing.T) {
 	db := openDB(t, "")
-	if err := db.Update(func(tx *store.Tx) error { return seed.Demo(tx, isms.DateOf(now)) }); err != nil {
+	if err := db.Batch(func(b *store.Batch) error { return seed.Demo(b, isms.DateOf(now)) }); err != nil {
 		t.Fatal(err)
 	}
 	before, trainings := attendanceState(t, db)

@@ -50,7 +50,7 @@ func exportRequirements(t *testing.T, db *store.DB) string {
 // changes nothing; a copy that changes another column updates it and keeps the texts.
 func TestLongTextSurvivesReimport(t *testing.T) {
 	db := openDB(t, "")
-	if err := db.Update(func(tx *store.Tx) error { return seed.Demo(tx, isms.DateOf(now)) }); err != nil {
+	if err := db.Batch(func(b *store.Batch) error { return seed.Demo(b, isms.DateOf(now)) }); err != nil {
 		t.Fatal(err)
 	}
 	text, notes := longText(40000), longText(33000)

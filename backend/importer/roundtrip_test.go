@@ -23,7 +23,7 @@ func demoStore(t *testing.T) *store.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if err := db.Update(func(tx *store.Tx) error { return seed.Demo(tx, "2025-06-15") }); err != nil {
+	if err := db.Batch(func(b *store.Batch) error { return seed.Demo(b, "2025-06-15") }); err != nil {
 		t.Fatal(err)
 	}
 	return db

@@ -18,7 +18,7 @@ func demoDB(t *testing.T) *store.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if err := db.Update(func(tx *store.Tx) error { return seed.Demo(tx, isms.DateOf(time.Now())) }); err != nil {
+	if err := db.Batch(func(b *store.Batch) error { return seed.Demo(b, isms.DateOf(time.Now())) }); err != nil {
 		t.Fatal(err)
 	}
 	return db

@@ -48,7 +48,7 @@ func TestHeaderWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if err := db.Update(func(tx *store.Tx) error { return seed.Demo(tx, "2025-06-15") }); err != nil {
+	if err := db.Batch(func(b *store.Batch) error { return seed.Demo(b, "2025-06-15") }); err != nil {
 		t.Fatal(err)
 	}
 	for _, sp := range specs {

@@ -36,7 +36,7 @@ func openDB(t testing.TB) *store.DB {
 func demoDB(t testing.TB) *store.DB {
 	t.Helper()
 	db := openDB(t)
-	if err := db.Update(func(tx *store.Tx) error { return seed.Demo(tx, today) }); err != nil {
+	if err := db.Batch(func(b *store.Batch) error { return seed.Demo(b, today) }); err != nil {
 		t.Fatal(err)
 	}
 	return db

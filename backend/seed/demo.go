@@ -20,16 +20,21 @@ const DemoOrganisation = "Northwind Analytics Ltd"
 // Demo fills a database that holds nothing but the first-run seed with a sample
 // organisation, Northwind Analytics Ltd, a SaaS company of about 40 people, with records of
 // every kind dated relative to today. It runs FirstRun first when needed, and refuses with
-// CodeInvalid when the database already has records of its own.
-func Demo(tx *store.Tx, today isms.Date) error {
-	if err := FirstRun(tx, today); err != nil {
-		return err
-	}
-	if err := checkEmpty(tx); err != nil {
-		return err
-	}
-	d := &demo{tx: tx, today: today, roles: map[string]string{}, people: map[string]string{},
+// CodeInvalid when the database already has records of its own. It writes a record at a
+// time through b (the sample is more than one transaction holds): all of it or nothing.
+func Demo(b *store.Batch, today isms.Date) error {
+	d := &demo{b: b, today: today, roles: map[string]string{}, people: map[string]string{},
 		controls: map[string]*isms.Control{}}
+	err := b.Do(func(tx *store.Tx) error {
+		d.tx = tx // the batch's transaction, for the reads between writes
+		if err := FirstRun(tx, today); err != nil {
+			return err
+		}
+		return checkEmpty(tx)
+	})
+	if err != nil {
+		return err
+	}
 	steps := []func(){
 		d.loadSeed, d.addPeople, d.decideControls, d.addPolicies, d.addRequirements, d.addParties,
 		d.addRisks, d.addAssets, d.addIssues, d.addObjectivesAndKPIs, d.addTraining, d.addAwareness, d.addAudit,
@@ -40,10 +45,12 @@ func Demo(tx *store.Tx, today isms.Date) error {
 			return d.err
 		}
 	}
-	if err := tx.SetSetting(SettingDemo, string(today)); err != nil {
-		return fmt.Errorf("seed: unable to write the %q setting: %w", SettingDemo, err)
-	}
-	return nil
+	return b.Do(func(tx *store.Tx) error {
+		if err := tx.SetSetting(SettingDemo, string(today)); err != nil {
+			return fmt.Errorf("seed: unable to write the %q setting: %w", SettingDemo, err)
+		}
+		return nil
+	})
 }
 
 // checkEmpty refuses a database that holds records beyond the first-run seed.
@@ -79,7 +86,8 @@ func checkEmpty(tx *store.Tx) error {
 
 // demo builds the sample organisation; the first error sticks and stops further writes.
 type demo struct {
-	tx       *store.Tx
+	b        *store.Batch
+	tx       *store.Tx // the batch's transaction: reads only, writes go through b.Do
 	today    isms.Date
 	err      error
 	roles    map[string]string        // role name -> ID
@@ -103,7 +111,7 @@ func (d *demo) create(rec isms.Record) string {
 	if d.err != nil {
 		return ""
 	}
-	if err := d.tx.Create(rec, SourceDemo); err != nil {
+	if err := d.b.Do(func(tx *store.Tx) error { return tx.Create(rec, SourceDemo) }); err != nil {
 		d.err = fmt.Errorf("seed: demo: unable to create %s %q: %w", rec.Kind(), label(rec), err)
 		return ""
 	}
@@ -115,7 +123,7 @@ func (d *demo) put(rec isms.Record) {
 	if d.err != nil {
 		return
 	}
-	if err := d.tx.Put(rec, SourceDemo); err != nil {
+	if err := d.b.Do(func(tx *store.Tx) error { return tx.Put(rec, SourceDemo) }); err != nil {
 		d.err = fmt.Errorf("seed: demo: unable to update %s %q: %w", rec.Kind(), label(rec), err)
 	}
 }

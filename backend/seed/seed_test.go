@@ -90,7 +90,7 @@ func TestFirstRun(t *testing.T) {
 
 func TestDemo(t *testing.T) {
 	db := open(t)
-	if err := db.Update(func(tx *store.Tx) error { return seed.Demo(tx, today) }); err != nil {
+	if err := db.Batch(func(b *store.Batch) error { return seed.Demo(b, today) }); err != nil {
 		t.Fatal(err)
 	}
 	got := counts(t, db)
@@ -142,7 +142,7 @@ func TestDemo(t *testing.T) {
 	if overdue == 0 {
 		t.Error("no overdue action")
 	}
-	err = db.Update(func(tx *store.Tx) error { return seed.Demo(tx, today) })
+	err = db.Batch(func(b *store.Batch) error { return seed.Demo(b, today) })
 	if isms.ErrorCode(err) != isms.CodeInvalid {
 		t.Errorf("second Demo = %v, want invalid", err)
 	}
@@ -157,7 +157,7 @@ func TestDemoAfterFirstRunAndUserRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	// a first-run database takes the demo
-	if err := db.Update(func(tx *store.Tx) error { return seed.Demo(tx, today) }); err != nil {
+	if err := db.Batch(func(b *store.Batch) error { return seed.Demo(b, today) }); err != nil {
 		t.Fatalf("Demo after FirstRun: %v", err)
 	}
 
@@ -171,7 +171,7 @@ func TestDemoAfterFirstRunAndUserRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = db.Update(func(tx *store.Tx) error { return seed.Demo(tx, today) })
+	err = db.Batch(func(b *store.Batch) error { return seed.Demo(b, today) })
 	if isms.ErrorCode(err) != isms.CodeInvalid {
 		t.Errorf("Demo on a used database = %v, want invalid", err)
 	}

@@ -197,7 +197,8 @@ func (b *Batch) commit() error {
 }
 
 // Do runs fn in the batch's current transaction, and starts a new transaction when the
-// current one is half full. fn should write one record (with its indexes and history).
+// current one is half full. fn should write one record (with its indexes and history);
+// when its writes are more than one transaction holds, they span transactions (Tx.room).
 func (b *Batch) Do(fn func(tx *Tx) error) error {
 	if err := fn(b.tx); err != nil {
 		return err
@@ -238,6 +239,9 @@ func (tx *Tx) remember(key []byte, was prior) error {
 	v := []byte{0}
 	if ok {
 		v = append([]byte{1}, old...)
+	}
+	if err := tx.room(len(jk), len(v)); err != nil {
+		return err
 	}
 	tx.bytes += int64(len(jk) + len(v))
 	tx.writes++

@@ -19,11 +19,11 @@ import (
 // Blobs are file contents (evidence attachments) kept inside the folder, so that a backup
 // carries them. They are addressed by the hex SHA-256 of their contents, so a file stored
 // twice is kept once, and stored in chunks (see the key schema), since one Badger
-// transaction holds only about 1.2 MB. The header is written after every chunk: a blob is
+// transaction holds only about 600 KB. The header is written after every chunk: a blob is
 // present exactly when its header is.
 
 // blobChunkSize is the most bytes one chunk holds. It is below Badger's value threshold
-// (1 MiB), so chunks live in the LSM tree rather than the value log: the space of a deleted
+// (valueThreshold), so chunks live in the LSM tree rather than the value log: the space of a deleted
 // blob is then reclaimed by compaction (the store never runs value-log GC), and in-memory
 // Badger, which mishandles values at or above the threshold, works too.
 const blobChunkSize = 512 << 10

@@ -307,15 +307,17 @@ func TestWriteBlobDetectsDamage(t *testing.T) {
 		{"missing chunk", func(txn *badger.Txn) error { return txn.Delete(blobChunkKey(sha, 2)) }},
 		{"short chunk", func(txn *badger.Txn) error { return txn.Set(blobChunkKey(sha, 0), b[:blobChunkSize-1]) }},
 		{"swapped chunks", func(txn *badger.Txn) error {
-			if err := txn.Set(blobChunkKey(sha, 0), b[blobChunkSize:2*blobChunkSize]); err != nil {
-				return err
-			}
-			return txn.Set(blobChunkKey(sha, 1), b[:blobChunkSize])
+			return txn.Set(blobChunkKey(sha, 0), b[blobChunkSize:2*blobChunkSize])
 		}},
 		{"header size", func(txn *badger.Txn) error {
 			return txn.Set(blobKey(sha), blobHeader{size: int64(len(b)) - 1, chunks: 3}.encode())
 		}},
 		{"malformed header", func(txn *badger.Txn) error { return txn.Set(blobKey(sha), []byte("3")) }},
+	}
+	// the second half of a damage, in a transaction of its own: two chunks are more than
+	// one transaction holds
+	moreDamage := map[string]func(txn *badger.Txn) error{
+		"swapped chunks": func(txn *badger.Txn) error { return txn.Set(blobChunkKey(sha, 1), b[:blobChunkSize]) },
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -323,6 +325,11 @@ func TestWriteBlobDetectsDamage(t *testing.T) {
 			putBlob(t, db, b)
 			if err := db.bdb.Update(tt.damage); err != nil {
 				t.Fatal(err)
+			}
+			if more := moreDamage[tt.name]; more != nil {
+				if err := db.bdb.Update(more); err != nil {
+					t.Fatal(err)
+				}
 			}
 			err := db.WriteBlob(sha, &bytes.Buffer{})
 			if !errors.Is(err, ErrDamaged) {

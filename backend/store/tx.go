@@ -131,6 +131,9 @@ func (tx *Tx) setKnown(key, val []byte, was prior) error {
 	if err := tx.remember(key, was); err != nil {
 		return err
 	}
+	if err := tx.room(len(key), len(val)); err != nil {
+		return err
+	}
 	tx.bytes += int64(len(key) + len(val))
 	tx.writes++
 	if err := tx.txn.Set(key, val); err != nil {
@@ -139,6 +142,28 @@ func (tx *Tx) setKnown(key, val []byte, was prior) error {
 	tx.track(key, pendingWrite{val: val})
 	tx.batch.noteRef(key, val, false)
 	return nil
+}
+
+// room makes room for one more write (a key and a value of these lengths) in a Batch's
+// transaction: when the write would take it near Badger's limit, the batch goes on in its
+// next transaction (Batch.next). A Batch.Do that writes more than one transaction holds (a
+// record with long texts and its history entry) then spans transactions, which the
+// batch's journal keeps all or nothing. Outside a Batch it does nothing: Badger refuses
+// the write (ErrTooBig). A value at or above the value threshold counts as the pointer
+// Badger keeps for it.
+func (tx *Tx) room(keyLen, valLen int) error {
+	if tx.batch == nil || tx.writes == 0 {
+		return nil
+	}
+	if valLen >= valueThreshold {
+		valLen = 12
+	}
+	const overhead = 32 // Badger's own bytes per write, and a margin
+	need := tx.bytes + int64(keyLen+valLen) + overhead*(tx.writes+1)
+	if need < tx.db.bdb.MaxBatchSize()*9/10 && tx.writes+1 < tx.db.bdb.MaxBatchCount() {
+		return nil
+	}
+	return tx.batch.next()
 }
 
 // untracked are the key prefixes a Batch's transaction reads only through scans (which
@@ -180,6 +205,9 @@ func (tx *Tx) del(key []byte) error { return tx.delKnown(key, prior{}) }
 // delKnown is del of a key whose value before is known (see prior).
 func (tx *Tx) delKnown(key []byte, was prior) error {
 	if err := tx.remember(key, was); err != nil {
+		return err
+	}
+	if err := tx.room(len(key), 0); err != nil {
 		return err
 	}
 	tx.bytes += int64(len(key))
