@@ -41,7 +41,7 @@ func TestPlanCommitsOnce(t *testing.T) {
 	}
 }
 
-// TestLeanHeap: an import runs with the collector at 80% unless it was set lower, and the
+// TestLeanHeap: an import runs with the collector at leanGC (60%) unless it was set lower, and the
 // setting is restored after.
 func TestLeanHeap(t *testing.T) {
 	old := debug.SetGCPercent(100)

@@ -263,7 +263,13 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 		p.MappingProblems = problems
 		return p, nil
 	}
-	results, err := xlsx.Rows(req.Kind, header, grid, mapping)
+	p.Warnings = append(p.Warnings, xlsx.AmbiguousDates(req.Kind, header, grid, mapping)...)
+	data := len(header.DataRows(grid))
+	rowsOf := xlsx.TakeRows // the sheet's cells go as the rows are read...
+	if len(fixedValues(req)) > 0 {
+		rowsOf = xlsx.Rows // ...unless withFixed reads them again
+	}
+	results, err := rowsOf(req.Kind, header, grid, mapping)
 	if err != nil {
 		return nil, err
 	}
@@ -288,11 +294,9 @@ func Prepare(ctx context.Context, db *store.DB, req Request) (*Plan, error) {
 	}
 	p.Merged, p.MergedRows = mergedRecords(results)
 	p.Sections = sectionRows(header, mapping, results)
-	p.Warnings = append(p.Warnings, xlsx.AmbiguousDates(req.Kind, header, grid, mapping)...)
 	if ctx.Err() != nil {
 		return nil, cancelled(name)
 	}
-	data := len(header.DataRows(grid))
 	grid = nil // the rows hold what they need of the sheet: its cells go as they are resolved
 	err = db.View(func(tx *store.Tx) error { return resolve(ctx, tx, p, results) })
 	if ctx.Err() != nil {

@@ -240,6 +240,18 @@ const sectionShare = 0.30
 // reference and the rest the title; with m.MergeBy, rows with the same value of that
 // field (after fill-down) are one record, returned on its first row with Merged.
 func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
+	return readRows(kind, h, g, m, false)
+}
+
+// TakeRows is Rows for a caller that reads the data rows' cells no more: each data row's
+// cells are let go from g once read (its number stays), so that a large sheet's grid
+// does not stay beside the rows' values and records. A sheet with merged cells keeps
+// its cells (a merge's value is read from its first row).
+func TakeRows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
+	return readRows(kind, h, g, m, len(g.Merges) == 0)
+}
+
+func readRows(kind string, h Header, g *Grid, m Mapping, take bool) ([]RowResult, error) {
 	fields, err := Fields(kind)
 	if err != nil {
 		return nil, err
@@ -257,6 +269,13 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 	}
 	last := map[string]string{} // per field: the value filled down
 	data := h.DataRows(g)
+	if take { // data holds the rows' cells now, and lets each go once read
+		for j := range g.Rows {
+			if n := g.Rows[j].Num; n >= h.DataStart() && (h.End == 0 || n <= h.End) {
+				g.Rows[j].Cells = nil
+			}
+		}
+	}
 	cv := converter{kind: kind, m: m, dateOrder: map[string]Locale{}}
 	for _, f := range fields {
 		if c, ok := cols[f.Name]; ok && f.Type == TypeDate {
@@ -292,7 +311,11 @@ func Rows(kind string, h Header, g *Grid, m Mapping) ([]RowResult, error) {
 		return v
 	}
 	repeats := h.headerRepeat(h.lowestNames(g))
-	for _, r := range data {
+	for i := range data {
+		r := data[i]
+		if take {
+			data[i].Cells = nil // r keeps them for this row
+		}
 		if repeats(r) {
 			rows = append(rows, pending{res: RowResult{Row: r.Num, Heading: "the header row, repeated"}, structure: true})
 			continue
