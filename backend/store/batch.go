@@ -32,9 +32,9 @@ import (
 type Batch struct {
 	db        *DB
 	tx        *Tx
-	journaled map[string]struct{} // the keys journalled so far, so that none is read twice
-	inFlight  chan error          // the result of the commit under way; nil when none is
-	lists     int                 // the c/ lists of created records written so far
+	journaled map[string]bool // the keys journalled so far, so that none is read twice (see Tx.remember)
+	inFlight  chan error      // the result of the commit under way; nil when none is
+	lists     int             // the c/ lists of created records written so far
 	// refs holds, per kind read (by its u/<kind>/ prefix), its unique-ref keys and the
 	// IDs they name: read once, then kept up to date by the batch's writes
 	refs map[string]map[string]string
@@ -111,7 +111,7 @@ func (db *DB) Batch(fn func(b *Batch) error) error {
 	if err := db.sync(); err != nil {
 		return err
 	}
-	b := &Batch{db: db, journaled: map[string]struct{}{}}
+	b := &Batch{db: db, journaled: map[string]bool{}}
 	b.tx = &Tx{db: db, txn: db.bdb.NewTransaction(true), journal: true, journaled: b.journaled, batch: b}
 	err = fn(b)
 	if err == nil {
@@ -216,7 +216,9 @@ type prior struct {
 	val            []byte
 }
 
-// remember journals key's current value before the first write to it in a batch.
+// remember journals key's current value before the first write to it in a batch. The
+// ref key a new record claims is not journalled at once (undoCreated removes it), only if
+// the batch writes it again; journaled marks it true until then.
 func (tx *Tx) remember(key []byte, was prior) error {
 	if !tx.journal {
 		return nil
@@ -224,10 +226,19 @@ func (tx *Tx) remember(key []byte, was prior) error {
 	if isNewKey(key, tx.fresh) {
 		return nil // undone from c/ and the history range, see undoCreated and undoHistory
 	}
-	if _, seen := tx.journaled[string(key)]; seen {
+	deferred, seen := tx.journaled[string(key)]
+	switch {
+	case seen && !deferred:
+		return nil
+	case seen: // written again: journalled now, as it was before the batch (absent)
+		was = prior{known: true}
+	case tx.fresh != nil && was.known && !was.present && bytes.HasPrefix(key, []byte(prefixUnique)):
+		// the ref of a record created with a new ID, free before: undoCreated removes it
+		// while the record holds it, so its journal entry waits for another write to it
+		tx.journaled[string(key)] = true
 		return nil
 	}
-	tx.journaled[string(key)] = struct{}{}
+	tx.journaled[string(key)] = false
 	jk := append([]byte(prefixJournal), key...)
 	old, ok := was.val, was.present
 	if !was.known {
@@ -314,8 +325,9 @@ func createdMarks(key, val []byte) []createdMark {
 const undoCreatedChunk = 500
 
 // undoCreated deletes every record the batch created, with its index entries, then the
-// c/ keys that listed them, a chunk at a time. A record already gone (deleted again
-// within the batch, or by an undo that was interrupted) is passed over.
+// c/ keys that listed them, a chunk at a time. It runs after the journal is played back,
+// so a record the batch changed or deleted after creating it is back as created. A record
+// already gone (by an undo that was interrupted) is passed over.
 func (db *DB) undoCreated() error {
 	prefix := []byte(prefixCreated)
 	from := prefix
@@ -374,6 +386,14 @@ func undoRecords(txn *badger.Txn, marks []createdMark) error {
 			return err
 		}
 		for k := range indexEntries(m.kind, m.id, rec.Terms()) {
+			if strings.HasPrefix(k, prefixUnique) { // a ref is the record's only while it names it
+				if mine, err := holds(txn, k, m.id); err != nil || !mine {
+					if err != nil {
+						return err
+					}
+					continue
+				}
+			}
 			if err := txn.Delete([]byte(k)); err != nil {
 				return err
 			}
@@ -383,6 +403,19 @@ func undoRecords(txn *badger.Txn, marks []createdMark) error {
 		}
 	}
 	return nil
+}
+
+// holds reports whether key holds id.
+func holds(txn *badger.Txn, key, id string) (bool, error) {
+	item, err := txn.Get([]byte(key))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	v, err := item.ValueCopy(nil)
+	return string(v) == id, err
 }
 
 // undoHistory deletes the history entries written since the batch started (their
@@ -502,28 +535,31 @@ func (db *DB) eachChunkFrom(prefix, from []byte, fn func(txn *badger.Txn, key, v
 	}
 }
 
-// rollbackJournal removes the records the batch created and its history entries,
-// restores every journalled key and then clears the batch mark. Each step is idempotent,
-// so a crash during a rollback is finished by the next Open.
+// rollbackJournal restores every journalled key, removes the records the batch created
+// and its history entries, and then clears the batch mark. Each step is idempotent, so a
+// crash during a rollback is finished by the next Open.
 func (db *DB) rollbackJournal() error {
-	err := db.undoCreated()
+	// The journal first: a record created and then changed or deleted by the batch has
+	// its first version journalled, so it is back as created, and undoCreated, after,
+	// removes it with the index entries of that version.
+	err := db.eachJournalChunk(func(txn *badger.Txn, jk, old []byte) error {
+		key := jk[len(prefixJournal):]
+		var err error
+		if len(old) > 0 && old[0] == 1 {
+			err = txn.Set(key, old[1:])
+		} else {
+			err = txn.Delete(key)
+		}
+		if err != nil {
+			return err
+		}
+		return txn.Delete(jk)
+	})
 	if err == nil {
-		err = db.undoHistory()
+		err = db.undoCreated()
 	}
 	if err == nil {
-		err = db.eachJournalChunk(func(txn *badger.Txn, jk, old []byte) error {
-			key := jk[len(prefixJournal):]
-			var err error
-			if len(old) > 0 && old[0] == 1 {
-				err = txn.Set(key, old[1:])
-			} else {
-				err = txn.Delete(key)
-			}
-			if err != nil {
-				return err
-			}
-			return txn.Delete(jk)
-		})
+		err = db.undoHistory()
 	}
 	if err == nil {
 		err = db.bdb.Update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyBatch)) })

@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -271,4 +273,95 @@ func TestBatchUndoOfLargeRecords(t *testing.T) {
 	if err := db.Update(func(tx *Tx) error { return tx.Create(newReq("AFTER"), "test") }); err != nil {
 		t.Fatalf("write after the undo: %v", err)
 	}
+}
+
+// The ref a new record claims is journalled only when the batch writes it again: a batch
+// that creates a record, moves it to another ref, gives its first ref to a record that
+// existed before, and fails, leaves the folder exactly as it was; so does one that only
+// creates records. A batch that succeeds leaves no journal.
+func TestBatchUndoOfRefsOfNewRecords(t *testing.T) {
+	db := openMem(t)
+	old := newReq("Z-1")
+	create(t, db, old)
+	before := dump(t, db)
+	failed := errors.New("stop")
+	err := db.Batch(func(b *Batch) error {
+		created := newReq("X-1")
+		steps := []func(tx *Tx) error{
+			func(tx *Tx) error { return tx.Create(created, "test") },
+			func(tx *Tx) error { return tx.Create(newReq("W-1"), "test") },
+			func(tx *Tx) error { created.Ref = "Y-1"; return tx.Put(created, "test") },
+			func(tx *Tx) error { old.Ref = "X-1"; return tx.Put(old, "test") },
+		}
+		for _, step := range steps {
+			if err := b.Do(step); err != nil {
+				return err
+			}
+			if err := b.next(); err != nil { // each step committed, as in a large batch
+				return err
+			}
+		}
+		var owner []byte
+		if err := b.Do(func(tx *Tx) (err error) { owner, _, err = tx.refOwner(isms.KindRequirement, "X-1"); return err }); err != nil {
+			return err
+		}
+		if string(owner) != old.ID {
+			t.Errorf("within the batch X-1 is held by %q, want the older record %s", owner, old.ID)
+		}
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Fatalf("batch: %v", err)
+	}
+	if after := dump(t, db); !maps.Equal(after, before) {
+		t.Fatalf("after the failed batch the folder differs:\n%s", diffDumps(before, after))
+	}
+	old.Ref, old.Version = "Z-1", 1
+
+	if err := db.Batch(func(b *Batch) error {
+		for _, ref := range []string{"N-1", "N-2"} {
+			if err := b.Do(func(tx *Tx) error { return tx.Create(newReq(ref), "test") }); err != nil {
+				return err
+			}
+			if err := b.next(); err != nil {
+				return err
+			}
+		}
+		return failed
+	}); !errors.Is(err, failed) {
+		t.Fatalf("second batch: %v", err)
+	}
+	if after := dump(t, db); !maps.Equal(after, before) {
+		t.Fatalf("after the failed batch of creates the folder differs:\n%s", diffDumps(before, after))
+	}
+
+	if err := db.Batch(func(b *Batch) error {
+		return b.Do(func(tx *Tx) error { return tx.Create(newReq("N-3"), "test") })
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for k := range dump(t, db) {
+		if strings.HasPrefix(k, prefixJournal) || strings.HasPrefix(k, prefixCreated) || k == keyBatch {
+			t.Errorf("a finished batch left %q", k)
+		}
+	}
+}
+
+// diffDumps lists the keys whose values differ between two dumps.
+func diffDumps(a, b map[string]string) string {
+	var out []string
+	for k, v := range a {
+		if w, ok := b[k]; !ok {
+			out = append(out, fmt.Sprintf("- %q", k))
+		} else if w != v {
+			out = append(out, fmt.Sprintf("~ %q", k))
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			out = append(out, fmt.Sprintf("+ %q", k))
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "\n")
 }

@@ -34,7 +34,10 @@ func TestBatchDoLargerThanATransaction(t *testing.T) {
 		t.Fatalf("the update in a batch: %v", err)
 	}
 	var got *isms.Requirement
-	err = db.View(func(tx *Tx) (err error) { got, err = GetAs[*isms.Requirement](tx, isms.KindRequirement, big.ID); return err })
+	err = db.View(func(tx *Tx) (err error) {
+		got, err = GetAs[*isms.Requirement](tx, isms.KindRequirement, big.ID)
+		return err
+	})
 	if err != nil || got.Version != 2 || got.Text != big.Text {
 		t.Fatalf("after the batch: version %d, text kept %v (err %v)", got.Version, got != nil && got.Text == big.Text, err)
 	}

@@ -22,8 +22,8 @@ type Tx struct {
 
 	journal bool   // inside a Batch: remember each key's old value before its first write
 	fresh   []byte // the ID Create just generated: keys holding it cannot have existed
-	// journaled holds the keys the Batch journalled already.
-	journaled map[string]struct{}
+	// journaled holds the keys the Batch journalled already (true: not yet, see remember).
+	journaled map[string]bool
 	bytes     int64 // approximate size of the writes, to split a Batch before Badger's limit
 	writes    int64 // number of writes
 
