@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -76,5 +77,35 @@ func TestBatchDoLargerThanATransaction(t *testing.T) {
 	}
 	if n, err := db.VerifyHistory(); err != nil || n != 2 {
 		t.Fatalf("history after the failed batch: %d entries, %v; want the 2 before it", n, err)
+	}
+}
+
+// One Do with more writes than one transaction counts (Badger limits their number too)
+// spans transactions as well.
+func TestBatchDoOfManySmallWrites(t *testing.T) {
+	db := openMem(t)
+	n := int(db.bdb.MaxBatchCount()) + 100
+	err := db.Batch(func(b *Batch) error {
+		return b.Do(func(tx *Tx) error {
+			for i := range n {
+				if err := tx.SetSetting(fmt.Sprintf("test/%06d", i), "x"); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatalf("a Do of %d settings: %v", n, err)
+	}
+	err = db.View(func(tx *Tx) error {
+		v, err := tx.Setting(fmt.Sprintf("test/%06d", n-1))
+		if err == nil && v != "x" {
+			t.Errorf("the last setting is %q", v)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

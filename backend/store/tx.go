@@ -160,7 +160,7 @@ func (tx *Tx) room(keyLen, valLen int) error {
 	}
 	const overhead = 32 // Badger's own bytes per write, and a margin
 	need := tx.bytes + int64(keyLen+valLen) + overhead*(tx.writes+1)
-	if need < tx.db.bdb.MaxBatchSize()*9/10 && tx.writes+1 < tx.db.bdb.MaxBatchCount() {
+	if need < tx.db.bdb.MaxBatchSize()*9/10 && tx.writes+2 < tx.db.bdb.MaxBatchCount() { // +1: the c/ list next writes
 		return nil
 	}
 	return tx.batch.next()
