@@ -36,18 +36,7 @@ func (s *OrganisationService) Save(o isms.Organisation) (isms.Organisation, erro
 		var withdrawn []*isms.Risk
 		var note string
 		err := b.Do(func(tx *store.Tx) error {
-			if err := o.Validate(); err != nil {
-				return err
-			}
-			old, err := loadOrganisation(tx)
-			if err != nil {
-				return err
-			}
-			risks, err := storedRisks(tx)
-			if err != nil {
-				return err
-			}
-			change, err := old.RiskMethod.ChangeTo(o.RiskMethod, risks)
+			old, risks, change, err := methodChange(tx, o)
 			if err != nil {
 				return err
 			}
@@ -86,24 +75,30 @@ func (s *OrganisationService) Save(o isms.Organisation) (isms.Organisation, erro
 // scores is refused as Save refuses it.
 func (s *OrganisationService) PreviewRiskMethod(m isms.RiskMethod) (isms.RiskMethodChange, error) {
 	var out isms.RiskMethodChange
-	err := s.app.view(func(tx *store.Tx) error {
+	err := s.app.view(func(tx *store.Tx) (err error) {
 		// Only the method is checked; the name stands in for the one the form holds.
-		o := isms.Organisation{Name: "-", RiskMethod: m}
-		if err := o.Validate(); err != nil {
-			return err
-		}
-		old, err := loadOrganisation(tx)
-		if err != nil {
-			return err
-		}
-		risks, err := storedRisks(tx)
-		if err != nil {
-			return err
-		}
-		out, err = old.RiskMethod.ChangeTo(m, risks)
+		_, _, out, err = methodChange(tx, isms.Organisation{Name: "-", RiskMethod: m})
 		return err
 	})
 	return out, err
+}
+
+// methodChange validates o and works out what its risk method changes in the stored
+// risks: the settings stored now, the risks, and the change (see RiskMethod.ChangeTo).
+func methodChange(tx *store.Tx, o isms.Organisation) (isms.Organisation, []*isms.Risk, isms.RiskMethodChange, error) {
+	if err := o.Validate(); err != nil {
+		return isms.Organisation{}, nil, isms.RiskMethodChange{}, err
+	}
+	old, err := loadOrganisation(tx)
+	if err != nil {
+		return isms.Organisation{}, nil, isms.RiskMethodChange{}, err
+	}
+	risks, err := storedRisks(tx)
+	if err != nil {
+		return isms.Organisation{}, nil, isms.RiskMethodChange{}, err
+	}
+	change, err := old.RiskMethod.ChangeTo(o.RiskMethod, risks)
+	return old, risks, change, err
 }
 
 // storedRisks returns every stored risk in creation order.
