@@ -387,10 +387,11 @@ func undoRecords(txn *badger.Txn, marks []createdMark) error {
 		}
 		for k := range indexEntries(m.kind, m.id, rec.Terms()) {
 			if strings.HasPrefix(k, prefixUnique) { // a ref is the record's only while it names it
-				if mine, err := holds(txn, k, m.id); err != nil || !mine {
-					if err != nil {
-						return err
-					}
+				mine, err := holds(txn, k, m.id)
+				if err != nil {
+					return err
+				}
+				if !mine {
 					continue
 				}
 			}
